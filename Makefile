@@ -1,0 +1,62 @@
+# Rasd: `make run` serves the app, `make test` runs every test. See README.md.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test venv dev-venv chromium lint format bench gazetteer demo migrate score clean
+
+$(VENV)/.runtime: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+venv: $(VENV)/.runtime
+dev-venv: $(VENV)/.dev
+
+## run: set up .venv, migrate the database (SQLite in var/ unless RASD_DATABASE_URL) and serve the app
+run: venv
+	$(PY) -m store migrate
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+migrate: venv
+	$(PY) -m store migrate
+
+## chromium: Debian's browser for the Playwright tests and PNG exports (never a downloaded one)
+chromium:
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core fonts-dejavu-core >/dev/null)
+
+## test: dev requirements, Chromium, then the whole suite (unit, page, browser)
+test: dev-venv chromium
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q
+
+lint: dev-venv
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: dev-venv
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+## bench: throughput of the extractor and page times with 10,000 events (figures go in the README)
+bench: dev-venv chromium
+	$(PY) -m bench
+
+## gazetteer: rebuild data/gazetteer.csv from ../shared/gazetteer-sources and data/places_extra.csv
+gazetteer: venv
+	$(PY) -m extraction.gazetteer build
+
+demo: venv
+	$(PY) -m store demo --events 2000
+
+score: venv
+	$(PY) ../shared/eval/score.py ../shared/eval/dev --cmd "$(PY) -m extraction batch" --details
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

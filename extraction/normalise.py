@@ -1,0 +1,144 @@
+"""Arabic (and Latin) text normalised for matching, with a map back to the original offsets.
+
+Every later stage matches on ``Normalised.text`` and reports spans in the original report, so an
+evidence span is always exact: ``original[start:end]``. Characters are folded one-to-one where
+possible (alef forms, ta marbuta, alef maqsura, digits, quotes); diacritics, tatweel, direction marks
+and HTML markup are dropped, and the offset map skips them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ة": "ه", "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي", "ؤ": "و", "ک": "ك", "ڪ": "ك",
+    "“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‟": '"', "″": '"', "‹": '"', "›": '"',
+    "‘": "'", "’": "'", "‚": "'", "`": "'", "´": "'",
+    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": " ",
+    "–": "-", "—": "-", "‐": "-", "−": "-",
+}
+for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
+    _FOLD[_d] = str(_i)
+for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+    _FOLD[_d] = str(_i)
+
+# Dropped entirely: harakat, superscript alef, tatweel, zero-width and bidi controls.
+_DROP = set("\u0640\u0670\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
+_DROP.update(chr(c) for c in range(0x064B, 0x0660))
+_DROP.update(chr(c) for c in range(0x06D6, 0x06EE))
+
+_HTML_HINT = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+_SKIP_BLOCK = re.compile(r"<(script|style|head|noscript)\b.*?</\1\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]{0,2000}>", re.S)
+_ENTITY = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(p|div|br|li|h[1-6]|tr|section|article|blockquote)\b", re.I)
+
+
+def fold_char(ch: str) -> str:
+    """The matching form of one character ('' when it is dropped)."""
+    if ch in _DROP:
+        return ""
+    return _FOLD.get(ch, ch).lower()
+
+
+def fold(text: str) -> str:
+    """Normalise a short string (a lexicon entry, a query) the same way as a report."""
+    out = "".join(fold_char(c) for c in text)
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def looks_like_html(text: str) -> bool:
+    """True when a pasted report carries markup worth stripping."""
+    return bool(_HTML_HINT.search(text))
+
+
+@dataclass
+class Normalised:
+    """The folded text and, for every folded character, the index of its source character."""
+
+    original: str
+    text: str
+    index: list[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a folded span [start, end) back to the original report."""
+        if end <= start or not self.index:
+            pos = self.index[start] if start < len(self.index) else len(self.original)
+            return pos, pos
+        return self.index[start], self.index[end - 1] + 1
+
+    def original_text(self, start: int, end: int) -> str:
+        s, e = self.span(start, end)
+        return self.original[s:e]
+
+
+def _markup_ranges(text: str) -> list[tuple[int, int, str]]:
+    """Ranges of the original to replace: (start, end, replacement)."""
+    ranges: list[tuple[int, int, str]] = []
+    covered: list[tuple[int, int]] = []
+    for m in _SKIP_BLOCK.finditer(text):
+        ranges.append((m.start(), m.end(), " "))
+        covered.append((m.start(), m.end()))
+
+    def inside(pos: int) -> bool:
+        return any(a <= pos < b for a, b in covered)
+
+    for m in _TAG.finditer(text):
+        if not inside(m.start()):
+            rep = "\n" if _BLOCK_TAG.match(m.group(0)) else " "
+            ranges.append((m.start(), m.end(), rep))
+    for m in _ENTITY.finditer(text):
+        if not inside(m.start()):
+            rep = html.unescape(m.group(0))
+            ranges.append((m.start(), m.end(), rep[:1] if rep != m.group(0) else m.group(0)))
+    ranges.sort()
+    return ranges
+
+
+def normalise(text: str, strip_html: bool | None = None) -> Normalised:
+    """Fold ``text`` for matching; HTML markup is skipped when present (or when asked)."""
+    if strip_html is None:
+        strip_html = looks_like_html(text)
+    out: list[str] = []
+    index: list[int] = []
+    ranges = _markup_ranges(text) if strip_html else []
+    ri = 0
+    i = 0
+    n = len(text)
+    last_space = True
+    while i < n:
+        if ri < len(ranges) and ranges[ri][0] == i:
+            start, end, rep = ranges[ri]
+            ri += 1
+            if end <= i:
+                continue
+            for ch in rep:
+                f = fold_char(ch)
+                if f.isspace():
+                    if not last_space:
+                        out.append("\n" if ch == "\n" else " ")
+                        index.append(start)
+                        last_space = True
+                elif f:
+                    out.append(f)
+                    index.append(start)
+                    last_space = False
+            i = end
+            while ri < len(ranges) and ranges[ri][0] < i:
+                ri += 1
+            continue
+        ch = text[i]
+        f = fold_char(ch)
+        if f:
+            if f == "\r":
+                f = "\n"
+            for c in f:
+                out.append(c)
+                index.append(i)
+            last_space = f.isspace()
+        i += 1
+    return Normalised(original=text, text="".join(out), index=index)

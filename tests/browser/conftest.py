@@ -1,0 +1,132 @@
+"""Browser tests: a real `streamlit run` on a free localhost port, driven by Debian's Chromium.
+
+Each test module gets its own server on a throw-away SQLite database, so tests do not see each
+other's events. Screenshots go to tests/browser/artifacts/ (git-ignored) for a human to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "tests" / "browser" / "artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class App:
+    """A running Streamlit server and its database URL."""
+
+    def __init__(self, url: str, db_url: str, proc: subprocess.Popen, log: Path) -> None:
+        self.url = url
+        self.db_url = db_url
+        self.proc = proc
+        self.log = log
+
+    def env(self) -> dict[str, str]:
+        return {**os.environ, "RASD_DATABASE_URL": self.db_url}
+
+
+def start_app(tmp: Path, env_extra: dict[str, str] | None = None) -> App:
+    port = _free_port()
+    db_url = f"sqlite:///{tmp / 'rasd.sqlite'}"
+    env = {**os.environ, "RASD_DATABASE_URL": db_url, **(env_extra or {})}
+    log = tmp / "streamlit.log"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.headless", "true", "--server.address", "127.0.0.1"],
+        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return App(url, db_url, proc, log)
+        except OSError:
+            time.sleep(0.3)
+        if proc.poll() is not None:
+            break
+    proc.kill()
+    raise RuntimeError("streamlit did not start:\n" + log.read_text()[-3000:])
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: `make test` installs it (apt-get install chromium)")
+    tmp = tmp_path_factory.mktemp("app")
+    a = start_app(tmp)
+    yield a
+    a.proc.terminate()
+    try:
+        a.proc.wait(10)
+    except subprocess.TimeoutExpired:
+        a.proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser, request):
+    ctx = browser.new_context(viewport={"width": 1600, "height": 1000}, device_scale_factor=1)
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.js_errors = errors  # type: ignore[attr-defined]
+    yield pg
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    try:
+        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    except Exception:  # noqa: BLE001 - a failed screenshot must not hide the test's own result
+        pass
+    ctx.close()
+
+
+def wait_for_app(pg, timeout: float = 30_000) -> None:
+    """Wait until Streamlit has finished running the script (no spinner, app view present)."""
+    pg.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=timeout)
+    pg.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+        timeout=timeout,
+    )
+
+
+def assert_no_exception(pg) -> None:
+    exc = pg.locator('[data-testid="stException"]')
+    assert exc.count() == 0, exc.first.inner_text()
