@@ -2,6 +2,11 @@
 
 import streamlit as st
 
+from store.db import StoreError, database_label, database_url
+from ui import state
+from ui.analyst import current_analyst
+from ui.filters import sidebar_filters
+
 st.set_page_config(page_title="Rasd", page_icon="🛰️", layout="wide")
 
 PAGES = [
@@ -13,4 +18,25 @@ PAGES = [
     st.Page("pages/places.py", title="Places", icon="📍"),
 ]
 
-st.navigation(PAGES).run()
+
+@st.cache_resource(show_spinner="Preparing the database…")
+def _migrated(url: str) -> str:
+    """Apply migrations once per server process and database; returns the label for the sidebar."""
+    from store.migrate import upgrade
+
+    upgrade(url)
+    return database_label(url)
+
+
+state.begin_run()
+page = st.navigation(PAGES)
+try:
+    label = _migrated(database_url())
+except StoreError as exc:
+    st.error(f"The database cannot be used: {exc}")
+    st.stop()
+
+st.sidebar.caption(f"Database: {label}")
+current_analyst()
+sidebar_filters()
+page.run()

@@ -1,0 +1,250 @@
+"""Date expressions resolved against the publication date.
+
+Phrases live in ``data/date_phrases.csv`` and ``data/months.csv``; here they are compiled into a
+few regular expressions over the folded text (one pass each). A mention gives the best day, the
+window the text allows (``dmin``..``dmax``) and ACLED's time precision (1 day, 2 week, 3 month).
+Conventions: "ليلة أمس" is the evening the night began; a weekday alone is the most recent such
+day on or before publication, with الماضي/الفائت the most recent before it; "last week" is the
+previous Monday–Sunday week; "لليوم السادس على التوالي" began five days before publication.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .errors import InputError
+from .lexicon import read_table
+from .normalise import fold
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A resolved date phrase; offsets are folded offsets."""
+
+    start: int
+    end: int
+    best: dt.date
+    dmin: dt.date
+    dmax: dt.date
+    precision: int
+    kind: str  # day | week | month | year | since
+
+    @property
+    def is_tally(self) -> bool:
+        return self.kind == "since"
+
+
+def parse_published(value: dt.date | dt.datetime | str | None) -> dt.date:
+    """The publication date from a date or 'YYYY-MM-DD'; InputError otherwise."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise InputError(f"Bad publication date {value!r}: give it as YYYY-MM-DD, e.g. 2024-08-19")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
+
+
+@dataclass
+class _Grammar:
+    months: dict[str, int]
+    en_months: set[str]
+    words: dict[str, dict[str, str]]
+    numbers: dict[str, int]
+    patterns: list[tuple[str, re.Pattern[str]]]
+
+
+@lru_cache(maxsize=1)
+def grammar() -> _Grammar:
+    months = {fold(r["name"]): int(r["month"]) for r in read_table("months.csv")}
+    en_months = {fold(r["name"]) for r in read_table("months.csv") if r["lang"] == "en"}
+    words: dict[str, dict[str, str]] = {}
+    for r in read_table("date_phrases.csv"):
+        words.setdefault(r["kind"], {})[fold(r["phrase"])] = r["value"]
+    numbers = {fold(r["word"]): int(r["value"]) for r in read_table("numbers.csv") if r["kind"] == "cardinal"}
+    W = {k: _alt(list(v)) for k, v in words.items()}
+    mon = _alt(list(months))
+    num = _alt(list(numbers))
+    mon2 = rf"(?P<mon>{mon})(?:\s*/\s*(?:{mon}))?"
+    b = r"(?<!\w)"  # start of a word
+    e = r"(?!\w)"
+    pats = [
+        ("lastday", rf"{b}(?:{W['lastday']}){e}"),
+        ("consec", rf"{b}لليوم (?:(?P<ord>{W['ordinal']})|(?P<n>\d{{1,2}})) علي التوالي{e}"),
+        ("consec", rf"{b}for the (?P<ord>\w+) (?:consecutive|straight) day{e}"),
+        (
+            "ago",
+            rf"{b}(?:{W['ago']}) (?:(?P<num>{num}|\d{{1,2}}) )?(?P<unit>يومين|ايام|يوما|يوم|اسابيع|اسبوعين|اسبوع){e}",
+        ),
+        ("ago", rf"{b}(?P<num>{num}|\d{{1,2}}|a) (?P<unit>days?|weeks?) ago{e}"),
+        (
+            "dmy",
+            rf"{b}(?:(?:{W['daypart']}) )?(?:في |يوم )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) (?:من )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?(?: (?P<past>{W['past']}))?{e}",
+        ),
+        ("dmy", rf"{b}(?P<d>\d{{1,2}}) {mon2}(?:,? (?P<y>\d{{4}}))?{e}"),
+        ("dmy", rf"{b}{mon2} (?P<d>\d{{1,2}})(?:,? (?P<y>\d{{4}}))?{e}"),
+        (
+            "month",
+            rf"{b}(?:(?P<pre>في|خلال|منذ|in|since|during) )?(?:(?:ال)?(?P<part>{W['early']}|{W['mid']}|{W['late']}) )?(?:of )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام |سنه )?(?P<y>\d{{4}})|\s+(?P<past>{W['past']})|\s+(?P<cur>{W['current']}))?{e}",
+        ),
+        ("year", rf"{b}(?:(?P<pre>منذ|in|since) )?(?:العام|عام|سنه|in|of) (?P<y>(?:19|20)\d\d){e}"),
+        ("period", rf"{b}(?P<w>{W['lastweek']}|{W['thisweek']}|{W['lastmonth']}|{W['thismonth']}|{W['lastyear']}){e}"),
+        (
+            "rel",
+            rf"{b}(?:(?P<dp>{W['daypart']}) )?(?:من )?(?P<rel>{W['relday']})(?:,? (?P<wd>{W['weekday']}))?{e}",
+        ),
+        (
+            "wd",
+            rf"{b}(?:early )?(?:on )?(?:(?:{W['daypart']}) )?(?:يوم )?(?P<wd>{W['weekday']})(?: (?:{W['daypart']}))?(?: (?P<past>{W['past']}))?{e}",
+        ),
+        ("wd", rf"{b}(?P<past>last) (?P<wd>{W['weekday']}){e}"),
+    ]
+    return _Grammar(months, en_months, words, numbers, [(k, re.compile(p)) for k, p in pats])
+
+
+def _month_window(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _recent_month(pub: dt.date, month: int, strictly: bool) -> int:
+    year = pub.year
+    if month > pub.month or (strictly and month == pub.month):
+        year -= 1
+    return year
+
+
+def _resolve(kind: str, m: re.Match[str], pub: dt.date, g: _Grammar) -> DateMention | None:
+    gd = m.groupdict()
+    day = dt.timedelta(days=1)
+    s, e = m.start(), m.end()
+    if kind == "lastday":
+        return DateMention(s, e, pub, pub - day, pub, 1, "day")
+    if kind == "consec":
+        n = int(gd["n"]) if gd.get("n") else _ordinal(gd.get("ord") or "", g)
+        if not n:
+            return None
+        start = pub - dt.timedelta(days=n - 1)
+        return DateMention(s, e, start, start, pub, 1, "day")
+    if kind == "ago":
+        unit = gd["unit"]
+        raw = gd.get("num")
+        n = 2 if unit in ("يومين", "اسبوعين") else (g.numbers.get(raw, 0) if raw and not raw.isdigit() else int(raw or 1) if raw != "a" else 1)
+        if unit.startswith(("اسبوع", "اسابيع", "week")):
+            d = pub - dt.timedelta(days=7 * n)
+            return DateMention(s, e, d, d - 3 * day, d + 3 * day, 2, "week")
+        d = pub - dt.timedelta(days=n)
+        return DateMention(s, e, d, d, d, 1, "day")
+    if kind == "dmy":
+        month = g.months.get(gd["mon"])
+        dd = int(gd["d"]) if gd.get("d") else _ordinal(gd.get("ord") or "", g)
+        if not month or not dd or dd > 31:
+            return None
+        year = int(gd["y"]) if gd.get("y") else _recent_month(pub, month, False)
+        if not gd.get("y") and month == pub.month and dd > pub.day:
+            year -= 1
+        try:
+            d = dt.date(year, month, dd)
+        except ValueError:
+            return None
+        return DateMention(s, e, d, d, d, 1, "day")
+    if kind == "month":
+        month = g.months.get(gd["mon"])
+        if not month:
+            return None
+        has_ctx = gd.get("pre") or gd.get("part") or gd.get("y") or gd.get("past") or gd.get("cur")
+        if not has_ctx or (gd["mon"] in g.en_months and not (gd.get("y") or gd.get("pre"))):
+            return None
+        if gd.get("y"):
+            year = int(gd["y"])
+        elif gd.get("cur"):
+            year = pub.year
+        else:
+            year = _recent_month(pub, month, bool(gd.get("past")))
+        lo, hi = _month_window(year, month)
+        part = gd.get("part")
+        if part:
+            if part in g.words["early"]:
+                hi = lo + dt.timedelta(days=9)
+            elif part in g.words["mid"]:
+                lo, hi = lo + dt.timedelta(days=10), lo + dt.timedelta(days=19)
+            else:
+                lo = lo + dt.timedelta(days=20)
+        if hi > pub >= lo:
+            hi = pub
+        tally = gd.get("pre") in ("منذ", "since")
+        return DateMention(s, e, lo + (hi - lo) / 2, lo, hi, 3, "since" if tally else "month")
+    if kind == "year":
+        y = int(gd["y"])
+        lo, hi = dt.date(y, 1, 1), min(dt.date(y, 12, 31), max(pub, dt.date(y, 1, 1)))
+        tally = gd.get("pre") in ("منذ", "since")
+        return DateMention(s, e, lo + (hi - lo) / 2, lo, hi, 3, "since" if tally else "year")
+    if kind == "period":
+        w = gd["w"]
+        monday = pub - dt.timedelta(days=pub.weekday())
+        if w in g.words["lastweek"]:
+            lo = monday - dt.timedelta(days=7)
+            return DateMention(s, e, lo + 3 * day, lo, lo + 6 * day, 2, "week")
+        if w in g.words["thisweek"]:
+            return DateMention(s, e, pub, monday, pub, 2, "week")
+        if w in g.words["lastmonth"]:
+            first = pub.replace(day=1) - day
+            lo, hi = _month_window(first.year, first.month)
+            return DateMention(s, e, lo + (hi - lo) / 2, lo, hi, 3, "month")
+        if w in g.words["thismonth"]:
+            lo = pub.replace(day=1)
+            return DateMention(s, e, pub, lo, pub, 3, "month")
+        lo, hi = dt.date(pub.year - 1, 1, 1), dt.date(pub.year - 1, 12, 31)
+        return DateMention(s, e, lo + (hi - lo) / 2, lo, hi, 3, "year")
+    if kind == "rel":
+        off = int(g.words["relday"][gd["rel"]])
+        d = pub + dt.timedelta(days=off)
+        return DateMention(s, e, d, d, d, 1, "day")
+    if kind == "wd":
+        wd = int(g.words["weekday"][gd["wd"]])
+        back = (pub.weekday() - wd) % 7
+        if gd.get("past") and back == 0:
+            back = 7
+        d = pub - dt.timedelta(days=back)
+        return DateMention(s, e, d, d, d, 1, "day")
+    return None
+
+
+def _ordinal(word: str, g: _Grammar) -> int:
+    v = g.words.get("ordinal", {}).get(word)
+    if v:
+        return int(v)
+    en = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+    return en.get(word, 0)
+
+
+def find_dates(text: str, published: dt.date) -> list[DateMention]:
+    """Non-overlapping date mentions in folded ``text``, earlier patterns winning overlaps."""
+    g = grammar()
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for kind, rx in g.patterns:
+        for m in rx.finditer(text):
+            if m.end() - m.start() < 2:
+                continue
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            try:
+                dm = _resolve(kind, m, published, g)
+            except (ValueError, OverflowError):
+                dm = None
+            if dm:
+                out.append(dm)
+                taken.append((m.start(), m.end()))
+    out.sort(key=lambda d: d.start)
+    return out

@@ -1,0 +1,167 @@
+"""Lexicon tables in ``data/`` and one Aho-Corasick automaton over all of them.
+
+Every lexicon (triggers, actors, cues, numbers, fatality words) is a CSV with a header and a
+``note``/``source`` column. Entries are folded like the report (``normalise.fold``) and matched in
+one pass over the folded text. A match must start a word, possibly after Arabic proclitics
+(و ف ب ل ك and ال combinations, e.g. "وبالقامشلي", "لقسد"), and end a word, possibly before the
+accusative alef ("حاجزاً"). An entry ending in ``*`` matches any continuation of its last word
+("اعتقل*" = اعتقلت، اعتقلوا).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from .normalise import fold
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+# Proclitic strings that may precede an entry inside the same word (folded forms).
+CLITICS = frozenset(
+    ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "وال", "بال", "فال", "كال", "وبال", "فبال", "ال"]
+    + ["لل", "ولل", "فلل"]
+)
+SUFFIXES = frozenset(["", "ا"])
+
+
+def read_table(name: str) -> list[dict[str, str]]:
+    """Rows of ``data/<name>`` as dicts (stripped strings)."""
+    with (DATA / name).open(encoding="utf-8", newline="") as f:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon row under a kind (trigger, actor, cue, number, fatality)."""
+
+    kind: str
+    key: str
+    row: tuple[tuple[str, str], ...]
+    prefix: bool = False
+
+    def get(self, name: str, default: str = "") -> str:
+        for k, v in self.row:
+            if k == name:
+                return v
+        return default
+
+
+@dataclass(frozen=True)
+class Match:
+    """An entry found in the folded text: ``[start, end)`` are folded offsets."""
+
+    start: int
+    end: int
+    entry: Entry
+    definite: bool = False
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha()
+
+
+class Matcher:
+    """An Aho-Corasick automaton over folded lexicon entries with Arabic word-boundary rules."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.automaton = ahocorasick.Automaton()
+        table: dict[str, list[Entry]] = {}
+        for e in entries:
+            if not e.key:
+                continue
+            table.setdefault(e.key, []).append(e)
+            # "القامشلي" after the preposition ل is written "للقامشلي"
+            if e.key.startswith("ال") and len(e.key) > 3:
+                table.setdefault("ل" + e.key[1:], []).append(e)
+        for key, es in table.items():
+            self.automaton.add_word(key, (key, tuple(es)))
+        if table:
+            self.automaton.make_automaton()
+        self.empty = not table
+
+    def find(self, text: str) -> list[Match]:
+        """All boundary-respecting matches, longest first where two of one kind overlap."""
+        if self.empty or not text:
+            return []
+        out: list[Match] = []
+        n = len(text)
+        for end_idx, (key, entries) in self.automaton.iter(text):
+            start = end_idx - len(key) + 1
+            end = end_idx + 1
+            # start of word: walk back over letters, the prefix must be clitics
+            w = start
+            while w > 0 and _is_letter(text[w - 1]) and start - w <= 4:
+                w -= 1
+            if w > 0 and _is_letter(text[w - 1]):
+                continue
+            prefix = text[w:start]
+            if prefix and (prefix not in CLITICS or not key[0].isalpha() or key[0].isascii()):
+                continue
+            if prefix == "ال" and key.startswith("ال"):
+                continue
+            # end of word
+            e2 = end
+            while e2 < n and _is_letter(text[e2]) and e2 - end <= 20:
+                e2 += 1
+            tail = text[end:e2]
+            for entry in entries:
+                if tail and not entry.prefix and (tail not in SUFFIXES or key[-1].isascii()):
+                    continue
+                if prefix.endswith("ال") and entry.key.startswith("ال"):
+                    continue
+                out.append(Match(start, e2 if entry.prefix else end, entry, prefix.endswith(("ال", "لل"))))
+        return _longest(out)
+
+
+def _longest(matches: list[Match]) -> list[Match]:
+    """Drop a match contained in a longer match of the same kind (leftmost-longest per kind)."""
+    by_kind: dict[str, list[Match]] = {}
+    for m in matches:
+        by_kind.setdefault(m.kind, []).append(m)
+    kept: list[Match] = []
+    for ms in by_kind.values():
+        ms.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        last_end = -1
+        for m in ms:
+            if m.end <= last_end:
+                continue
+            if m.start < last_end:
+                continue
+            kept.append(m)
+            last_end = m.end
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept
+
+
+def entries_from(table: str, kind: str, column: str) -> list[Entry]:
+    """Entries of one table keyed by the folded ``column``."""
+    out = []
+    for row in read_table(table):
+        raw = row.get(column, "")
+        prefix = raw.endswith("*")
+        key = fold(raw.rstrip("*"))
+        out.append(Entry(kind, key, tuple(row.items()), prefix))
+    return out
+
+
+@lru_cache(maxsize=1)
+def main_matcher() -> Matcher:
+    """The one automaton over every lexicon the extractor reads in a single pass."""
+    entries: list[Entry] = []
+    entries += entries_from("triggers.csv", "trigger", "phrase")
+    entries += entries_from("actors.csv", "actor", "alias")
+    for e in entries_from("cues.csv", "cue", "phrase"):
+        entries.append(Entry("cue:" + e.get("kind"), e.key, e.row, e.prefix))
+    entries += entries_from("numbers.csv", "number", "word")
+    entries += entries_from("fatality_words.csv", "fatality", "phrase")
+    return Matcher(entries)

@@ -1,0 +1,202 @@
+"""``python -m store``: migrate, ingest, export, edit, history, demo, places — a thin layer over the API.
+
+Every failure an analyst can cause (bad URL, stale version, bad value, bad file) is one line on
+stderr and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from store.errors import NotFound, StaleVersion, StoreError, ValidationError
+from store.filters import EventFilter
+
+
+def _json(obj: Any) -> str:
+    return json.dumps(
+        obj, ensure_ascii=False, default=lambda o: o.isoformat() if hasattr(o, "isoformat") else str(o)
+    )
+
+
+def _date(s: str) -> date:
+    try:
+        return date.fromisoformat(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{s!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m store", description="Rasd's event store.")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("migrate", help="create or upgrade the database")
+
+    ing = sub.add_parser("ingest", help="extract events from a report file and store them")
+    ing.add_argument("file", type=Path)
+    ing.add_argument("--published", type=_date, help="publication date (default: today)")
+    ing.add_argument("--source", help="outlet")
+    ing.add_argument("--url")
+    ing.add_argument("--analyst", default="cli")
+
+    exp = sub.add_parser("export", help="export the filtered events")
+    exp.add_argument("--format", required=True, choices=("csv", "geojson", "kml", "xlsx"))
+    exp.add_argument("--out", type=Path, help="file to write (default: stdout, text formats only)")
+    exp.add_argument("--from", dest="date_from", type=_date)
+    exp.add_argument("--to", dest="date_to", type=_date)
+    exp.add_argument("--admin1", action="append", default=[], help="governorate (repeatable)")
+    exp.add_argument(
+        "--type", dest="event_types", action="append", default=[], help="event type (repeatable)"
+    )
+    exp.add_argument("--status", dest="statuses", action="append", default=[], help="status (repeatable)")
+    exp.add_argument("--actor")
+    exp.add_argument("--include-background", action="store_true")
+    exp.add_argument("--no-demo", action="store_true", help="leave out demo events")
+
+    ed = sub.add_parser("edit", help="change fields of one event: field=value …")
+    ed.add_argument("event_id", type=int)
+    ed.add_argument("assignments", nargs="+", metavar="field=value")
+    ed.add_argument("--analyst", required=True)
+    ed.add_argument("--expect-version", type=int, required=True)
+
+    hi = sub.add_parser("history", help="the revisions of one event as JSON")
+    hi.add_argument("event_id", type=int)
+
+    de = sub.add_parser("demo", help="add N synthetic demo events")
+    de.add_argument("--events", type=int, default=2000)
+    de.add_argument("--seed", type=int, default=0)
+
+    pl = sub.add_parser("places", help="analysts' places")
+    pl.add_argument("action", choices=("export",))
+    pl.add_argument("--out", type=Path)
+    return p
+
+
+def _write(data: bytes, out: Path | None, binary: bool) -> None:
+    if out is None:
+        if binary:
+            raise ValidationError("this format is binary: give --out FILE")
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        out.write_bytes(data)
+    except OSError as e:
+        raise ValidationError(f"cannot write {out}: {e.strerror}") from None
+    print(f"wrote {out} ({len(data):,} bytes)", file=sys.stderr)
+
+
+def _ingest(args: argparse.Namespace) -> None:
+    from store.places import list_places
+    from store.reports import add_report, find_duplicate
+
+    try:
+        text = args.file.read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise ValidationError(f"cannot read {args.file}: {e.strerror}") from None
+    except UnicodeDecodeError:
+        raise ValidationError(f"{args.file} is not UTF-8 text") from None
+    published = args.published
+    if published is None:
+        published = date.today()
+        print(f"no --published given: using today ({published.isoformat()})", file=sys.stderr)
+    existing = find_duplicate(text)
+    if existing is not None:
+        print(_json({"report_id": existing, "events": 0, "duplicate": True}))
+        return
+    try:
+        from extraction import extract
+    except ImportError as e:
+        raise StoreError(f"the extractor cannot be loaded: {e}") from None
+
+    try:
+        events = extract(text, published, source=args.source, extra_places=list_places())
+    except ValueError as e:  # extraction.errors.InputError is a ValueError
+        raise ValidationError(str(e).splitlines()[0] if str(e) else "the report cannot be read") from None
+    result = add_report(
+        text, published, source=args.source, url=args.url, events=events, analyst=args.analyst
+    )
+    print(
+        _json({"report_id": result.report_id, "events": len(result.event_ids), "duplicate": result.duplicate})
+    )
+
+
+def _export(args: argparse.Namespace) -> None:
+    from store.export import export_events
+
+    flt = EventFilter(
+        date_from=args.date_from,
+        date_to=args.date_to,
+        admin1=tuple(args.admin1),
+        event_types=tuple(args.event_types),
+        actor=args.actor,
+        statuses=tuple(args.statuses) or EventFilter().statuses,
+        include_background=args.include_background,
+        include_demo=not args.no_demo,
+    )
+    data = export_events(flt, args.format)
+    _write(data, args.out, binary=args.format == "xlsx")
+
+
+def _edit(args: argparse.Namespace) -> None:
+    from store.events import update_event
+
+    changes = {}
+    for a in args.assignments:
+        field, sep, value = a.partition("=")
+        if not sep or not field.strip():
+            raise ValidationError(f"{a!r} is not field=value")
+        changes[field.strip()] = value
+    print(_json(update_event(args.event_id, changes, args.analyst, args.expect_version)))
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from store.migrate import upgrade
+
+    upgrade()
+    if args.cmd == "migrate":
+        from store.db import database_label
+
+        print(f"database ready: {database_label()}", file=sys.stderr)
+    elif args.cmd == "ingest":
+        _ingest(args)
+    elif args.cmd == "export":
+        _export(args)
+    elif args.cmd == "edit":
+        _edit(args)
+    elif args.cmd == "history":
+        from store.events import get_event
+        from store.revisions import history
+
+        get_event(args.event_id)  # an unknown id is an error, not an empty history
+        print(_json(history(args.event_id)))
+    elif args.cmd == "demo":
+        from store.demo import make_demo
+
+        n = make_demo(args.events, seed=args.seed)
+        print(_json({"events": n}))
+    elif args.cmd == "places":
+        from store.places import export_places_csv
+
+        _write(export_places_csv(), args.out, binary=False)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except StaleVersion as e:
+        print(f"conflict: {e}", file=sys.stderr)
+    except (StoreError, ValidationError, NotFound) as e:
+        print(f"error: {e}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""Coerce and check event values before they reach the database.
+
+Values come from the data editor (pandas types, NaN for empty), from the CLI (strings) and from the
+extractor (Python types); they are brought to one Python type per column so that "did it really
+change?" compares like with like, and refused with a message that names the field.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+
+from store.columns import (
+    BOOL_FIELDS,
+    DATE_FIELDS,
+    EDITABLE_FIELDS,
+    FLOAT_FIELDS,
+    INT_FIELDS,
+    REQUIRED_FIELDS,
+    STATUSES,
+)
+from store.db import ROOT
+from store.errors import ValidationError
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> tuple[dict[str, list[str]], dict[str, str]]:
+    """ACLED's types -> sub-types and sub-type -> disorder type (extraction.taxonomy, else the CSV)."""
+    try:
+        from extraction.taxonomy import DISORDER_TYPE, EVENT_TYPES
+
+        return dict(EVENT_TYPES), dict(DISORDER_TYPE)
+    except ImportError:
+        types: dict[str, list[str]] = {}
+        disorder: dict[str, str] = {}
+        with (ROOT / "data" / "acled_types.csv").open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                types.setdefault(row["event_type"], []).append(row["sub_event_type"])
+                disorder[row["sub_event_type"]] = row["disorder_type"]
+        return types, disorder
+
+
+def is_missing(value: Any) -> bool:
+    """None, NaN, NaT, pandas NA or a blank string."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value)) if not isinstance(value, (list, tuple, dict)) else False
+    except (TypeError, ValueError):
+        return False
+
+
+def to_date(field: str, value: Any) -> date | None:
+    if is_missing(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    s = str(value).strip()
+    try:
+        return (
+            date.fromisoformat(s[:10])
+            if len(s) >= 10 and s[10:11] in ("", "T", " ")
+            else date.fromisoformat(s)
+        )
+    except ValueError:
+        raise ValidationError(f"{field}: {s!r} is not a date (YYYY-MM-DD)") from None
+
+
+def coerce(field: str, value: Any) -> Any:
+    """The value as the column stores it (None for empty), or ValidationError."""
+    if field in DATE_FIELDS:
+        return to_date(field, value)
+    if is_missing(value):
+        return None
+    if field in BOOL_FIELDS:
+        if isinstance(value, str):
+            low = value.strip().lower()
+            if low in ("true", "1", "yes", "y"):
+                return True
+            if low in ("false", "0", "no", "n"):
+                return False
+            raise ValidationError(f"{field}: {value!r} is not true or false")
+        return bool(value)
+    if field in INT_FIELDS:
+        try:
+            f = float(value)
+        except (TypeError, ValueError):
+            raise ValidationError(f"{field}: {value!r} is not a whole number") from None
+        if not f.is_integer():
+            raise ValidationError(f"{field}: {value!r} is not a whole number")
+        return int(f)
+    if field in FLOAT_FIELDS:
+        try:
+            f = float(value)
+        except (TypeError, ValueError):
+            raise ValidationError(f"{field}: {value!r} is not a number") from None
+        if math.isnan(f) or math.isinf(f):
+            raise ValidationError(f"{field}: {value!r} is not a number")
+        return f
+    return str(value).strip()
+
+
+def coerce_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    """Coerce every value; unknown or read-only fields are refused."""
+    out = {}
+    for field, value in changes.items():
+        if field not in EDITABLE_FIELDS:
+            raise ValidationError(f"{field!r} is not a field an analyst can change")
+        out[field] = coerce(field, value)
+    return out
+
+
+def check_event(ev: dict[str, Any]) -> None:
+    """Check a whole event (after merging the changes into the current values)."""
+    for field in sorted(REQUIRED_FIELDS):
+        if is_missing(ev.get(field)):
+            raise ValidationError(f"{field} is required")
+    types, _ = taxonomy()
+    et, st = ev["event_type"], ev["sub_event_type"]
+    if et not in types:
+        raise ValidationError(f"event_type {et!r} is not an ACLED event type ({', '.join(types)})")
+    if st not in types[et]:
+        raise ValidationError(f"sub_event_type {st!r} is not a sub-type of {et!r} ({', '.join(types[et])})")
+    for field in ("time_precision", "geo_precision"):
+        if ev[field] not in (1, 2, 3):
+            raise ValidationError(f"{field} must be 1, 2 or 3, not {ev[field]!r}")
+    if ev["fatalities"] < 0:
+        raise ValidationError(f"fatalities must be 0 or more, not {ev['fatalities']}")
+    if ev["status"] not in STATUSES:
+        raise ValidationError(f"status must be one of {', '.join(STATUSES)}, not {ev['status']!r}")
+    lat, lon = ev.get("latitude"), ev.get("longitude")
+    if lat is not None and not -90 <= lat <= 90:
+        raise ValidationError(f"latitude {lat} is outside -90..90")
+    if lon is not None and not -180 <= lon <= 180:
+        raise ValidationError(f"longitude {lon} is outside -180..180")
+    conf = ev.get("confidence")
+    if conf is not None and not 0 <= conf <= 1:
+        raise ValidationError(f"confidence {conf} is outside 0..1")
+    dmin, dmax = ev.get("date_min"), ev.get("date_max")
+    if dmin and dmax and dmin > dmax:
+        raise ValidationError(f"date_min {dmin} is after date_max {dmax}")
+    for field in ("evidence_start", "evidence_end"):
+        if ev.get(field) is not None and ev[field] < 0:
+            raise ValidationError(f"{field} must be 0 or more")
+    start, end = ev.get("evidence_start"), ev.get("evidence_end")
+    if start is not None and end is not None and end < start:
+        raise ValidationError("evidence_end is before evidence_start")

@@ -1,0 +1,148 @@
+"""Paste → Extract → Save → Review → edit a cell on the canvas → reload: the edit and its revision stay.
+
+Also: a report carrying <script> and onerror= shows those characters and runs nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import ROOT, assert_no_exception, wait_for_app
+
+SEED = ROOT.parent / "shared" / "seed" / "report-qamishli-ar.txt"
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+ANALYST = "Layla Test"
+
+
+def seed_text() -> str:
+    if SEED.exists():
+        return SEED.read_text(encoding="utf-8")
+    demos = sorted((ROOT / "data" / "demo").glob("*.txt"))
+    if not demos:
+        pytest.fail("no seed report (../shared/seed) and no demo report (data/demo)")
+    return demos[0].read_text(encoding="utf-8")
+
+
+def settle(page) -> None:
+    page.wait_for_timeout(300)
+    wait_for_app(page)
+
+
+def set_analyst(page) -> None:
+    box = page.get_by_label("Analyst")
+    box.fill(ANALYST)
+    box.press("Enter")
+    settle(page)
+
+
+def paste_and_extract(page, text: str, published: str = "2024-08-19") -> None:
+    area = page.locator(".st-key-paste_text textarea")
+    area.fill(text)
+    area.press("Control+Enter")
+    settle(page)
+    day = page.locator(".st-key-paste_published input")
+    day.click()
+    day.press("Control+a")
+    day.type(published)
+    day.press("Enter")
+    page.keyboard.press("Escape")
+    settle(page)
+    page.get_by_role("button", name="Extract", exact=True).click()
+    settle(page)
+    page.wait_for_selector("div.rasd-report", timeout=30_000)
+
+
+def test_paste_extract_save_edit_reload(app, page, monkeypatch):
+    page.goto(app.url)
+    wait_for_app(page)
+    set_analyst(page)
+    paste_and_extract(page, seed_text())
+    assert_no_exception(page)
+
+    report = page.locator("div.rasd-report")
+    assert report.get_attribute("dir") == "rtl"
+    marks = page.locator("div.rasd-report mark.rasd-ev")
+    assert marks.count() >= 1
+    assert page.locator("div.rasd-report sup.rasd-badge").count() >= 1
+    assert page.locator("div.rasd-report .rasd-place").count() >= 1
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "paste.png"))
+
+    page.get_by_role("button", name=re.compile(r"^Save report and \d+ event")).click()
+    page.wait_for_url(re.compile(r"review_events"), timeout=30_000)
+    settle(page)
+    assert_no_exception(page)
+    assert "report=" in page.url
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for(timeout=30_000)
+
+    # Which event is in the first row, and its fatalities before the edit (read from the database).
+    monkeypatch.setenv("RASD_DATABASE_URL", app.db_url)
+    from store import events as store_events
+    from store import reports as store_reports
+    from store.filters import EventFilter
+    from store.revisions import history
+
+    text = seed_text()
+    report_id = store_reports.find_duplicate(text)
+    first = store_events.query_events(EventFilter(report_id=report_id))
+    event_id = int(first.iloc[0]["id"])
+    new_value = int(first.iloc[0]["fatalities"]) + 7
+
+    # The editor is a canvas: click the first row's first cell, walk to "fatalities", type, Enter.
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 25, box["y"] + 35 + 17)
+    columns = [
+        "id",
+        "status",
+        "event_date",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "location",
+        "fatalities",
+    ]
+    for _ in range(columns.index("fatalities")):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.type(str(new_value))
+    page.keyboard.press("Enter")
+    settle(page)
+    page.get_by_role("button", name=re.compile(r"^Save changes \(1\)")).click()
+    settle(page)
+    assert_no_exception(page)
+    assert page.get_by_text("Saved 1 event").count() >= 1
+
+    assert store_events.get_event(event_id)["fatalities"] == new_value
+    revs = [r for r in history(event_id) if r["field"] == "fatalities"]
+    assert revs[-1]["new"] == new_value and revs[-1]["analyst"] == ANALYST
+    page.screenshot(path=str(SCREENSHOTS / "review.png"))
+
+    # A reload is a new session: the URL keeps the filter and the name; the database keeps the edit.
+    page.reload()
+    wait_for_app(page)
+    settle(page)
+    assert_no_exception(page)
+    assert page.get_by_label("Analyst").input_value() == ANALYST
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    assert f"History of event #{event_id}" in body
+    # The grids draw on canvas; their accessible table carries the cell text.
+    grids_text = " ".join(page.locator('[data-testid="stDataFrame"] table').all_inner_texts())
+    assert str(new_value) in grids_text and ANALYST in grids_text and "fatalities" in grids_text
+
+
+def test_script_in_a_report_runs_nothing(app, page):
+    page.goto(app.url)
+    wait_for_app(page)
+    payload = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
+    paste_and_extract(page, f"قصفت القوات التركية قرية في ريف القامشلي صباح اليوم. {payload}")
+    assert_no_exception(page)
+    page.wait_for_timeout(500)
+    assert page.evaluate("() => typeof window.__xss") == "undefined"
+    shown = page.locator("div.rasd-report").inner_text()
+    assert "<script>window.__xss=1</script>" in shown and 'onerror="window.__xss=2"' in shown
+    assert page.locator("div.rasd-report img, div.rasd-report script").count() == 0
+    assert not page.js_errors

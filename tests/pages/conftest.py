@@ -1,0 +1,37 @@
+"""Page tests (AppTest): each test gets its own SQLite file through RASD_DATABASE_URL, migrated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture()
+def db_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    url = f"sqlite:///{tmp_path / 'rasd.sqlite'}"
+    monkeypatch.setenv("RASD_DATABASE_URL", url)
+    monkeypatch.chdir(ROOT)
+    from store.migrate import upgrade
+
+    upgrade(url)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield url
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def app_test(analyst: str | None = "Layla"):
+    """The whole app (navigation + sidebar), with the analyst's name already typed."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    if analyst:
+        at.session_state["analyst"] = analyst
+    return at

@@ -1,0 +1,110 @@
+"""Paste page (AppTest): extract, save once, refuse duplicates, empty and oversized text."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from extraction.errors import MAX_CHARS
+
+from store import reports as store_reports
+from store.events import query_events
+from store.filters import EventFilter
+from tests.pages.conftest import app_test
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT.parent / "shared" / "seed" / "report-qamishli-ar.txt"
+
+
+def report_text() -> str:
+    demos = sorted((ROOT / "data" / "demo").glob("*.txt"))
+    return (SEED if SEED.exists() else demos[0]).read_text(encoding="utf-8")
+
+
+def paste(at, text: str, published: date = date(2024, 8, 19)):
+    at.text_area(key="paste_text").input(text)
+    at.date_input(key="paste_published").set_value(published)
+    at.run()
+    [extract] = [b for b in at.button if b.label == "Extract"]
+    extract.click()
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def save_button(at):
+    return [b for b in at.button if b.label.startswith("Save report")][0]
+
+
+def test_extract_then_save_then_duplicate(db_url):
+    at = app_test()
+    at.run()
+    text = report_text()
+    paste(at, text)
+    tables = at.dataframe
+    assert tables, "the events table is shown after Extract"
+    n = len(tables[0].value)
+    assert n >= 1
+    assert any("rasd-report" in h.proto.body for h in at.get("html"))
+    save_button(at).click()
+    at.run()
+    assert not at.exception, at.exception
+    report_id = store_reports.find_duplicate(text)
+    assert report_id is not None
+    stored = query_events(EventFilter(report_id=report_id, include_background=True))
+    assert len(stored) == n
+    assert set(stored["created_by"]) == {"Layla"}
+
+    # The same report again: said so, nothing stored twice.
+    at2 = app_test()
+    at2.run()
+    paste(at2, text)
+    assert any(f"already stored (report #{report_id})" in w.value for w in at2.warning)
+    assert save_button(at2).disabled
+    assert len(store_reports.list_reports()) == 1
+
+
+def test_untick_an_event_before_saving(db_url):
+    at = app_test()
+    at.run()
+    text = report_text()
+    paste(at, text)
+    n = len(at.dataframe[0].value)
+    if n < 2:
+        pytest.skip("the report gave fewer than two events")
+    key = f"paste_keep_editor_{at.session_state['paste_keep_gen']}"
+    at.session_state[key] = {"edited_rows": {0: {"keep": False}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    save_button(at).click()
+    at.run()
+    report_id = store_reports.find_duplicate(text)
+    assert len(query_events(EventFilter(report_id=report_id, include_background=True))) == n - 1
+
+
+def test_empty_text_is_a_message(db_url):
+    at = app_test()
+    at.run()
+    paste(at, "   ")
+    assert any("box is empty" in w.value for w in at.warning)
+    assert not at.dataframe
+
+
+def test_text_over_one_megabyte_is_refused_before_extraction(db_url):
+    at = app_test()
+    at.run()
+    big = "قصف على القامشلي. " * (MAX_CHARS // 18 + 10)
+    assert len(big) > MAX_CHARS
+    paste(at, big)
+    assert any("at most" in e.value for e in at.error)
+    assert at.text_area(key="paste_text").value == big  # the text stays
+    assert not at.dataframe
+
+
+def test_xss_text_is_escaped(db_url):
+    at = app_test()
+    at.run()
+    paste(at, 'قصف على القامشلي <script>alert(1)</script><img src=x onerror="alert(2)">')
+    html = "".join(h.proto.body for h in at.get("html"))
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html

@@ -1,0 +1,101 @@
+"""ui.highlight: report text is escaped, spans nest and overlap, the direction follows the script."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from ui.highlight import Span, event_spans, highlight_html, mention_spans, text_direction
+
+
+class _Tags(HTMLParser):
+    """Every start tag and attribute name in the output, and the visible text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attrs: list[str] = []
+        self.text: list[str] = []
+        self.badges = 0
+        self._in_badge = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(name for name, _ in attrs)
+        if tag == "sup":
+            self._in_badge += 1
+
+    def handle_endtag(self, tag):
+        if tag == "sup":
+            self._in_badge -= 1
+
+    def handle_data(self, data):
+        if not self._in_badge:
+            self.text.append(data)
+
+
+def parse(markup: str) -> _Tags:
+    p = _Tags()
+    p.feed(markup)
+    return p
+
+
+def test_script_and_onerror_are_text_not_markup():
+    text = 'قصف <script>alert(1)</script> و <img src=x onerror="alert(2)"> في القامشلي'
+    out = highlight_html(text, [Span(0, 3, "event", "e <b>", 1), Span(4, 30, "place", 'x" onmouseover="y')])
+    p = parse(out)
+    assert "script" not in p.tags and "img" not in p.tags
+    assert "onerror" not in p.attrs and "onmouseover" not in p.attrs
+    assert "".join(p.text) == text  # every character shows, nothing lost or added
+    assert "&lt;script&gt;" in out
+
+
+def test_nested_and_overlapping_spans_keep_the_text_and_mark_each_part():
+    text = "Shelling hit Qamishli and Amuda on Monday."
+    spans = [
+        Span(0, 31, "event", "one", 1),
+        Span(13, 42, "event", "two", 2),  # overlaps the first
+        Span(13, 21, "place", "Qamishli"),  # nested in both
+        Span(35, 41, "date", "Monday"),
+    ]
+    out = highlight_html(text, spans)
+    p = parse(out)
+    assert "".join(p.text) == text
+    assert out.count('<sup class="rasd-badge"') == 2
+    # "Qamishli" is inside both events' marks and underlined as a place.
+    qam = re.search(r"((?:<mark[^>]*>)+)<span class=\"rasd-m rasd-place\"[^>]*>Qamishli</span>", out)
+    assert qam and qam.group(1).count("<mark") == 2
+    assert 'data-event="2"' in out and 'class="rasd-m rasd-date"' in out
+    assert p.tags.count("div") == 1
+
+
+def test_out_of_range_and_empty_spans_are_ignored():
+    out = highlight_html(
+        "abc", [Span(-5, 2, "event", "a", 1), Span(2, 99, "place", "p"), Span(1, 1, "date", "")]
+    )
+    assert "".join(parse(out).text) == "abc"
+    assert "rasd-date" not in out
+
+
+def test_direction_from_script():
+    assert text_direction("قصف مدفعي على القامشلي") == "rtl"
+    assert text_direction("Shelling on Qamishli") == "ltr"
+    assert 'dir="rtl"' in highlight_html("قصف على القامشلي", [])
+    assert 'dir="ltr"' in highlight_html("Shelling on Qamishli", [])
+    assert 'dir="ltr"' in highlight_html("قصف", [], direction="ltr")
+
+
+def test_spans_from_events_and_mentions():
+    events = [
+        {"evidence": {"start": 0, "end": 5, "text": "قصف م"}, "event_type": "Battles"},
+        {"evidence_start": 6, "evidence_end": 9, "event_type": "Protests"},
+        {"event_type": "no evidence"},
+    ]
+    spans = event_spans(events)
+    assert [(s.start, s.end, s.index) for s in spans] == [(0, 5, 1), (6, 9, 2)]
+    assert "Battles" in spans[0].label
+    mentions = [
+        {"start": 0, "end": 3, "text": "x", "kind": "actor", "label": "SDF"},
+        {"start": 0, "end": 3, "text": "x", "kind": "weird", "label": ""},
+    ]
+    assert [s.kind for s in mention_spans(mentions)] == ["actor"]

@@ -1,0 +1,176 @@
+"""The map's background: OpenStreetMap tiles when reachable, else a bundled vector basemap.
+
+Analysts often work with no internet. Offline, the Natural Earth layers in ``data/basemap/``
+(countries, governorates, lakes, rivers) and the gazetteer's towns as labels keep a map and its
+screenshot readable. ``RASD_TILES=offline|osm`` overrides the reachability check.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import time
+import urllib.request
+from functools import cache
+from pathlib import Path
+
+import folium
+
+BASEMAP_DIR = Path(__file__).resolve().parents[1] / "data" / "basemap"
+OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_PROBE = "https://tile.openstreetmap.org/0/0/0.png"
+OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+NE_ATTRIBUTION = "Made with Natural Earth"
+SEA = "#c9dcea"
+PROBE_TTL = 300.0
+
+# Only towns in the Jazira and along the Euphrates get a label, so the map stays legible.
+LABEL_BOX = (34.4, 37.4, 38.3, 42.4)  # south, north, west, east
+LABEL_KINDS = ("city", "town")
+
+_probe: tuple[float, bool] | None = None
+_labels: tuple[tuple[str, str, float, float], ...] | None = None
+
+
+def osm_reachable(timeout: float = 1.0) -> bool:
+    """Whether OSM tiles answer; cached for a few minutes so a rerun never waits twice."""
+    global _probe
+    now = time.monotonic()
+    if _probe is not None and now - _probe[0] < PROBE_TTL:
+        return _probe[1]
+    try:
+        req = urllib.request.Request(OSM_PROBE, method="HEAD", headers={"User-Agent": "Rasd/0.1"})
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            ok = r.status == 200
+    except (OSError, ValueError):
+        ok = False
+    _probe = (now, ok)
+    return ok
+
+
+def tile_mode() -> str:
+    """``"osm"`` or ``"offline"``: the env override first, then the reachability check."""
+    forced = os.environ.get("RASD_TILES", "").strip().lower()
+    if forced in ("offline", "osm"):
+        return forced
+    return "osm" if osm_reachable() else "offline"
+
+
+def mode_caption(mode: str) -> str:
+    """The line the page shows under the map, so the analyst knows what they are looking at."""
+    if mode == "osm":
+        return "Basemap: OpenStreetMap tiles (online)"
+    return "Basemap: offline vector (Natural Earth; towns from the gazetteer)"
+
+
+@cache
+def _layer(name: str) -> dict:
+    return json.loads((BASEMAP_DIR / f"{name}.geojson").read_text(encoding="utf-8"))
+
+
+def town_labels() -> tuple[tuple[str, str, float, float], ...]:
+    """(name_en, name_ar, lat, lon) of the region's cities and towns from the shipped gazetteer.
+
+    Without a gazetteer the basemap simply has no labels (not cached, so they appear once it exists).
+    """
+    global _labels
+    if _labels is not None:
+        return _labels
+    try:
+        from extraction.gazetteer import load_gazetteer
+
+        places = load_gazetteer().places
+    except Exception:  # noqa: BLE001 - a missing or half-built gazetteer must not take the map down
+        return ()
+    south, north, west, east = LABEL_BOX
+    out = []
+    for p in places:
+        lat, lon = getattr(p, "lat", None), getattr(p, "lon", None)
+        if getattr(p, "kind", None) not in LABEL_KINDS or lat is None or lon is None:
+            continue
+        if not (south <= lat <= north and west <= lon <= east):
+            continue
+        pop = getattr(p, "population", None) or 0
+        if p.kind == "city" or pop >= 15000:  # kind checked above
+            out.append((p.name_en, getattr(p, "name_ar", "") or "", float(lat), float(lon)))
+    _labels = tuple(out)
+    return _labels
+
+
+def _style(fill: str, line: str, weight: float, fill_opacity: float = 1.0, dash: str | None = None):
+    style = {"fillColor": fill, "color": line, "weight": weight, "fillOpacity": fill_opacity}
+    if dash:
+        style["dashArray"] = dash
+    return lambda _feature: style
+
+
+def add_offline_basemap(m: folium.Map) -> None:
+    """Draw countries, governorates, lakes, rivers and town labels under everything else."""
+    countries = _layer("countries")
+    folium.GeoJson(
+        countries,
+        name="Countries",
+        control=False,
+        style_function=lambda f: {
+            "fillColor": "#f7f4ec" if f["properties"].get("adm0_a3") == "SYR" else "#e9e6de",
+            "color": "#8a8478",
+            "weight": 1.2,
+            "fillOpacity": 1.0,
+        },
+        interactive=False,
+        attr=NE_ATTRIBUTION,
+    ).add_to(m)
+    folium.GeoJson(
+        _layer("governorates"),
+        name="Governorates",
+        control=False,
+        style_function=_style("#000000", "#a79f8f", 0.8, 0.0, "4 3"),
+        interactive=False,
+    ).add_to(m)
+    folium.GeoJson(
+        _layer("lakes"),
+        name="Lakes",
+        control=False,
+        style_function=_style(SEA, "#7fa6c4", 0.6),
+        interactive=False,
+    ).add_to(m)
+    rivers = {
+        "type": "FeatureCollection",
+        "features": [f for f in _layer("rivers")["features"] if f["properties"].get("featurecla") == "River"],
+    }
+    folium.GeoJson(
+        rivers,
+        name="Rivers",
+        control=False,
+        style_function=_style(SEA, "#5b8db8", 1.6, 0.0),
+        interactive=False,
+    ).add_to(m)
+    labels = folium.FeatureGroup(name="Towns", control=False)
+    for name_en, name_ar, lat, lon in town_labels():
+        text = html.escape(name_en) + (f' <span dir="rtl">{html.escape(name_ar)}</span>' if name_ar else "")
+        folium.Marker(
+            (lat, lon),
+            icon=folium.DivIcon(
+                html=f'<div class="rasd-town">{text}</div>', icon_size=(0, 0), icon_anchor=(-4, 8)
+            ),
+            interactive=False,
+        ).add_to(labels)
+    labels.add_to(m)
+    m.get_root().header.add_child(
+        folium.Element(
+            "<style>.leaflet-container{background:SEA_COLOUR}"
+            ".rasd-town{font:600 11px 'Noto Sans','DejaVu Sans',sans-serif;color:#4a4438;white-space:nowrap;"
+            "text-shadow:0 0 3px #fff,0 0 3px #fff;pointer-events:none}"
+            ".rasd-town span{font-family:'Noto Sans Arabic','Noto Naskh Arabic','DejaVu Sans',sans-serif;"
+            "font-weight:400}</style>".replace("SEA_COLOUR", SEA)
+        )
+    )
+
+
+def add_basemap(m: folium.Map, mode: str) -> None:
+    """OSM tiles in ``osm`` mode (with the vector layers off), else the offline vector basemap."""
+    if mode == "osm":
+        folium.TileLayer(OSM_URL, attr=OSM_ATTRIBUTION, name="OpenStreetMap", control=False).add_to(m)
+    else:
+        add_offline_basemap(m)
