@@ -1,0 +1,108 @@
+"""Rasd's extraction engine: an Arabic or English report becomes ACLED-style events.
+
+``extract(text, published)`` returns the events; ``analyse`` also returns what each stage found
+(places, actors, dates, triggers, numbers) for underlining in the Paste page, the unknown place
+names and messages for the analyst. Deterministic: language data in ``data/``, no model, no network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .errors import MAX_CHARS, InputError
+from .event import Event, Evidence
+
+__all__ = ["MAX_CHARS", "Analysis", "Event", "Evidence", "InputError", "Mention", "analyse", "extract"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Something a stage found, in original offsets: kind is place|actor|date|trigger|number|unknown_place."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    label: str
+
+
+@dataclass
+class Analysis:
+    """Everything ``analyse`` found in one report."""
+
+    text: str
+    events: list[Event] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    unknown_places: list[Mention] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+
+def analyse(
+    text: str,
+    published: dt.date | str,
+    source: str | None = None,
+    extra_places: list[dict] | None = None,
+) -> Analysis:
+    """Events plus the mentions behind them. Empty text gives no events and a message."""
+    from .dates import parse_published
+    from .document import make_document
+    from .events import Assembler, finish
+    from .gazetteer import load_gazetteer
+    from .numbers import find_numbers
+    from .places import find_places, find_unknown_places
+
+    pub = parse_published(published)
+    if not isinstance(text, str):
+        raise InputError("The report must be text")
+    result = Analysis(text=text)
+    if not text.strip():
+        result.messages.append("No text to read")
+        return result
+    doc = make_document(text)
+    gaz = load_gazetteer(extra_places)
+    places = find_places(doc.norm, extra_places=extra_places, gazetteer=gaz)
+    asm = Assembler(doc, pub, places, gaz, source)
+    result.events = finish(asm.run(), doc, source)
+    result.messages.extend(asm.messages)
+
+    def orig(s: int, e: int) -> tuple[int, int, str]:
+        a, b = doc.span(s, e)
+        return a, b, text[a:b]
+
+    ms: list[Mention] = []
+    for p in places:
+        ms.append(Mention(p.start, p.end, p.text, "place", p.place.name_en))
+    for a in asm.actors:
+        ms.append(Mention(*orig(a.start, a.end), "actor", a.name))
+    for d in asm.dates:
+        label = d.best.isoformat() if d.precision == 1 else f"{d.dmin.isoformat()}..{d.dmax.isoformat()}"
+        ms.append(Mention(*orig(d.start, d.end), "date", label))
+    for m in doc.matches:
+        if m.kind == "trigger":
+            ms.append(Mention(*orig(m.start, m.end), "trigger", m.entry.get("sub_event_type")))
+    for n in find_numbers(doc.text, doc.matches):
+        ms.append(Mention(*orig(n.start, n.end), "number", str(n.value)))
+    try:
+        unknown = find_unknown_places(doc.norm, places)
+    except Exception:  # noqa: BLE001 - a helper's failure must not lose the events
+        unknown = []
+    for s, e, name in unknown:
+        a, b = doc.span(s, e)
+        result.unknown_places.append(Mention(a, b, text[a:b], "unknown_place", name))
+    ms.extend(result.unknown_places)
+    ms.sort(key=lambda m: (m.start, m.end))
+    result.mentions = ms
+    if not result.events:
+        result.messages.append("No events found")
+    return result
+
+
+def extract(
+    text: str,
+    published: dt.date | str,
+    source: str | None = None,
+    extra_places: list[dict] | None = None,
+) -> list[Event]:
+    """The events a careful ACLED coder would take from the report."""
+    return analyse(text, published, source, extra_places).events

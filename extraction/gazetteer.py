@@ -288,6 +288,18 @@ def load_gazetteer(extra_places: list[dict] | None = None) -> Gazetteer:
 def _layered(key: str) -> Gazetteer:
     by_id = {p.id: _copy(p) for p in _shipped()}
     for i, row in enumerate(json.loads(key)):
+        target = by_id.get(str(row.get("alias_of") or ""))
+        if target is not None:
+            # An analyst's alias for an existing place: one more name for it, not a second place.
+            names_ar = [row.get("name_ar"), *_split_aliases(row.get("aliases_ar"))]
+            names_en = [row.get("name_en"), *_split_aliases(row.get("aliases_en"))]
+            target.aliases_ar = _unique(
+                a for a in [*target.aliases_ar, *names_ar] if a and a != target.name_ar
+            )
+            target.aliases_en = _unique(
+                a for a in [*target.aliases_en, *names_en] if a and a != target.name_en
+            )
+            continue
         p = Place.from_row(row)
         if not p.id:
             p.id = f"user-{i}-{_slug(p.name_en or p.name_ar)}"
@@ -504,7 +516,7 @@ class _Builder:
         sub_names = {fold(n): s for s in self.subs.values() for n in s.names_ar()}
         for r in rows:
             alts = [a.strip() for a in r["alternatenames"].split(",") if a.strip()]
-            ar = _unique(a for a in alts if _ARABIC_ONLY.match(a))
+            ar = _unique(strip_admin_prefix(a) for a in alts if _ARABIC_ONLY.match(a))
             en = _unique(
                 a
                 for a in [r["name"], r["asciiname"], *alts]
@@ -517,7 +529,9 @@ class _Builder:
             name_ar = (seat or with_al or ar or [""])[0]
             code = r["feature_code"]
             pop = int(r["population"] or 0)
-            if code in ("PPLC", "PPLA", "PPLA2") or pop >= 100000:
+            if re.match(r"^n[aā]\S*iyat\b", r["asciiname"], re.I):
+                kind = "sub-district"  # a "Nahiyat X" row is the sub-district, not a town
+            elif code in ("PPLC", "PPLA", "PPLA2") or pop >= 100000:
                 kind = "city"
             elif code == "PPLQ":
                 kind = "village"
@@ -537,6 +551,14 @@ class _Builder:
                 source="GeoNames",
                 note=f"GeoNames {r['geonameid']} {code}",
             )
+            twin = self._geonames_twin(p.names_ar(), gov, lat, lon)
+            if twin is not None:
+                # GeoNames lists some seats twice (the sub-district seat and the town): keep one.
+                twin.aliases_ar = _unique(a for a in [*twin.aliases_ar, *p.names_ar()] if a != twin.name_ar)
+                twin.aliases_en = _unique(a for a in [*twin.aliases_en, *p.names_en()] if a != twin.name_en)
+                twin.population = twin.population or p.population
+                twin.note = f"{twin.note}; same place as {p.note}"
+                continue
             self.place_admin(p, gov, lat, lon)
             self.add(p)
 
@@ -558,7 +580,7 @@ class _Builder:
             ar = _split_aliases([r["name_ar"], *r["variants_ar"].split("|")])
             en = _split_aliases([r["name_en"], *r["variants_en"].split("|")])
             note = f"{r['description'].strip()} [{r['source_url'].strip()}]"
-            twin = self._geonames_twin(ar, gov, lat, lon) if lat is not None and lon is not None else None
+            twin = self._geonames_twin(ar, gov, lat, lon, en) if lat is not None and lon is not None else None
             if twin is not None:
                 # Same town in GeoNames (within 5 km, same Arabic name): one entry with both sets of names.
                 names_en = _unique([r["name_en"].strip(), twin.name_en, *twin.aliases_en, *en])
@@ -583,14 +605,22 @@ class _Builder:
             self.curated_text[p.id] = (r["parent"], r["description"])
             self.add(p)
 
-    def _geonames_twin(self, ar: list[str], gov: Place | None, lat: float, lon: float) -> Place | None:
+    def _geonames_twin(
+        self, ar: list[str], gov: Place | None, lat: float, lon: float, en: list[str] = ()
+    ) -> Place | None:
+        """The GeoNames town within 5 km of this point sharing an Arabic or Latin name with it."""
         names = {fold(a) for a in ar}
+        latin = {v for n in en for v in english_variants(n) if len(v) >= 4}
         for p in self.places.values():
             if not p.id.startswith("gn-") or p.lat is None or p.lon is None:
                 continue
             if gov is not None and p.admin1_pcode != gov.id:
                 continue
-            if names & {fold(a) for a in p.names_ar()} and km(lat, lon, p.lat, p.lon) < 5:
+            if km(lat, lon, p.lat, p.lon) >= 5:
+                continue
+            if names & {fold(a) for a in p.names_ar()}:
+                return p
+            if latin & {v for n in p.names_en() for v in english_variants(n)}:
                 return p
         return None
 

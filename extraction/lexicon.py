@@ -33,7 +33,7 @@ SUFFIXES = frozenset(["", "ا"])
 def read_table(name: str) -> list[dict[str, str]]:
     """Rows of ``data/<name>`` as dicts (stripped strings)."""
     with (DATA / name).open(encoding="utf-8", newline="") as f:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f)]
+        return [{k: (v or "").strip() for k, v in row.items() if isinstance(k, str)} for row in csv.DictReader(f)]
 
 
 @dataclass(frozen=True)

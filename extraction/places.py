@@ -11,6 +11,7 @@ resolved by the other places of the same report, preferring the north-east. The 
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from collections import Counter
@@ -59,6 +60,10 @@ class PlaceWords:
     name_tails: frozenset[str]
     common: frozenset[str]
     stop: frozenset[str]
+    org_before: frozenset[str] = frozenset()
+    org_after: frozenset[str] = frozenset()
+    org_after_alone: frozenset[str] = frozenset()
+    org_before_alone: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +77,9 @@ def place_words(path: Path = WORDS_CSV) -> PlaceWords:
     tails: set[str] = set()
     common: set[str] = set()
     stop: set[str] = set()
+    org: dict[str, set[str]] = {
+        k: set() for k in ("org_before", "org_after", "org_after_alone", "org_before_alone")
+    }
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             word, role = fold(row["word"]), row["role"].strip()
@@ -95,6 +103,8 @@ def place_words(path: Path = WORDS_CSV) -> PlaceWords:
                 common.add(word)
             elif role == "stop":
                 stop.add(word)
+            elif role in org:
+                org[role].add(word)
             else:
                 raise ValueError(f"place_words.csv: unknown role {role!r} for {row['word']!r}")
     return PlaceWords(
@@ -107,6 +117,10 @@ def place_words(path: Path = WORDS_CSV) -> PlaceWords:
         name_tails=frozenset(tails),
         common=frozenset(common),
         stop=frozenset(stop),
+        org_before=frozenset(org["org_before"]),
+        org_after=frozenset(org["org_after"]),
+        org_after_alone=frozenset(org["org_after_alone"]),
+        org_before_alone=frozenset(org["org_before_alone"]),
     )
 
 
@@ -158,6 +172,13 @@ class Matcher:
         self.en_type_after = re.compile(rf"^\s+(?P<type>{_alt(en_types)})\b")
         self.side_after = re.compile(rf"^\s+(?P<side>{_alt(words.sides)})(?!\w)")
         self.type_alt = _alt(ar_types)
+        cl2 = rf"(?<!\w)[{cl}]{{0,2}}"
+        self.org_before = re.compile(rf"{cl2}(?:{_alt(words.org_before)})\s+$") if words.org_before else None
+        self.org_after = re.compile(rf"^\s+(?:{_alt(words.org_after)})(?!\w)") if words.org_after else None
+        alone = words.org_after_alone
+        self.org_after_alone = re.compile(rf"^\s+(?:{_alt(alone)})(?!\w)") if alone else None
+        media = words.org_before_alone
+        self.org_before_alone = re.compile(rf"{cl2}(?:{_alt(media)})\s+$") if media else None
 
     def _add(self, key: str, entry: _Entry) -> None:
         if len(key) >= 2:
@@ -339,6 +360,8 @@ def find_places(
     for h in _hits(m, t):
         if h.cstart < last_end or h.start < last_end:
             continue
+        if _names_an_organisation(m, t, h):
+            continue
         pstart, kind, qual, typed = _context(m, t, h)
         english = h.entries[0].english
         in_list = False
@@ -384,6 +407,18 @@ def find_places(
     return _resolve(m, norm, found)
 
 
+def _names_an_organisation(m: Matcher, t: str, h: _Hit) -> bool:
+    """مجلس دير الزور العسكري, «دير الزور 24», the Tal Tamr Military Council: actors and outlets, not places."""
+    after = t[h.end : h.end + 24]
+    if m.org_after_alone and m.org_after_alone.match(after):
+        return True
+    if m.org_before_alone and m.org_before_alone.search(t[max(0, h.cstart - 12) : h.cstart]):
+        return True
+    if m.org_after and m.org_after.match(after) and m.org_before:
+        return bool(m.org_before.search(t[max(0, h.cstart - 12) : h.cstart]))
+    return False
+
+
 def _list_gap(gap: str, clitic: str) -> bool:
     """A list goes on with "وX" or ", X"; ", وX" starts a new clause."""
     if re.fullmatch(r"\s+", gap) and clitic.startswith("و"):
@@ -403,14 +438,15 @@ def _resolve(m: Matcher, norm: Normalised, found: list[_Found]) -> list[PlaceMen
         if len({e.place for e in f.entries}) == 1:
             named.add(places[f.entries[0].place].id)
     # Unambiguous towns and cities by position: a quarter or facility goes with the nearest one named.
-    anchors = [
-        (f.hit.start, places[f.entries[0].place].id)
-        for f in found
-        if len({e.place for e in f.entries}) == 1 and places[f.entries[0].place].kind in ("city", "town")
-    ]
+    anchors = []
+    for f in found:
+        towns = {e.place for e in f.entries if places[e.place].kind in ("city", "town")}
+        if len(towns) == 1:
+            anchors.append((f.hit.start, places[next(iter(towns))].id))
+    positions = [a[0] for a in anchors]
     out: list[PlaceMention] = []
     for f in found:
-        near = min(anchors, key=lambda a: abs(a[0] - f.hit.start))[1] if anchors else None
+        near = _nearest_anchor(anchors, positions, f.hit.start)
         best = max(
             f.entries,
             key=lambda e: (
@@ -433,6 +469,15 @@ def _resolve(m: Matcher, norm: Normalised, found: list[_Found]) -> list[PlaceMen
         s, e = norm.span(f.phrase_start, f.end)
         out.append(PlaceMention(s, e, norm.original[s:e], p, prec, qual or None, f.type_kind))
     return out
+
+
+def _nearest_anchor(anchors: list[tuple[int, str]], positions: list[int], pos: int) -> str | None:
+    """The town or city named nearest to ``pos`` (anchors sorted by position)."""
+    if not anchors:
+        return None
+    i = bisect.bisect_left(positions, pos)
+    near = [anchors[j] for j in (i - 1, i) if 0 <= j < len(anchors)]
+    return min(near, key=lambda a: abs(a[0] - pos))[1]
 
 
 def _near_bonus(p: Place, near: str | None) -> float:
@@ -482,7 +527,7 @@ def find_unknown_places(norm: Normalised, known_mentions: list) -> list[tuple[in
         if not ws or ws[0].start() != 0:
             return None
         first = ws[0].group(0)
-        if first in w.stop or first in w.types or first in w.directions or first in w.common:
+        if first in w.stop or first in w.types or first in w.directions:
             return None
         end = ws[0].end()
         take = 1
@@ -494,6 +539,8 @@ def find_unknown_places(norm: Normalised, known_mentions: list) -> list[tuple[in
             and ws[take].group(0) in w.name_tails
         ):
             end = ws[take].end()
+        if t[pos : pos + end] in w.common:
+            return None
         return pos, pos + end
 
     def add(a: int, b: int) -> None:

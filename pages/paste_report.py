@@ -22,6 +22,11 @@ from ui.highlight import event_spans, highlight_html, legend_html, mention_spans
 DEMO_DIR = Path(__file__).resolve().parents[1] / "data" / "demo"
 REVIEW_PAGE = "pages/review_events.py"
 
+
+def _go_to_review() -> None:
+    """Switch to Review; an empty mapping, because clearing the URL would drop the bound filters' params."""
+    st.switch_page(REVIEW_PAGE, query_params={})
+
 analyst = current_analyst()
 st.title("Paste a report")
 state.show_flash(state.PASTE_MESSAGE)
@@ -44,7 +49,7 @@ def _open_report(report_id: int) -> None:
 
 
 if st.session_state.pop(state.PASTE_GOTO_REVIEW, False):
-    st.switch_page(REVIEW_PAGE)
+    _go_to_review()
 
 
 def _too_long(text: str) -> str | None:
@@ -188,7 +193,7 @@ if stored:
                         )
                         st.session_state.pop(state.PASTE_ANALYSIS, None)
                         request_filters(**{state.F_REPORT: result.report_id})
-                        st.switch_page(REVIEW_PAGE)
+                        _go_to_review()
 
     if analysis.unknown_places:
         st.subheader("Places not in the gazetteer")

@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from store.errors import NotFound, StaleVersion, StoreError, ValidationError
 from store.filters import EventFilter
 
@@ -193,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"conflict: {e}", file=sys.stderr)
     except (StoreError, ValidationError, NotFound) as e:
         print(f"error: {e}", file=sys.stderr)
+    except SQLAlchemyError as e:  # a database failure the store did not foresee: still one line
+        reason = str(getattr(e, "orig", None) or e).strip().splitlines()
+        print(f"database error: {reason[0] if reason else type(e).__name__}", file=sys.stderr)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
     return 1

@@ -106,18 +106,10 @@ DATE_FIELDS = frozenset({"event_date", "date_min", "date_max"})
 INT_FIELDS = frozenset({"time_precision", "geo_precision", "fatalities", "evidence_start", "evidence_end"})
 FLOAT_FIELDS = frozenset({"latitude", "longitude", "confidence"})
 BOOL_FIELDS = frozenset({"background"})
+# Without these an event cannot be counted or drawn; actor1 and location may be empty until an
+# analyst fills them (an extracted event with an unknown actor or place is kept, not refused).
 REQUIRED_FIELDS = frozenset(
-    {
-        "event_date",
-        "time_precision",
-        "event_type",
-        "sub_event_type",
-        "actor1",
-        "location",
-        "geo_precision",
-        "fatalities",
-        "status",
-    }
+    {"event_date", "time_precision", "event_type", "sub_event_type", "geo_precision", "fatalities", "status"}
 )
 
 # What a map needs, no more (map_points).

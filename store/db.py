@@ -152,12 +152,14 @@ def read(url: str | None = None) -> Iterator[Connection]:
     engine = get_engine(url)
     try:
         conn = engine.connect()
-    except (exc.OperationalError, exc.InterfaceError) as e:
+    except exc.DBAPIError as e:
         raise StoreError(_describe(e, url)) from None
     try:
         with conn.begin():
             yield conn
-    except exc.OperationalError as e:
+    except exc.IntegrityError:
+        raise  # a constraint the caller handles (e.g. a report stored by another process meanwhile)
+    except exc.DatabaseError as e:  # locked past the timeout, not a database file, server gone, disk full
         raise StoreError(_describe(e, url)) from None
     finally:
         conn.close()
@@ -170,12 +172,14 @@ def write(url: str | None = None) -> Iterator[Connection]:
     engine = get_engine(url)
     try:
         conn = engine.connect().execution_options(rasd_write=True)
-    except (exc.OperationalError, exc.InterfaceError) as e:
+    except exc.DBAPIError as e:
         raise StoreError(_describe(e, url)) from None
     try:
         with conn.begin():
             yield conn
-    except exc.OperationalError as e:
+    except exc.IntegrityError:
+        raise  # a constraint the caller handles (e.g. a report stored by another process meanwhile)
+    except exc.DatabaseError as e:  # locked past the timeout, not a database file, server gone, disk full
         raise StoreError(_describe(e, url)) from None
     finally:
         conn.close()

@@ -114,6 +114,16 @@ def _escape_like(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# Letters Arabic writers use interchangeably (hamza forms of alef, ya/alef maqsura, ta marbuta/ha):
+# in a text search each matches any single character, so "القامشلى" finds "القامشلي".
+_ARABIC_VARIANTS = frozenset("اأإآٱىيئةه")
+
+
+def _text_pattern(query: str) -> str:
+    """A LIKE pattern for ``query`` that tolerates Arabic spelling variants (wildcards escaped)."""
+    return "%" + "".join("_" if ch in _ARABIC_VARIANTS else _escape_like(ch) for ch in query.strip()) + "%"
+
+
 def where(flt: EventFilter) -> list[Any]:
     """The filter as SQL conditions on ``events`` (shared by every query, count and export)."""
     c = events.c
@@ -141,7 +151,7 @@ def where(flt: EventFilter) -> list[Any]:
     if flt.report_id is not None:
         conds.append(c.report_id == flt.report_id)
     if flt.text and flt.text.strip():
-        pat = f"%{_escape_like(flt.text.strip())}%"
+        pat = _text_pattern(flt.text)
         conds.append(
             or_(
                 *(

@@ -28,19 +28,18 @@ from store.errors import ValidationError
 
 @lru_cache(maxsize=1)
 def taxonomy() -> tuple[dict[str, list[str]], dict[str, str]]:
-    """ACLED's types -> sub-types and sub-type -> disorder type (extraction.taxonomy, else the CSV)."""
-    try:
-        from extraction.taxonomy import DISORDER_TYPE, EVENT_TYPES
+    """ACLED's types -> sub-types and sub-type -> disorder type, from data/acled_types.csv.
 
-        return dict(EVENT_TYPES), dict(DISORDER_TYPE)
-    except ImportError:
-        types: dict[str, list[str]] = {}
-        disorder: dict[str, str] = {}
-        with (ROOT / "data" / "acled_types.csv").open(encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                types.setdefault(row["event_type"], []).append(row["sub_event_type"])
-                disorder[row["sub_event_type"]] = row["disorder_type"]
-        return types, disorder
+    The same file extraction.taxonomy reads (a test checks they agree); read here so that the
+    store validates even while the extractor is being changed.
+    """
+    types: dict[str, list[str]] = {}
+    disorder: dict[str, str] = {}
+    with (ROOT / "data" / "acled_types.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            types.setdefault(row["event_type"].strip(), []).append(row["sub_event_type"].strip())
+            disorder[row["sub_event_type"].strip()] = row["disorder_type"].strip()
+    return types, disorder
 
 
 def is_missing(value: Any) -> bool:

@@ -42,12 +42,12 @@ def paste_and_extract(page, text: str, published: str = "2024-08-19") -> None:
     area.fill(text)
     area.press("Control+Enter")
     settle(page)
-    day = page.locator(".st-key-paste_published input")
-    day.click()
-    day.press("Control+a")
-    day.type(published)
-    day.press("Enter")
-    page.keyboard.press("Escape")
+    # The date field is a react-aria segmented input: focus the year, type the digits, Tab.
+    page.locator('.st-key-paste_published [data-type="year"]').click()
+    page.keyboard.type(published.replace("-", ""))
+    page.keyboard.press("Tab")
+    if page.locator("#stFloatingOverlayPortal [aria-label='Previous month']").count():
+        page.keyboard.press("Escape")
     settle(page)
     page.get_by_role("button", name="Extract", exact=True).click()
     settle(page)
@@ -71,7 +71,8 @@ def test_paste_extract_save_edit_reload(app, page, monkeypatch):
     page.screenshot(path=str(SCREENSHOTS / "paste.png"))
 
     page.get_by_role("button", name=re.compile(r"^Save report and \d+ event")).click()
-    page.wait_for_url(re.compile(r"review_events"), timeout=30_000)
+    # st.switch_page changes the URL with the history API (no page load).
+    page.wait_for_function("() => location.pathname.includes('review_events')", timeout=30_000)
     settle(page)
     assert_no_exception(page)
     assert "report=" in page.url
@@ -91,9 +92,8 @@ def test_paste_extract_save_edit_reload(app, page, monkeypatch):
     event_id = int(first.iloc[0]["id"])
     new_value = int(first.iloc[0]["fatalities"]) + 7
 
-    # The editor is a canvas: click the first row's first cell, walk to "fatalities", type, Enter.
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 25, box["y"] + 35 + 17)
+    # The editor is a canvas: click the first row's first cell, walk to "fatalities", Enter opens the
+    # cell editor, type the value, Enter commits.
     columns = [
         "id",
         "status",
@@ -105,11 +105,23 @@ def test_paste_extract_save_edit_reload(app, page, monkeypatch):
         "location",
         "fatalities",
     ]
+    page.wait_for_timeout(1000)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 25, box["y"] + 35 + 17)
+    page.wait_for_timeout(300)
     for _ in range(columns.index("fatalities")):
         page.keyboard.press("ArrowRight")
-    page.keyboard.type(str(new_value))
+    page.wait_for_timeout(300)
     page.keyboard.press("Enter")
+    page.wait_for_timeout(500)  # the cell editor opens as an overlay
+    page.keyboard.press("Control+a")
+    page.keyboard.type(str(new_value))
+    page.wait_for_timeout(300)
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(1000)
     settle(page)
+    cell = f'[data-testid="stDataFrame"] [data-testid="glide-cell-{columns.index("fatalities")}-0"]'
+    assert page.locator(cell).first.inner_text() == str(new_value)
     page.get_by_role("button", name=re.compile(r"^Save changes \(1\)")).click()
     settle(page)
     assert_no_exception(page)
@@ -129,9 +141,10 @@ def test_paste_extract_save_edit_reload(app, page, monkeypatch):
     page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
     body = page.locator('[data-testid="stMain"]').inner_text()
     assert f"History of event #{event_id}" in body
-    # The grids draw on canvas; their accessible table carries the cell text.
-    grids_text = " ".join(page.locator('[data-testid="stDataFrame"] table').all_inner_texts())
-    assert str(new_value) in grids_text and ANALYST in grids_text and "fatalities" in grids_text
+    # The grids draw on canvas; their accessible tables carry the cell text.
+    assert page.locator(cell).first.inner_text() == str(new_value)
+    history_text = page.locator('[data-testid="stDataFrame"] table').nth(1).inner_text()
+    assert ANALYST in history_text and "fatalities" in history_text and str(new_value) in history_text
 
 
 def test_script_in_a_report_runs_nothing(app, page):

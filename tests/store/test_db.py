@@ -119,3 +119,11 @@ def test_two_processes_write_one_sqlite_file(tmp_path: Path, monkeypatch: pytest
             ).scalar()
             == 50
         )
+
+
+def test_not_a_database_file(tmp_path: Path) -> None:
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_text("these are not the tables you are looking for\n" * 200)
+    with pytest.raises(StoreError) as info:
+        upgrade(f"sqlite:///{bogus}")
+    assert "not a database" in str(info.value) and "\n" not in str(info.value)

@@ -65,7 +65,7 @@ def test_validation_messages(db_url: str) -> None:
         ({"status": "deleted"}, "status"),
         ({"event_date": "01/03/2024"}, "event_date"),
         ({"latitude": 123}, "latitude"),
-        ({"actor1": ""}, "actor1"),
+        ({"event_type": ""}, "event_type is required"),
         ({"version": 7}, "version"),
     ]
     for changes, word in bad:

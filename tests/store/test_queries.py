@@ -115,6 +115,8 @@ def test_text_search_notes_evidence_location(seeded: dict[str, int]) -> None:
     assert _ids(EventFilter(text="grain SILO")) == _names(seeded, "clash")
     assert _ids(EventFilter(text="نسائية")) == _names(seeded, "protest")
     assert _ids(EventFilter(text="busayrah")) == _names(seeded, "strike")
+    assert _ids(EventFilter(text="مظاهره نسائيه")) == _names(seeded, "protest")  # ta marbuta written as ha
+    assert _ids(EventFilter(text="50%_")) == set()
 
 
 def test_report_and_ids(seeded: dict[str, int]) -> None:

@@ -73,3 +73,10 @@ def test_sources_most_used_first_and_list_reports(db_url: str) -> None:
     assert {"id", "source", "published", "events"} <= set(df.columns)
     assert "text" not in df.columns
     assert len(df) >= 4
+
+
+def test_event_without_place_or_actor_is_kept_for_review(db_url: str) -> None:
+    ev = sample_event(location=None, location_ar=None, latitude=None, longitude=None, admin1=None, actor1="")
+    res = add_report(unique_text(), "2024-03-02", events=[ev])
+    stored = get_event(res.event_ids[0])
+    assert stored["location"] is None and stored["actor1"] is None and stored["latitude"] is None

@@ -1,0 +1,86 @@
+"""Actors named in a report, resolved to ACLED-style canonical names with the era rule.
+
+``data/actors.csv`` maps Arabic and English aliases to a canonical name, a group (the family the
+scorer and the merge rules use) and ACLED's inter code. An alias valid only in an era (النظام before
+8 Dec 2024; الجيش السوري for the new government after it) carries ``valid_from``/``valid_to``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Match, read_table
+
+CIVILIANS = "Civilians (Syria)"
+PROTESTERS = "Protesters (Syria)"
+RIOTERS = "Rioters (Syria)"
+UNIDENTIFIED = "Unidentified Armed Group (Syria)"
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor alias found in the folded text, resolved for the publication date."""
+
+    start: int
+    end: int
+    name: str
+    group: str
+    inter: str
+
+
+@lru_cache(maxsize=1)
+def _table() -> list[dict[str, str]]:
+    return read_table("actors.csv")
+
+
+def actor_names() -> list[str]:
+    """Canonical actor names (for select boxes), sorted."""
+    return sorted({r["canonical"] for r in _table()})
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, dict[str, str]]:
+    return {r["canonical"]: r for r in _table()}
+
+
+def inter_of(name: str | None) -> str | None:
+    """ACLED's inter category ("State forces", "Rebel group", ...) for a canonical name."""
+    if not name:
+        return None
+    row = _by_name().get(name)
+    return row["inter"] if row else None
+
+
+def group_of(name: str | None) -> str | None:
+    """The actor family (SDF, SYGOV, TURKEY, ...) of a canonical name."""
+    if not name:
+        return None
+    row = _by_name().get(name)
+    return row["group"] if row else None
+
+
+def _valid(entry_get, day: dt.date) -> bool:
+    lo, hi = entry_get("valid_from"), entry_get("valid_to")
+    if lo and day < dt.date.fromisoformat(lo):
+        return False
+    return not (hi and day > dt.date.fromisoformat(hi))
+
+
+def resolve(matches: list[Match], published: dt.date) -> list[ActorMention]:
+    """Actor mentions (one per match position) valid on the publication date."""
+    out: list[ActorMention] = []
+    last_end = -1
+    for m in matches:
+        if m.kind != "actor" or not _valid(m.entry.get, published):
+            continue
+        if m.start < last_end:
+            if out and m.end - m.start > out[-1].end - out[-1].start and m.start == out[-1].start:
+                out.pop()
+            else:
+                continue
+        e = m.entry
+        out.append(ActorMention(m.start, m.end, e.get("canonical"), e.get("group"), e.get("inter")))
+        last_end = m.end
+    return out

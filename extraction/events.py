@@ -1,0 +1,548 @@
+"""Assembly: triggers, actors, places, dates and figures of each sentence become ACLED events.
+
+Per sentence, surviving triggers of one family (violence, demonstration, strategic) form a cluster
+whose strongest trigger decides the type; a cluster yields one event per distinct place (a list of
+villages is several events, several neighbourhoods of one city are one). Events of one family at
+one place on one day with compatible actors merge across sentences (a headline and its body). A
+definite back-reference ("الهجوم"، "العملية") adds its death figures to the event it refers to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import acled, notes
+from .actors import CIVILIANS, PROTESTERS, RIOTERS, UNIDENTIFIED, ActorMention, group_of, inter_of
+from .actors import resolve as resolve_actors
+from .dates import DateMention, find_dates
+from .document import Document, Sentence
+from .event import Event, Evidence
+from .fatalities import find_figures
+from .lexicon import Match
+from .normalise import fold
+from .taxonomy import FAMILY, SUB_TO_TYPE
+from .triggers import Trigger, find_triggers
+
+AREA_KINDS = {"governorate", "district", "sub-district", "region"}
+CHILD_KINDS = {"neighbourhood", "facility", "airport"}
+_FROM = re.compile(r"(?:^|\s)(?:من|انطلاقا من|from)\s*$")
+_TO = re.compile(r"(?:^|\s)(?:الي|باتجاه|نحو|to|towards)\s*$")
+_ROAD = re.compile(r"(?:طريق|road)\s*$|(?:طريق|road) \S+\s*[-–/]\s*$")
+_BETWEEN = re.compile(r"(?:بين|between)\s*$")
+BACKGROUND_DAYS = 30
+# On equal strength a weapon says more than "attack": drone/shelling/IED over a generic clash.
+_OUTLET_WORDS = frozenset(["مراسل", "مراسلنا", "شبكه", "موقع", "تلفزيون", "وكاله", "اذاعه", "صحيفه", "منصه"])
+_SPECIFIC = {"Explosions/Remote violence": 2, "Violence against civilians": 1}
+_QUOTES = re.compile(r"[\"'«»()\[\]]")
+_VICTIM_GAP = frozenset(["من", "of", "the", "an", "a", "ل"])
+
+
+@dataclass
+class PlaceRef:
+    """A place an event is located at (after neighbourhoods collapse to their city)."""
+
+    key: str
+    place: object
+    mention: object | None
+    precision: int
+    weak: bool = False
+    inherited: bool = False
+
+
+@dataclass
+class Group:
+    """Events one trigger produced over several places; they share one death figure."""
+
+    figures: list[int] = field(default_factory=list)
+    members: list[Draft] = field(default_factory=list)
+    floor: int = 0
+
+
+@dataclass
+class Draft:
+    """An event under construction."""
+
+    event_type: str
+    sub_event_type: str
+    family: str
+    strength: int
+    actor1: str
+    actor2: str | None
+    assoc1: str | None
+    place: PlaceRef
+    date: DateMention | None
+    best: dt.date
+    dmin: dt.date
+    dmax: dt.date
+    precision: int
+    background: bool
+    evidence: tuple[int, int]
+    group: Group
+    own_actor: bool
+    own_date: bool
+    sentence: int
+
+
+def _family(t: str) -> str:
+    return FAMILY.get(t, t)
+
+
+class Assembler:
+    """Builds the events of one document; see the module docstring for the rules."""
+
+    def __init__(self, doc: Document, published: dt.date, places: list, gazetteer, source: str | None = None) -> None:
+        self.doc = doc
+        self.pub = published
+        self.gaz = gazetteer
+        self.places = sorted(places, key=lambda p: p.start)
+        # folded positions of place mentions
+        self.place_pos = [self._folded(p.start, p.end) for p in self.places]
+        self.cues = [m for m in doc.matches if m.kind.startswith("cue:")]
+        self.actors = resolve_actors(doc.matches, published)
+        self.dates = find_dates(doc.text, published)
+        self.drafts: list[Draft] = []
+        self.messages: list[str] = []
+        self.last_group: Group | None = None
+        self.main_date = self._main_date()
+        self.outlet_places = self._outlet_places(source)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _folded(self, s: int, e: int) -> tuple[int, int]:
+        """Folded offsets of an original span (binary search over the index)."""
+        import bisect
+
+        idx = self.doc.norm.index
+        return bisect.bisect_left(idx, s), bisect.bisect_left(idx, e)
+
+    def _outlet_places(self, source: str | None) -> set[int]:
+        """Places that name the outlet or the reporter's desk ("مراسل «دير الزور 24»"), not the event."""
+        spans: list[tuple[int, int]] = []
+        if source and source.strip():
+            key = fold(source)
+            if len(key) >= 3:
+                spans += [(m.start(), m.end()) for m in re.finditer(re.escape(key), self.doc.text)]
+        out: set[int] = set()
+        for i, (s, e) in enumerate(self.place_pos):
+            if any(a <= s < b for a, b in spans):
+                out.add(i)
+                continue
+            before = _QUOTES.sub(" ", self.doc.text[max(0, s - 16) : s]).split()
+            if before and before[-1] in _OUTLET_WORDS:
+                out.add(i)
+        return out
+
+    def _main_date(self) -> DateMention | None:
+        for d in self.dates[:6]:
+            if not d.is_tally and d.dmax >= self.pub - dt.timedelta(days=7) and d.precision == 1:
+                return d
+        return None
+
+    def _cue_before(self, pos: int, kinds: set[str], reach: int, gap_words: frozenset[str] | None) -> Match | None:
+        """A cue of ``kinds`` ending just before ``pos`` with only ``gap_words`` in between (None: any <= 3 words)."""
+        for c in self.cues:
+            if c.kind[4:] in kinds and c.end <= pos and pos - c.end <= reach:
+                gap = _QUOTES.sub(" ", self.doc.text[c.end : pos]).split()
+                if any(ch in self.doc.text[c.end : pos] for ch in ".\n,"):
+                    continue
+                if gap_words is None and len(gap) <= 3:
+                    return c
+                if gap_words is not None and all(w in gap_words for w in gap):
+                    return c
+        return None
+
+    def _role(self, a: ActorMention) -> str:
+        if self._cue_before(a.start, {"victim"}, 14, _VICTIM_GAP):
+            return "victim"
+        if self._cue_before(a.start, {"source"}, 30, None) and self._source_gap(a.start):
+            return "source"
+        if self._cue_before(a.start, {"support"}, 30, None):
+            return "support"
+        return "agent"
+
+    def _source_gap(self, pos: int) -> bool:
+        """"مصدر عسكري في قسد": the words between the source noun and the actor end in a preposition."""
+        before = _QUOTES.sub(" ", self.doc.text[max(0, pos - 30) : pos]).split()
+        return bool(before) and before[-1] in ("في", "من", "لدي", "in", "from", "of", "مقرب", "مقربه")
+
+    # -- places --------------------------------------------------------------------------
+    def _place_ref(self, i: int, inherited: bool = False) -> PlaceRef:
+        pm = self.places[i]
+        p = pm.place
+        key_place = p
+        if p.kind in CHILD_KINDS and p.parent_id and self.gaz is not None:
+            parent = self.gaz.get(p.parent_id)
+            if parent is not None and parent.kind in ("city", "town", "village") and parent.lat is not None:
+                key_place = parent
+        fs, _ = self.place_pos[i]
+        weak = (
+            p.kind in AREA_KINDS
+            or (pm.geo_precision or 1) >= 3
+            or "countryside" in (pm.qualifier or "")
+            or (not pm.qualifier and bool(_ROAD.search(self.doc.text[max(0, fs - 30) : fs])))
+        )
+        prec = pm.geo_precision or 1
+        if key_place is not p and pm.place.lat is None:
+            prec = max(prec, 1)
+        return PlaceRef(key_place.id, key_place, pm, prec, weak, inherited)
+
+    def _places_in(self, lo: int, hi: int, policy: str) -> list[PlaceRef]:
+        idx = [
+            i
+            for i, (s, _e) in enumerate(self.place_pos)
+            if lo <= s < hi and self.places[i].lat is not None and i not in self.outlet_places
+        ]
+        if not idx:
+            return []
+        text = self.doc.text
+        roles = {}
+        for i in idx:
+            s = self.place_pos[i][0]
+            before = text[max(lo, s - 14) : s]
+            roles[i] = "from" if _FROM.search(before) else "to" if _TO.search(before) else "at"
+        # "between X and Y": X only
+        drop: set[int] = set()
+        for n, i in enumerate(idx):
+            s = self.place_pos[i][0]
+            if _BETWEEN.search(text[max(lo, s - 10) : s]):
+                for j in idx[n + 1 :]:
+                    gap = text[self.place_pos[idx[idx.index(j) - 1]][1] : self.place_pos[j][0]]
+                    if len(gap.split()) <= 2 and re.search(r"(^|\s)(و|and)", gap + " " + text[self.place_pos[j][0]]):
+                        drop.add(j)
+                    else:
+                        break
+        idx = [i for i in idx if i not in drop]
+        if policy == "displacement":
+            keep = [i for i in idx if roles[i] == "from"] or [i for i in idx if roles[i] == "at"]
+        elif policy == "solo":
+            keep = [i for i in idx if roles[i] == "to"] or [i for i in idx if roles[i] == "at"]
+        else:
+            keep = [i for i in idx if roles[i] == "at"]
+        keep = keep or idx
+        refs = [self._place_ref(i) for i in keep]
+        strong = [r for r in refs if not r.weak]
+        if strong:
+            # a qualified mention after a stronger place describes it ("الشعفة شرقي دير الزور")
+            out: list[PlaceRef] = []
+            for r in strong:
+                if out and r.mention.qualifier and r.key != out[-1].key:
+                    continue
+                out.append(r)
+            refs = out
+        seen: dict[str, PlaceRef] = {}
+        for r in refs:
+            seen.setdefault(r.key, r)
+        return list(seen.values())
+
+    def _inherit(self, pos: int) -> PlaceRef | None:
+        before = [i for i, (s, _e) in enumerate(self.place_pos) if s < pos and self.places[i].lat is not None]
+        for i in reversed(before):
+            r = self._place_ref(i, inherited=True)
+            if not r.weak and not _FROM.search(self.doc.text[max(0, self.place_pos[i][0] - 14) : self.place_pos[i][0]]):
+                return r
+        located = [i for i in range(len(self.places)) if self.places[i].lat is not None]
+        strong = [i for i in located if not self._place_ref(i).weak]
+        if strong:
+            return self._place_ref(strong[0], inherited=True)
+        if before:
+            return self._place_ref(before[-1], inherited=True)
+        if located:
+            return self._place_ref(located[0], inherited=True)
+        return None
+
+    # -- actors --------------------------------------------------------------------------
+    def _actors(self, s: Sentence, cluster: list[Trigger], anchor: Trigger) -> tuple[str, str | None, str | None, bool]:
+        acts = [a for a in self.actors if s.start <= a.start < s.end]
+        roles = {id(a): self._role(a) for a in acts}
+        policy = anchor.policy
+        for prev, a in zip(acts, acts[1:], strict=False):
+            gap = _QUOTES.sub(" ", self.doc.text[prev.end : a.start]).split()
+            if not gap and not self.doc.text[prev.end : a.start].strip(" \"'«»()") and prev.group == a.group:
+                roles[id(a)] = roles[id(prev)]  # apposition: «قوات سوريا الديمقراطية» (قسد)
+            if roles[id(prev)] == "support" and gap in (["و"], ["and"], ["and", "the"], []):
+                roles[id(a)] = "support"
+            if roles[id(prev)] == "support" and not gap and self.doc.text[a.start - 1 : a.start] == "و":
+                roles[id(a)] = "support"
+        supports = [a for a in acts if roles[id(a)] == "support"]
+        agents = [a for a in acts if roles[id(a)] == "agent"]
+        actor1 = None
+        if policy == "protest" or policy == "riot":
+            a1 = PROTESTERS if policy == "protest" else RIOTERS
+            segs = [s.segment_of(t.start) for t in cluster]
+            cand = [
+                a
+                for a in acts
+                if a.group not in ("PROTESTERS", "RIOTERS", "CIVILIANS")
+                and (any(lo <= a.start < hi for lo, hi in segs) or a.start - s.start <= 40)
+            ]
+            return a1, (cand[0].name if cand else None), None, bool(cand)
+        if policy == "displacement":
+            return CIVILIANS, None, None, True
+        for t in sorted(cluster, key=lambda t: -t.strength):
+            near = [(a.start - t.end, a) for a in agents if 0 <= a.start - t.end <= 25]
+            near += [(t.start - a.end, a) for a in agents if 0 <= t.start - a.end <= 25]
+            if near:
+                actor1 = min(near, key=lambda x: x[0])[1]
+                break
+        if actor1 is None:
+            prior = [a for a in agents if a.start < anchor.start]
+            actor1 = prior[0] if prior else (agents[0] if agents else None)
+        own = actor1 is not None
+        name1 = actor1.name if actor1 else (UNIDENTIFIED if policy in ("armed", "civilian_victim") else None)
+        g1 = actor1.group if actor1 else None
+        if name1 is None:
+            name1 = UNIDENTIFIED
+        others = [a for a in acts if a.group != g1 and a.group not in ("PROTESTERS", "RIOTERS") and roles[id(a)] != "source"]
+        victims = [a for a in others if roles[id(a)] == "victim"]
+        actor2 = None
+        support = next((a for a in supports if a.group != g1), None)
+        assoc1 = support.name if support else None
+        if policy == "solo":
+            actor2 = None
+        elif policy == "civilian_victim":
+            actor2 = CIVILIANS
+        elif policy == "arrest":
+            arrested = [a for a in victims if a.start > anchor.start]
+            actor2 = assoc1 or (arrested[0].name if arrested else CIVILIANS)
+        else:
+            pick = victims or [a for a in others if roles[id(a)] != "support"] or ([support] if support else [])
+            actor2 = pick[0].name if pick else None
+        return name1, actor2, assoc1, own
+
+    # -- dates ---------------------------------------------------------------------------
+    def _date(self, s: Sentence, anchor: Trigger) -> tuple[DateMention | None, bool]:
+        ds = [d for d in self.dates if s.start <= d.start < s.end and not d.is_tally]
+        if ds:
+            seg = s.segment_of(anchor.start)
+
+            def dist(d: DateMention) -> tuple[int, int]:
+                inside = seg[0] <= d.start < seg[1]
+                gap = anchor.start - d.end if d.end <= anchor.start else d.start - anchor.end
+                return (0 if inside else 1, max(gap, 0))
+
+            return min(ds, key=dist), True
+        return self.main_date, False
+
+    # -- main ----------------------------------------------------------------------------
+    def run(self) -> list[Draft]:
+        for s in self.doc.sentences:
+            self._sentence(s)
+        return self.drafts
+
+    def _sentence(self, s: Sentence) -> None:
+        triggers = find_triggers(self.doc, s, self.cues, self.dates)
+        if not triggers:
+            return
+        tallies = [
+            s.segment_of(c.start)
+            for c in self.cues
+            if c.kind in ("cue:tally",) and s.start <= c.start < s.end
+        ] + [s.segment_of(d.start) for d in self.dates if d.is_tally and s.start <= d.start < s.end]
+        figures = find_figures(self.doc.text, self.doc.matches, s.start, s.end, tallies)
+        full = [t for t in triggers if not t.anaphor]
+        if any(_family(t.event_type) == "demonstration" for t in full):
+            full = [t for t in full if not (_family(t.event_type) == "violence" and t.strength <= 2)]
+        # what is defused or seized is not itself an attack ("فككت ... عبوة ناسفة")
+        disrupt = [t for t in full if t.sub_event_type == "Disrupted weapons use"]
+        full = [t for t in full if not (_family(t.event_type) == "violence" and any(0 <= t.start - d.end <= 60 for d in disrupt))]
+        if not full:
+            anaphors = [t for t in triggers if t.anaphor]
+            if anaphors and self.last_group is not None:
+                self.last_group.figures.extend(f.value for f in figures)
+                self._relocate(s)
+            return
+        clusters = self._clusters(s, full)
+        first_group = None
+        for cluster in clusters:
+            g = self._emit(s, cluster, figures if first_group is None else [])
+            first_group = first_group or g
+
+    def _relocate(self, s: Sentence) -> None:
+        """A back-reference that names a precise place refines a vaguely placed event ("العبوة ... قرب العريشة")."""
+        g = self.last_group
+        live = [m for m in g.members if m in self.drafts] if g else []
+        if len(live) != 1:
+            return
+        d = live[0]
+        vague = d.place.weak or d.place.inherited or (d.place.mention is not None and d.place.mention.qualifier)
+        if not vague:
+            return
+        refs = [r for r in self._places_in(s.start, s.end, "armed") if not r.weak]
+        if refs and refs[0].key != d.place.key:
+            d.place = refs[0]
+
+    def _clusters(self, s: Sentence, trigs: list[Trigger]) -> list[list[Trigger]]:
+        by_family: dict[str, list[list[Trigger]]] = {}
+        for t in trigs:
+            fam = _family(t.event_type)
+            seg = s.segment_of(t.start)
+            keys = {r.key for r in self._places_in(seg[0], seg[1], t.policy)}
+            placed = by_family.setdefault(fam, [])
+            for c in placed:
+                ckeys = c[0]
+                if not keys or not ckeys or keys & ckeys:
+                    c[1].append(t)
+                    c[0].update(keys)
+                    break
+            else:
+                placed.append((set(keys), [t]))
+        out = [c[1] for cs in by_family.values() for c in cs]
+        out.sort(key=lambda c: c[0].start)
+        return out
+
+    def _emit(self, s: Sentence, cluster: list[Trigger], figures) -> Group | None:
+        anchor = max(cluster, key=lambda t: (t.strength, _SPECIFIC.get(t.event_type, 0), -t.start))
+        policy = anchor.policy
+        refs: list[PlaceRef] = []
+        for t in cluster:
+            seg = s.segment_of(t.start)
+            for r in self._places_in(seg[0], seg[1], t.policy):
+                if r.key not in {x.key for x in refs}:
+                    refs.append(r)
+        if not refs:
+            refs = self._places_in(s.start, s.end, policy)
+        if refs and any(not r.weak for r in refs):
+            refs = [r for r in refs if not r.weak]
+        if not refs or all(r.weak and r.precision >= 3 for r in refs):
+            inh = None if s.headline and not refs else self._inherit(s.start)
+            if inh is not None and not inh.weak:
+                refs = [inh]
+        if not refs:
+            if not s.headline:
+                a, b = self.doc.span(s.start, s.end)
+                self.messages.append(f"No place found for an event in: {self.doc.original[a:b][:80]}")
+            return None
+        if s.headline and all(r.inherited for r in refs):
+            return None
+        date, own_date = self._date(s, anchor)
+        if date is not None:
+            best, dmin, dmax, prec = date.best, date.dmin, date.dmax, date.precision
+        else:
+            best, dmin, dmax, prec = self.pub, self.pub - dt.timedelta(days=1), self.pub, 1
+        background = dmax < self.pub - dt.timedelta(days=BACKGROUND_DAYS)
+        if not background and any(c.kind == "cue:background" and s.start <= c.start < s.end for c in self.cues):
+            background = not own_date or dmax < self.pub - dt.timedelta(days=7)
+        a1, a2, assoc, own_actor = self._actors(s, cluster, anchor)
+        etype, sub = anchor.event_type, anchor.sub_event_type
+        if sub == "Non-state actor overtakes territory" and group_of(a1) in ("SYGOV", "SYGOV2"):
+            sub = "Government regains territory"
+        etype = SUB_TO_TYPE.get(sub, etype)
+        group = Group(figures=[f.value for f in figures], floor=max(t.min_fatalities for t in cluster))
+        home: Group | None = None
+        for r in refs:
+            d = Draft(
+                etype, sub, _family(etype), anchor.strength, a1, a2, assoc, r, date, best, dmin, dmax, prec,
+                background, (s.start, s.end), group, own_actor, own_date, s.index,
+            )
+            o = self._merge(d)
+            if o is None:
+                self.drafts.append(d)
+                group.members.append(d)
+                home = home or group
+            elif o.group is not group and len(o.group.members) <= 1:
+                # a single earlier event joins this cluster's group (a headline told once)
+                group.figures.extend(o.group.figures)
+                group.floor = max(group.floor, o.group.floor)
+                o.group.members.clear()
+                o.group = group
+                group.members.append(o)
+                home = home or group
+            elif o.group is not group:
+                home = home or o.group
+        if home is not None and home is not group:
+            home.figures.extend(group.figures)
+            home.floor = max(home.floor, group.floor)
+        self.last_group = home or self.last_group
+        return home
+
+    def _merge(self, d: Draft) -> Draft | None:
+        for o in self.drafts:
+            if o.family != d.family or o.background != d.background:
+                continue
+            same_place = o.place.key == d.place.key
+            same_day = o.best == d.best or not d.own_date or (not o.own_date and o.dmin <= d.best <= o.dmax)
+            d_vague = d.place.weak
+            o_vague = o.place.weak
+            near_day = not d.own_date or not o.own_date or o.dmin <= d.best <= o.dmax
+            weak_join = (d_vague or o_vague) and o.event_type == d.event_type and near_day
+            if not ((same_place and same_day) or weak_join):
+                continue
+            g1 = {group_of(o.actor1), group_of(o.actor2)} - {None, "UNIDENTIFIED"}
+            g2 = {group_of(d.actor1), group_of(d.actor2)} - {None, "UNIDENTIFIED"}
+            if g1 and g2 and not (g1 & g2):
+                continue
+            if (group_of(o.actor1) == "CIVILIANS") != (group_of(d.actor1) == "CIVILIANS"):
+                continue
+            if d.strength > o.strength:
+                o.event_type, o.sub_event_type, o.strength = d.event_type, d.sub_event_type, d.strength
+                if d.own_actor or not o.own_actor:
+                    o.actor1, o.actor2 = d.actor1, d.actor2
+            elif not o.own_actor and d.own_actor:
+                o.actor1, o.actor2 = d.actor1, d.actor2
+            if o.actor2 is None and d.actor2 is not None and d.actor2 != o.actor1:
+                o.actor2 = d.actor2
+            if not o.own_date and d.own_date:
+                o.best, o.dmin, o.dmax, o.precision, o.own_date = d.best, d.dmin, d.dmax, d.precision, True
+            if (o.place.weak or o.place.inherited) and not (d.place.weak or d.place.inherited):
+                o.place = d.place
+            return o
+        return None
+
+
+def finish(drafts: list[Draft], doc: Document, source: str | None) -> list[Event]:
+    """Drafts to Event records: fatalities split by group, notes, ACLED columns, confidence."""
+    events: list[Event] = []
+    done: set[int] = set()
+    for d in drafts:
+        g = d.group
+        if id(g) not in done:
+            done.add(id(g))
+            live = {id(x) for x in drafts}
+            members = [m for m in g.members if id(m) in live]
+            total = min(g.figures) if g.figures else 0
+            total = max(total, g.floor) if not (g.figures and min(g.figures) == 0 and g.floor == 0) else total
+            for i, m in enumerate(members):
+                m.__dict__["fatalities"] = total if i == 0 else 0
+                m.__dict__["split"] = (total, len(members)) if len(members) > 1 and total else None
+        fat = d.__dict__.get("fatalities", 0)
+        s, e = doc.span(*d.evidence)
+        place = d.place.place
+        pm = d.place.mention
+        lat, lon = (pm.lat, pm.lon) if pm is not None and d.place.place is pm.place else (place.lat, place.lon)
+        if lat is None or lon is None:
+            lat, lon = place.point()[0], place.point()[1]
+        conf = 0.45 + 0.1 * (d.strength - 1)
+        conf += 0.1 if d.own_actor else 0
+        conf += 0.1 if not d.place.inherited else -0.05
+        conf += 0.05 if d.own_date else 0
+        conf -= 0.15 if d.place.weak else 0
+        ev = Event(
+            event_date=d.best.isoformat(),
+            time_precision=d.precision,
+            event_type=d.event_type,
+            sub_event_type=d.sub_event_type,
+            actor1=d.actor1,
+            location=place.name_en,
+            latitude=float(lat),
+            longitude=float(lon),
+            geo_precision=int(d.place.precision if d.place.precision in (1, 2, 3) else 2),
+            fatalities=int(fat),
+            evidence=Evidence(s, e, doc.original[s:e]),
+            date_min=d.dmin.isoformat(),
+            date_max=d.dmax.isoformat(),
+            assoc_actor_1=d.assoc1 if d.assoc1 != d.actor2 else None,
+            actor2=d.actor2,
+            location_ar=place.name_ar or None,
+            admin1=place.admin1 or None,
+            admin2=place.admin2 or None,
+            admin3=place.admin3 or None,
+            background=d.background,
+            confidence=round(min(1.0, max(0.05, conf)), 2),
+            source=source,
+            place_id=place.id,
+        )
+        acled.derive(ev)
+        ev.notes = notes.note(ev, d.__dict__.get("split"))
+        events.append(ev)
+    return events

@@ -1,0 +1,73 @@
+"""Death figures in a stretch of text: "مقتل 18 عنصراً"، "سبعة قتلى"، "Two members ... were killed".
+
+Wounded and arrested people are never counted; "قتل وإصابة عشرة" (killed and wounded together) is
+not a death figure; "لم تسجل أي حالة وفاة" / "no casualties" is an explicit zero. The caller takes
+the lowest of conflicting figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Match
+from .numbers import Number, find_numbers
+
+_MIXED = re.compile(r"^\s*(?:و\s?(?:اصابه|جرح|اصابات)|and (?:wounded|injured)|or (?:wounded|injured))")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A death count read from the text (folded offsets of the death word)."""
+
+    start: int
+    end: int
+    value: int
+
+
+def _tokens_between(text: str, a: int, b: int) -> int:
+    return len(text[a:b].split())
+
+
+def find_figures(text: str, matches: list[Match], lo: int, hi: int, skip: list[tuple[int, int]] = ()) -> list[Figure]:
+    """Death figures in ``text[lo:hi]`` (folded); ``skip`` are spans (tallies) to ignore."""
+    deaths = [m for m in matches if m.kind == "fatality" and lo <= m.start < hi]
+    zeros = [m for m in matches if m.kind == "cue:zero" and lo <= m.start < hi]
+    out: list[Figure] = [Figure(z.start, z.end, 0) for z in zeros]
+    if not deaths:
+        return out
+    nums = find_numbers(text, matches, lo, hi)
+    for d in deaths:
+        kind = d.entry.get("kind")
+        if kind not in ("death", "death1") or any(a <= d.start < b for a, b in skip):
+            continue
+        if kind == "death1":
+            out.append(Figure(d.start, d.end, 1))
+            continue
+        if _MIXED.match(text[d.end : d.end + 20]):
+            continue
+        english = d.entry.get("lang") == "en"
+        value = None
+        after = [n for n in nums if n.start >= d.end and _tokens_between(text, d.end, n.start) <= (1 if english else 2)]
+        before = [n for n in nums if n.end <= d.start and _tokens_between(text, n.end, d.start) <= (10 if english else 1)]
+        if english:
+            if before:
+                value = before[-1].value
+            elif after and after[0].kind != "singular":
+                value = after[0].value
+        else:
+            if after:
+                value = after[0].value
+            elif before:
+                value = before[-1].value
+        if value is not None:
+            out.append(Figure(d.start, d.end, value))
+    return out
+
+
+def conservative(figures: list[Figure]) -> int | None:
+    """ACLED's most conservative figure: the lowest one given, or None when none is."""
+    return min((f.value for f in figures), default=None)
+
+
+__all__ = ["Figure", "Number", "conservative", "find_figures"]

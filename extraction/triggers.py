@@ -1,0 +1,87 @@
+"""Event triggers (``data/triggers.csv``) and the cues that make a clause not an event.
+
+A trigger maps a verb or noun to an ACLED sub-event type with a strength (3 specific, 2 general,
+1 a definite noun that only refers back: "الهجوم"، "the attack"). Cues from ``data/cues.csv``
+suppress triggers: threats, demands, denials, statements, negation and future ("هدد"، "طالب"،
+"نفى"، "لم"، "من المقرر") from the cue to the end of the clause segment; tallies and repeated
+patterns ("منذ مطلع العام"، "متكررة") across the segment; blockers ("وقف إطلاق النار") where they
+overlap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .dates import DateMention
+from .document import Document, Sentence
+from .lexicon import Match
+
+SUPPRESSORS = {"negation", "future", "threat", "demand", "denial", "statement", "cause", "tally", "blocker"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger that survived the cues (folded offsets)."""
+
+    start: int
+    end: int
+    event_type: str  # "*" for a pure back-reference
+    sub_event_type: str
+    strength: int
+    policy: str
+    min_fatalities: int
+    anaphor: bool
+
+
+def suppressed(m: Match, sentence: Sentence, cues: list[Match], dates: list[DateMention]) -> bool:
+    """True when a cue in the sentence makes this trigger not an event."""
+    seg = sentence.segment_of(m.start)
+    for c in cues:
+        kind = c.kind[4:]
+        if kind not in SUPPRESSORS or c.end <= sentence.start or c.start >= sentence.end:
+            continue
+        scope = c.entry.get("scope")
+        if scope == "overlap":
+            if c.start < m.end and m.start < c.end:
+                return True
+            continue
+        if c.start < m.end and m.start < c.end:
+            continue
+        if scope == "near":
+            if c.end <= m.start and m.start - c.end <= 12:
+                return True
+        elif scope == "after":
+            if seg[0] <= c.start < m.start:
+                return True
+        elif scope == "segment":
+            if seg[0] <= c.start < seg[1]:
+                return True
+        elif scope == "sentence_after" and c.start < m.start:
+            return True
+    return any(d.is_tally and seg[0] <= d.start < seg[1] for d in dates)
+
+
+def find_triggers(doc: Document, sentence: Sentence, cues: list[Match], dates: list[DateMention]) -> list[Trigger]:
+    """Triggers in one sentence, cue-suppressed ones removed."""
+    out: list[Trigger] = []
+    for m in doc.matches:
+        if m.kind != "trigger" or m.start < sentence.start or m.start >= sentence.end:
+            continue
+        if suppressed(m, sentence, cues, dates):
+            continue
+        e = m.entry
+        strength = int(e.get("strength") or 2)
+        anaphor = e.get("event_type") == "*" or strength <= 1 or (m.definite and not e.key.startswith("ال"))
+        out.append(
+            Trigger(
+                m.start,
+                m.end,
+                e.get("event_type"),
+                e.get("sub_event_type"),
+                strength,
+                e.get("policy") or "armed",
+                int(e.get("min_fatalities") or 0),
+                anaphor,
+            )
+        )
+    return out

@@ -1,0 +1,227 @@
+"""The shipped gazetteer: built reproducibly from the sources, complete, and consistent."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+
+import pytest
+
+from extraction import gazetteer as gz
+from extraction.normalise import fold
+
+SOURCES = gz.SOURCES
+needs_sources = pytest.mark.skipif(not SOURCES.is_dir(), reason="../shared/gazetteer-sources not present")
+
+
+@pytest.fixture(scope="module")
+def gaz() -> gz.Gazetteer:
+    return gz.load_gazetteer()
+
+
+@needs_sources
+def test_build_reproduces_the_shipped_csv(tmp_path):
+    out = tmp_path / "gazetteer.csv"
+    gz.write_csv(gz.build(), out)
+    assert out.read_bytes() == gz.GAZETTEER_CSV.read_bytes()
+
+
+@needs_sources
+def test_cli_build_writes_a_file(tmp_path):
+    out = tmp_path / "g.csv"
+    assert gz.main(["build", "--out", str(out)]) == 0
+    assert out.read_bytes() == gz.GAZETTEER_CSV.read_bytes()
+
+
+def test_admin_coverage(gaz):
+    kinds = defaultdict(int)
+    for p in gaz.places:
+        if p.source.startswith("OpenSyria"):
+            kinds[p.kind] += 1
+    assert kinds["governorate"] == 14
+    assert kinds["district"] == 62
+    assert kinds["sub-district"] == 272
+
+
+@needs_sources
+def test_every_geonames_town_and_curated_place_is_in(gaz):
+    with (SOURCES / "geonames-cities500-SY" / "SY.tsv").open(encoding="utf-8") as fh:
+        ids = {f"gn-{r['geonameid']}" for r in csv.DictReader(fh, delimiter="\t")}
+    assert ids <= {p.id for p in gaz.places}
+    with (SOURCES / "curated" / "places.csv").open(encoding="utf-8") as fh:
+        curated = list(csv.DictReader(fh))
+    names = {p.name_en for p in gaz.places}
+    missing = [r["name_en"] for r in curated if r["name_en"].strip() not in names]
+    assert not missing
+
+
+def test_every_row_has_a_valid_kind_a_source_and_a_point(gaz):
+    for p in gaz.places:
+        assert p.kind in gz.KINDS, p.id
+        assert p.source, p.id
+        lat, lon, prec = p.point()
+        assert lat is not None and lon is not None and prec in (1, 2, 3), p.id
+        if p.lat is None:
+            assert gaz.get(p.located_by) is not None, p.id
+            assert prec >= 2
+
+
+def test_admin_names_carry_no_prefix(gaz):
+    for p in gaz.places:
+        for n in p.names_ar():
+            assert not n.startswith(("مركز ", "ناحية ")), (p.id, n)
+
+
+def test_no_alias_names_two_places_of_the_same_kind_and_parent(gaz):
+    seen: dict[tuple, set[str]] = defaultdict(set)
+    for p in gaz.places:
+        for n in {fold(x) for x in p.names_ar()}:
+            seen[(n, p.kind, p.admin1, p.parent_id or p.located_by)].add(p.id)
+    clashes = {k: v for k, v in seen.items() if len(v) > 1}
+    assert not clashes
+
+
+def test_neighbourhoods_lie_in_their_city(gaz):
+    qamishli = gaz.get("gn-173377")
+    for name in ("حي طي", "حي الزنود", "حي حلكو", "حي قدوربك"):
+        (p,) = [q for q in gaz.lookup(name) if q.kind == "neighbourhood"]
+        assert p.located_by == qamishli.id and p.parent_id == qamishli.id
+        assert p.point() == (qamishli.lat, qamishli.lon, 2)
+
+
+def test_villages_without_coordinates_are_located_by_the_place_their_source_names(gaz):
+    # "right (west/Shamiya) bank ... near Muhasan" / "next to al-Bulayl" / "~4 km west of al-Kishkiyah"
+    assert gaz.lookup("البوليل")[0].located_by == "gn-162284"
+    assert gaz.lookup("الطوب")[0].located_by == "gn-162284"
+    assert gaz.lookup("أبو حمام")[0].located_by == "cur-gharanij"
+    assert gaz.lookup("قدوربك")[0].located_by == "gn-173377"
+
+
+def test_towns_are_never_at_an_admin_centroid(gaz):
+    busayrah = [p for p in gaz.lookup("البصيرة") if not p.is_area]
+    assert busayrah and all(p.kind == "town" for p in busayrah)
+    sub = gaz.get("SY090102")
+    assert gz.km(busayrah[0].lat, busayrah[0].lon, sub.lat, sub.lon) > 1
+
+
+def test_lookup_is_normalised(gaz):
+    assert gaz.lookup("القامشلى")[0].id in {p.id for p in gaz.lookup("القامشلي")}
+    assert any(p.id == "gn-173377" for p in gaz.lookup("Qamishli"))
+    assert any(p.id == "gn-173811" for p in gaz.lookup("al-Hasakah"))
+
+
+def test_suggest_offers_close_names_for_a_misspelling(gaz):
+    top = gaz.suggest("الشعيفة", limit=3)
+    assert top and top[0][0].id == "cur-al-shaafah"
+    assert all(0 <= s <= 100 for _, s in top)
+
+
+def test_extra_places_take_precedence_and_are_cached_separately(gaz):
+    extra = [
+        {
+            "id": "user-tal-tawil",
+            "name_en": "Tal Tawil",
+            "name_ar": "تل طويل",
+            "aliases_ar": "تل الطويل",
+            "kind": "village",
+            "located_by": "gn-163434",
+            "source": "analyst",
+        },
+        {
+            "id": "cur-tartab",
+            "name_en": "Tartab",
+            "name_ar": "طرطب",
+            "kind": "village",
+            "lat": 37.0,
+            "lon": 41.2,
+        },
+    ]
+    layered = gz.load_gazetteer(extra)
+    (tawil,) = layered.lookup("تل الطويل")
+    tal_tamr = layered.get("gn-163434")
+    assert tawil.point() == (tal_tamr.lat, tal_tamr.lon, 2)
+    assert layered.get("cur-tartab").point() == (37.0, 41.2, 1)
+    assert gaz.get("cur-tartab").lat is None  # the shipped gazetteer is untouched
+    assert gz.load_gazetteer(extra) is layered
+
+
+def test_bad_kind_in_extra_places_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown kind"):
+        gz.load_gazetteer([{"id": "x", "name_ar": "س", "kind": "planet"}])
+
+
+def test_places_extra_rows_are_complete():
+    with gz.EXTRA_CSV.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    ids = {p.id for p in gz.load_gazetteer().places}
+    for r in rows:
+        assert r["source"].strip() and r["note"].strip(), r["id"]
+        assert r["id"] in ids, r["id"]
+        if r["kind"]:
+            assert r["kind"] in gz.KINDS
+        if r["located_by"]:
+            assert r["located_by"] in ids
+
+
+def test_kurdish_and_news_names_resolve(gaz):
+    expect = {
+        "القامشلو": "gn-173377",
+        "سري كانيه": "gn-165509",
+        "ديريك": "gn-173530",
+        "كوباني": "gn-172256",
+        "كركي لكي": "cur-al-muabbada",
+        "تربه سبيه": "gn-165757",
+        "الشدادي": "gn-172837",
+        "البوكمال": "gn-174448",
+        "الطبقة": "gn-172374",
+    }
+    for name, pid in expect.items():
+        assert pid in {p.id for p in gaz.lookup(name)}, name
+
+
+def test_stats_counts_by_kind_and_source(gaz, capsys):
+    assert gz.main(["stats"]) == 0
+    out = capsys.readouterr().out
+    print(out)
+    assert "governorate    14" in out and "GeoNames" in out and "curated" in out
+
+
+def test_cli_bad_usage_is_one_line(capsys):
+    assert gz.main([]) == 2
+    assert gz.main(["frobnicate"]) == 2
+    err = capsys.readouterr().err
+    assert "usage" in err and "Traceback" not in err
+
+
+def test_to_row_round_trips(gaz):
+    p = gaz.get("cur-al-shaafah")
+    q = gz.Place.from_row(json.loads(json.dumps(p.to_row())))
+    assert (q.id, q.name_ar, q.aliases_en, q.lat, q.lon) == (p.id, p.name_ar, p.aliases_en, p.lat, p.lon)
+
+
+@needs_sources
+def test_attribution_credits_every_source_and_cited_page():
+    text = (gz.DATA / "ATTRIBUTION.md").read_text(encoding="utf-8")
+    assert "GeoNames (geonames.org)" in text and "CC BY 4.0" in text and "CC BY 3.0 IGO" in text
+    assert "Natural Earth" in text and "OpenSyria" in text
+    with (SOURCES / "curated" / "places.csv").open(encoding="utf-8") as fh:
+        urls = {u.strip() for r in csv.DictReader(fh) for u in r["source_url"].split(" ; ") if u.strip()}
+    assert {u for u in urls if f"<{u}>" not in text} == set()
+
+
+def test_an_alias_row_adds_a_name_to_the_place_it_names(gaz):
+    layered = gz.load_gazetteer(
+        [
+            {
+                "id": "rasd-1",
+                "name_ar": "القامشلو الجديدة",
+                "kind": "city",
+                "alias_of": "gn-173377",
+                "added_by": "x",
+            }
+        ]
+    )
+    assert [p.id for p in layered.lookup("القامشلو الجديدة")] == ["gn-173377"]
+    assert layered.get("rasd-1") is None
+    assert not gaz.lookup("القامشلو الجديدة")
