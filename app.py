@@ -10,12 +10,12 @@ from ui.filters import sidebar_filters
 st.set_page_config(page_title="Rasd", page_icon="🛰️", layout="wide")
 
 PAGES = [
-    st.Page("pages/paste_report.py", title="Paste report", icon="📝", default=True),
-    st.Page("pages/review_events.py", title="Review events", icon="✅"),
-    st.Page("pages/map_view.py", title="Map", icon="🗺️"),
-    st.Page("pages/timeline_view.py", title="Timeline", icon="📈"),
-    st.Page("pages/briefing.py", title="Briefing", icon="📰"),
-    st.Page("pages/places.py", title="Places", icon="📍"),
+    st.Page("pages/paste_report.py", title="Paste report", icon=":material/edit_note:", default=True),
+    st.Page("pages/review_events.py", title="Review events", icon=":material/fact_check:"),
+    st.Page("pages/map_view.py", title="Map", icon=":material/map:"),
+    st.Page("pages/timeline_view.py", title="Timeline", icon=":material/timeline:"),
+    st.Page("pages/briefing.py", title="Briefing", icon=":material/newspaper:"),
+    st.Page("pages/places.py", title="Places", icon=":material/location_on:"),
 ]
 
 

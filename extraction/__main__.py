@@ -57,7 +57,10 @@ def cmd_batch(a: argparse.Namespace) -> int:
             rid = rec.get("id", rid)
             events = extract(rec.get("text") or "", rec.get("published"), rec.get("source"))
         except (ValueError, InputError, TypeError) as e:
-            print(_dump({"id": rid, "error": str(e).splitlines()[0] if str(e) else type(e).__name__}), file=sys.stderr)
+            print(
+                _dump({"id": rid, "error": str(e).splitlines()[0] if str(e) else type(e).__name__}),
+                file=sys.stderr,
+            )
             continue
         print(_dump({"id": rid, "events": [e.to_dict() for e in events]}))
     return 0
@@ -72,7 +75,9 @@ def cmd_places(a: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m extraction", description="Arabic/English reports to ACLED events")
+    ap = argparse.ArgumentParser(
+        prog="python -m extraction", description="Arabic/English reports to ACLED events"
+    )
     sub = ap.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("extract", help="events of one report as a JSON array")
     p.add_argument("file")

@@ -18,6 +18,9 @@ def derive(ev: Event) -> Event:
         ev.interaction = f"{ev.inter1} only"
     else:
         ev.interaction = None
-    targeted = ev.actor2 == CIVILIANS and ev.event_type in ("Violence against civilians", "Explosions/Remote violence")
+    targeted = ev.actor2 == CIVILIANS and ev.event_type in (
+        "Violence against civilians",
+        "Explosions/Remote violence",
+    )
     ev.civilian_targeting = "Civilian targeting" if targeted else None
     return ev

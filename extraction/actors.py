@@ -61,11 +61,14 @@ def group_of(name: str | None) -> str | None:
     return row["group"] if row else None
 
 
+@lru_cache(maxsize=64)
+def _era(lo: str, hi: str) -> tuple[dt.date, dt.date]:
+    return (dt.date.fromisoformat(lo) if lo else dt.date.min, dt.date.fromisoformat(hi) if hi else dt.date.max)
+
+
 def _valid(entry_get, day: dt.date) -> bool:
-    lo, hi = entry_get("valid_from"), entry_get("valid_to")
-    if lo and day < dt.date.fromisoformat(lo):
-        return False
-    return not (hi and day > dt.date.fromisoformat(hi))
+    lo, hi = _era(entry_get("valid_from"), entry_get("valid_to"))
+    return lo <= day <= hi
 
 
 def resolve(matches: list[Match], published: dt.date) -> list[ActorMention]:

@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 from .errors import InputError
 from .lexicon import read_table
 from .normalise import fold
@@ -63,6 +65,10 @@ class _Grammar:
     words: dict[str, dict[str, str]]
     numbers: dict[str, int]
     patterns: list[tuple[str, re.Pattern[str]]]
+    combined: re.Pattern[str] | None = None
+    kinds: list[str] | None = None
+    anchors: object = None
+    names: list[list[tuple[str, str]]] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -93,13 +99,18 @@ def grammar() -> _Grammar:
             rf"{b}(?:(?:{W['daypart']}) )?(?:في |يوم )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) (?:من )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?(?: (?P<past>{W['past']}))?{e}",
         ),
         ("dmy", rf"{b}(?P<d>\d{{1,2}}) {mon2}(?:,? (?P<y>\d{{4}}))?{e}"),
+        ("num", rf"{b}(?P<d>\d{{1,2}})[/.-](?P<m>\d{{1,2}})[/.-](?P<y>(?:19|20)\d\d){e}"),
+        ("num", rf"{b}(?P<y>(?:19|20)\d\d)-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){e}"),
         ("dmy", rf"{b}{mon2} (?P<d>\d{{1,2}})(?:,? (?P<y>\d{{4}}))?{e}"),
         (
             "month",
             rf"{b}(?:(?P<pre>في|خلال|منذ|in|since|during) )?(?:(?:ال)?(?P<part>{W['early']}|{W['mid']}|{W['late']}) )?(?:of )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام |سنه )?(?P<y>\d{{4}})|\s+(?P<past>{W['past']})|\s+(?P<cur>{W['current']}))?{e}",
         ),
         ("year", rf"{b}(?:(?P<pre>منذ|in|since) )?(?:العام|عام|سنه|in|of) (?P<y>(?:19|20)\d\d){e}"),
-        ("period", rf"{b}(?P<w>{W['lastweek']}|{W['thisweek']}|{W['lastmonth']}|{W['thismonth']}|{W['lastyear']}){e}"),
+        (
+            "period",
+            rf"{b}(?P<w>{W['lastweek']}|{W['thisweek']}|{W['lastmonth']}|{W['thismonth']}|{W['lastyear']}){e}",
+        ),
         (
             "rel",
             rf"{b}(?:(?P<dp>{W['daypart']}) )?(?:من )?(?P<rel>{W['relday']})(?:,? (?P<wd>{W['weekday']}))?{e}",
@@ -110,7 +121,25 @@ def grammar() -> _Grammar:
         ),
         ("wd", rf"{b}(?P<past>last) (?P<wd>{W['weekday']}){e}"),
     ]
-    return _Grammar(months, en_months, words, numbers, [(k, re.compile(p)) for k, p in pats])
+    # One alternation over all patterns (earlier alternatives win at a position): one pass over the text.
+    parts = []
+    for i, (_k, p) in enumerate(pats):
+        parts.append(
+            f"(?P<a{i}>" + re.sub(r"\(\?P<(\w+)>", lambda m, i=i: f"(?P<a{i}_{m.group(1)}>", p) + ")"
+        )
+    combined = re.compile("|".join(parts))
+    anchors = ahocorasick.Automaton()
+    keys = set(months) | {"التوالي", "consecutive", "straight", "ago"}
+    for kind in ("relday", "weekday", "past", "current", "lastweek", "thisweek", "lastmonth", "thismonth"):
+        keys |= set(words.get(kind, {}))
+    keys |= set(words.get("lastyear", {})) | set(words.get("lastday", {})) | set(words.get("unit", {}))
+    keys |= set(words.get("count", {}))
+    for k in keys:
+        if k:
+            anchors.add_word(k, len(k))
+    anchors.make_automaton()
+    names = [[(f"a{i}_{n}", n) for n in re.findall(r"\(\?P<(\w+)>", p)] for i, (_k, p) in enumerate(pats)]
+    return _Grammar(months, en_months, words, numbers, [], combined, [k for k, _p in pats], anchors, names)
 
 
 def _month_window(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -139,7 +168,11 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date, g: _Grammar) -> DateMent
     if kind == "ago":
         unit = gd["unit"]
         raw = gd.get("num")
-        n = 2 if unit in ("يومين", "اسبوعين") else (g.numbers.get(raw, 0) if raw and not raw.isdigit() else int(raw or 1) if raw != "a" else 1)
+        n = (
+            2
+            if unit in ("يومين", "اسبوعين")
+            else (g.numbers.get(raw, 0) if raw and not raw.isdigit() else int(raw or 1) if raw != "a" else 1)
+        )
         if unit.startswith(("اسبوع", "اسابيع", "week")):
             d = pub - dt.timedelta(days=7 * n)
             return DateMention(s, e, d, d - 3 * day, d + 3 * day, 2, "week")
@@ -157,6 +190,9 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date, g: _Grammar) -> DateMent
             d = dt.date(year, month, dd)
         except ValueError:
             return None
+        return DateMention(s, e, d, d, d, 1, "day")
+    if kind == "num":
+        d = dt.date(int(gd["y"]), int(gd["m"]), int(gd["d"]))
         return DateMention(s, e, d, d, d, 1, "day")
     if kind == "month":
         month = g.months.get(gd["mon"])
@@ -224,27 +260,75 @@ def _ordinal(word: str, g: _Grammar) -> int:
     v = g.words.get("ordinal", {}).get(word)
     if v:
         return int(v)
-    en = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+    en = {
+        "second": 2,
+        "third": 3,
+        "fourth": 4,
+        "fifth": 5,
+        "sixth": 6,
+        "seventh": 7,
+        "eighth": 8,
+        "ninth": 9,
+        "tenth": 10,
+    }
     return en.get(word, 0)
 
 
+class _Sub:
+    """A match seen through one alternative's group names (``a3_ord`` -> ``ord``)."""
+
+    def __init__(self, m: re.Match[str], names: list[tuple[str, str]]) -> None:
+        self._m = m
+        self._d = {short: m.group(full) for full, short in names}
+
+    def groupdict(self) -> dict[str, str | None]:
+        return self._d
+
+    def start(self) -> int:
+        return self._m.start()
+
+    def end(self) -> int:
+        return self._m.end()
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_LOOKBACK = 40  # a date phrase starts at most this far before its anchor word ("في الثالث من شهر ...")
+_LOOKAHEAD = 90
+
+
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
-    """Non-overlapping date mentions in folded ``text``, earlier patterns winning overlaps."""
+    """Date mentions in folded ``text``, in order.
+
+    The combined pattern is only tried around anchor words (weekdays, months, "أمس", "days", a
+    year...), found by one Aho-Corasick pass, so the cost stays linear and small on long texts.
+    """
     g = grammar()
-    taken: list[tuple[int, int]] = []
+    starts = sorted(
+        {end - n + 1 for end, n in g.anchors.iter(text)} | {m.start() for m in _YEAR.finditer(text)}
+    )
     out: list[DateMention] = []
-    for kind, rx in g.patterns:
-        for m in rx.finditer(text):
-            if m.end() - m.start() < 2:
+    cursor = 0
+    n = len(text)
+    for a in starts:
+        if a < cursor:
+            continue
+        lo = max(cursor, a - _LOOKBACK)
+        cands = [i + 1 for i in range(lo, a) if text[i] == " " and i + 1 < a]
+        if lo == 0 or (lo > 0 and not text[lo - 1].isalnum()):
+            cands.insert(0, lo)
+        cands.append(a)
+        endpos = min(n, a + _LOOKAHEAD)
+        for pos in cands:
+            m = g.combined.match(text, pos, endpos)
+            if m is None or m.end() <= a or (m.end() >= endpos and endpos < n):
                 continue
-            if any(m.start() < b and a < m.end() for a, b in taken):
-                continue
+            i = next(i for i in range(len(g.kinds)) if m.group(f"a{i}") is not None)
             try:
-                dm = _resolve(kind, m, published, g)
+                dm = _resolve(g.kinds[i], _Sub(m, g.names[i]), published, g)
             except (ValueError, OverflowError):
                 dm = None
+            cursor = m.end()
             if dm:
                 out.append(dm)
-                taken.append((m.start(), m.end()))
-    out.sort(key=lambda d: d.start)
+            break
     return out

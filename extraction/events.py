@@ -9,12 +9,13 @@ definite back-reference ("الهجوم"، "العملية") adds its death figur
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from . import acled, notes
-from .actors import CIVILIANS, PROTESTERS, RIOTERS, UNIDENTIFIED, ActorMention, group_of, inter_of
+from .actors import CIVILIANS, PROTESTERS, RIOTERS, UNIDENTIFIED, ActorMention, group_of
 from .actors import resolve as resolve_actors
 from .dates import DateMention, find_dates
 from .document import Document, Sentence
@@ -32,8 +33,10 @@ _TO = re.compile(r"(?:^|\s)(?:الي|باتجاه|نحو|to|towards)\s*$")
 _ROAD = re.compile(r"(?:طريق|road)\s*$|(?:طريق|road) \S+\s*[-–/]\s*$")
 _BETWEEN = re.compile(r"(?:بين|between)\s*$")
 BACKGROUND_DAYS = 30
+MERGE_WINDOW = 60  # events merge within one report's worth of drafts (keeps long inputs linear)
 # On equal strength a weapon says more than "attack": drone/shelling/IED over a generic clash.
 _OUTLET_WORDS = frozenset(["مراسل", "مراسلنا", "شبكه", "موقع", "تلفزيون", "وكاله", "اذاعه", "صحيفه", "منصه"])
+_SAME = {"RIOTERS": "PROTESTERS"}  # a protest that turned violent is one event
 _SPECIFIC = {"Explosions/Remote violence": 2, "Violence against civilians": 1}
 _QUOTES = re.compile(r"[\"'«»()\[\]]")
 _VICTIM_GAP = frozenset(["من", "of", "the", "an", "a", "ل"])
@@ -83,6 +86,24 @@ class Draft:
     own_actor: bool
     own_date: bool
     sentence: int
+    headline: bool = False
+
+
+def figures_values(figures) -> list[int]:
+    return [f.value for f in figures]
+
+
+def _bucket(sentences: list[Sentence], items: list, pos) -> list[list]:
+    """Items (sorted by position) grouped by the sentence that holds them, in one pass."""
+    out: list[list] = [[] for _ in sentences]
+    j = 0
+    for it in items:
+        p = pos(it)
+        while j < len(sentences) and sentences[j].end <= p:
+            j += 1
+        if j < len(sentences) and sentences[j].start <= p:
+            out[j].append(it)
+    return out
 
 
 def _family(t: str) -> str:
@@ -92,7 +113,9 @@ def _family(t: str) -> str:
 class Assembler:
     """Builds the events of one document; see the module docstring for the rules."""
 
-    def __init__(self, doc: Document, published: dt.date, places: list, gazetteer, source: str | None = None) -> None:
+    def __init__(
+        self, doc: Document, published: dt.date, places: list, gazetteer, source: str | None = None
+    ) -> None:
         self.doc = doc
         self.pub = published
         self.gaz = gazetteer
@@ -103,6 +126,23 @@ class Assembler:
         self.actors = resolve_actors(doc.matches, published)
         self.dates = find_dates(doc.text, published)
         self.drafts: list[Draft] = []
+        sents = doc.sentences
+        self.sent_matches = _bucket(sents, doc.matches, lambda m: m.start)
+        self.sent_actors = _bucket(sents, self.actors, lambda a: a.start)
+        self.sent_dates = _bucket(sents, self.dates, lambda d: d.start)
+        self.sent_places = _bucket(sents, list(range(len(self.places))), lambda i: self.place_pos[i][0])
+        self.place_starts = [p[0] for p in self.place_pos]
+        self._first_strong: PlaceRef | None | bool = False
+        self._ref_cache: dict[tuple[int, bool], PlaceRef] = {}
+        self._role_cache: dict[int, tuple[str, bool]] = {}
+        self.cur_matches: list[Match] = []
+        self.cur_cues: list[Match] = []
+        self.cur_cue_kinds: dict[str, list[Match]] = {}
+        self.cur_actors: list[ActorMention] = []
+        self.cur_dates: list[DateMention] = []
+        self.cur_places: list[int] = []
+        self._place_cache = {}
+        self.cur_full: list[Trigger] = []
         self.messages: list[str] = []
         self.last_group: Group | None = None
         self.main_date = self._main_date()
@@ -111,8 +151,6 @@ class Assembler:
     # -- helpers -------------------------------------------------------------------------
     def _folded(self, s: int, e: int) -> tuple[int, int]:
         """Folded offsets of an original span (binary search over the index)."""
-        import bisect
-
         idx = self.doc.norm.index
         return bisect.bisect_left(idx, s), bisect.bisect_left(idx, e)
 
@@ -124,7 +162,7 @@ class Assembler:
             if len(key) >= 3:
                 spans += [(m.start(), m.end()) for m in re.finditer(re.escape(key), self.doc.text)]
         out: set[int] = set()
-        for i, (s, e) in enumerate(self.place_pos):
+        for i, (s, _e) in enumerate(self.place_pos):
             if any(a <= s < b for a, b in spans):
                 out.add(i)
                 continue
@@ -139,10 +177,12 @@ class Assembler:
                 return d
         return None
 
-    def _cue_before(self, pos: int, kinds: set[str], reach: int, gap_words: frozenset[str] | None) -> Match | None:
+    def _cue_before(
+        self, pos: int, kinds: set[str], reach: int, gap_words: frozenset[str] | None
+    ) -> Match | None:
         """A cue of ``kinds`` ending just before ``pos`` with only ``gap_words`` in between (None: any <= 3 words)."""
-        for c in self.cues:
-            if c.kind[4:] in kinds and c.end <= pos and pos - c.end <= reach:
+        for c in (c for k in kinds for c in self.cur_cue_kinds.get(k, ())):
+            if c.end <= pos and pos - c.end <= reach:
                 gap = _QUOTES.sub(" ", self.doc.text[c.end : pos]).split()
                 if any(ch in self.doc.text[c.end : pos] for ch in ".\n,"):
                     continue
@@ -162,12 +202,30 @@ class Assembler:
         return "agent"
 
     def _source_gap(self, pos: int) -> bool:
-        """"مصدر عسكري في قسد": the words between the source noun and the actor end in a preposition."""
+        """ "مصدر عسكري في قسد": the words between the source noun and the actor end in a preposition."""
         before = _QUOTES.sub(" ", self.doc.text[max(0, pos - 30) : pos]).split()
         return bool(before) and before[-1] in ("في", "من", "لدي", "in", "from", "of", "مقرب", "مقربه")
 
     # -- places --------------------------------------------------------------------------
     def _place_ref(self, i: int, inherited: bool = False) -> PlaceRef:
+        key = (i, inherited)
+        ref = self._ref_cache.get(key)
+        if ref is None:
+            ref = self._ref_cache[key] = self._make_ref(i, inherited)
+        return ref
+
+    def _place_role(self, i: int) -> tuple[str, bool]:
+        """(from|to|at, opens "between X and Y") from the words just before place ``i``; computed once."""
+        r = self._role_cache.get(i)
+        if r is None:
+            s = self.place_pos[i][0]
+            text = self.doc.text
+            before = text[max(0, s - 14) : s]
+            role = "from" if _FROM.search(before) else "to" if _TO.search(before) else "at"
+            r = self._role_cache[i] = (role, bool(_BETWEEN.search(text[max(0, s - 10) : s])))
+        return r
+
+    def _make_ref(self, i: int, inherited: bool) -> PlaceRef:
         pm = self.places[i]
         p = pm.place
         key_place = p
@@ -188,72 +246,91 @@ class Assembler:
         return PlaceRef(key_place.id, key_place, pm, prec, weak, inherited)
 
     def _places_in(self, lo: int, hi: int, policy: str) -> list[PlaceRef]:
+        key = (lo, hi, policy)
+        hit = self._place_cache.get(key)
+        if hit is None:
+            hit = self._place_cache[key] = self._places_in_uncached(lo, hi, policy)
+        return hit
+
+    def _places_in_uncached(self, lo: int, hi: int, policy: str) -> list[PlaceRef]:
         idx = [
             i
-            for i, (s, _e) in enumerate(self.place_pos)
-            if lo <= s < hi and self.places[i].lat is not None and i not in self.outlet_places
+            for i in self.cur_places
+            if lo <= self.place_pos[i][0] < hi
+            and self.places[i].lat is not None
+            and i not in self.outlet_places
         ]
         if not idx:
             return []
         text = self.doc.text
-        roles = {}
-        for i in idx:
-            s = self.place_pos[i][0]
-            before = text[max(lo, s - 14) : s]
-            roles[i] = "from" if _FROM.search(before) else "to" if _TO.search(before) else "at"
+        roles = {i: self._place_role(i)[0] for i in idx}
         # "between X and Y": X only
         drop: set[int] = set()
         for n, i in enumerate(idx):
-            s = self.place_pos[i][0]
-            if _BETWEEN.search(text[max(lo, s - 10) : s]):
+            if self._place_role(i)[1]:
                 for j in idx[n + 1 :]:
                     gap = text[self.place_pos[idx[idx.index(j) - 1]][1] : self.place_pos[j][0]]
-                    if len(gap.split()) <= 2 and re.search(r"(^|\s)(و|and)", gap + " " + text[self.place_pos[j][0]]):
+                    if len(gap.split()) <= 2 and re.search(
+                        r"(^|\s)(و|and)", gap + " " + text[self.place_pos[j][0]]
+                    ):
                         drop.add(j)
                     else:
                         break
         idx = [i for i in idx if i not in drop]
+        # a qualified mention right after another place describes it ("المنصورة غربي الرقة")
+        kept: list[int] = []
+        for i in idx:
+            pm = self.places[i]
+            if kept and pm.qualifier and pm.place.id != self.places[kept[-1]].place.id:
+                continue
+            kept.append(i)
+        idx = kept
         if policy == "displacement":
             keep = [i for i in idx if roles[i] == "from"] or [i for i in idx if roles[i] == "at"]
         elif policy == "solo":
             keep = [i for i in idx if roles[i] == "to"] or [i for i in idx if roles[i] == "at"]
         else:
-            keep = [i for i in idx if roles[i] == "at"]
+            keep = [i for i in idx if roles[i] != "from"]
         keep = keep or idx
         refs = [self._place_ref(i) for i in keep]
         strong = [r for r in refs if not r.weak]
         if strong:
-            # a qualified mention after a stronger place describes it ("الشعفة شرقي دير الزور")
-            out: list[PlaceRef] = []
-            for r in strong:
-                if out and r.mention.qualifier and r.key != out[-1].key:
-                    continue
-                out.append(r)
-            refs = out
+            refs = strong
         seen: dict[str, PlaceRef] = {}
         for r in refs:
             seen.setdefault(r.key, r)
         return list(seen.values())
 
     def _inherit(self, pos: int) -> PlaceRef | None:
-        before = [i for i, (s, _e) in enumerate(self.place_pos) if s < pos and self.places[i].lat is not None]
-        for i in reversed(before):
+        """The last strong place named before ``pos``; else the report's first strong place; else any."""
+        k = bisect.bisect_left(self.place_starts, pos)
+        for i in range(k - 1, max(-1, k - 200), -1):
+            if self.places[i].lat is None or i in self.outlet_places:
+                continue
             r = self._place_ref(i, inherited=True)
-            if not r.weak and not _FROM.search(self.doc.text[max(0, self.place_pos[i][0] - 14) : self.place_pos[i][0]]):
+            fs = self.place_pos[i][0]
+            if not r.weak and not _FROM.search(self.doc.text[max(0, fs - 14) : fs]):
                 return r
-        located = [i for i in range(len(self.places)) if self.places[i].lat is not None]
-        strong = [i for i in located if not self._place_ref(i).weak]
-        if strong:
-            return self._place_ref(strong[0], inherited=True)
-        if before:
-            return self._place_ref(before[-1], inherited=True)
-        if located:
-            return self._place_ref(located[0], inherited=True)
+        if self._first_strong is False:
+            self._first_strong = None
+            for i in range(len(self.places)):
+                if self.places[i].lat is not None and i not in self.outlet_places:
+                    r = self._place_ref(i, inherited=True)
+                    if not r.weak:
+                        self._first_strong = r
+                        break
+        if self._first_strong is not None:
+            return self._first_strong
+        for i in range(k - 1, -1, -1):
+            if self.places[i].lat is not None:
+                return self._place_ref(i, inherited=True)
         return None
 
     # -- actors --------------------------------------------------------------------------
-    def _actors(self, s: Sentence, cluster: list[Trigger], anchor: Trigger) -> tuple[str, str | None, str | None, bool]:
-        acts = [a for a in self.actors if s.start <= a.start < s.end]
+    def _actors(
+        self, s: Sentence, cluster: list[Trigger], anchor: Trigger
+    ) -> tuple[str, str | None, str | None, bool]:
+        acts = self.cur_actors
         roles = {id(a): self._role(a) for a in acts}
         policy = anchor.policy
         for prev, a in zip(acts, acts[1:], strict=False):
@@ -269,12 +346,17 @@ class Assembler:
         actor1 = None
         if policy == "protest" or policy == "riot":
             a1 = PROTESTERS if policy == "protest" else RIOTERS
-            segs = [s.segment_of(t.start) for t in cluster]
+            segs = [self._zone(s, t) for t in cluster]
+            first = min(t.start for t in cluster)
+            between = lambda a: any(a.end <= o.start < first for o in self.cur_full if o not in cluster)  # noqa: E731
             cand = [
                 a
                 for a in acts
                 if a.group not in ("PROTESTERS", "RIOTERS", "CIVILIANS")
-                and (any(lo <= a.start < hi for lo, hi in segs) or a.start - s.start <= 40)
+                and (
+                    any(lo <= a.start < hi for lo, hi in segs)
+                    or (a.start - s.start <= 40 and a.start < first and not between(a))
+                )
             ]
             return a1, (cand[0].name if cand else None), None, bool(cand)
         if policy == "displacement":
@@ -293,7 +375,11 @@ class Assembler:
         g1 = actor1.group if actor1 else None
         if name1 is None:
             name1 = UNIDENTIFIED
-        others = [a for a in acts if a.group != g1 and a.group not in ("PROTESTERS", "RIOTERS") and roles[id(a)] != "source"]
+        others = [
+            a
+            for a in acts
+            if a.group != g1 and a.group not in ("PROTESTERS", "RIOTERS") and roles[id(a)] != "source"
+        ]
         victims = [a for a in others if roles[id(a)] == "victim"]
         actor2 = None
         support = next((a for a in supports if a.group != g1), None)
@@ -306,13 +392,15 @@ class Assembler:
             arrested = [a for a in victims if a.start > anchor.start]
             actor2 = assoc1 or (arrested[0].name if arrested else CIVILIANS)
         else:
-            pick = victims or [a for a in others if roles[id(a)] != "support"] or ([support] if support else [])
+            pick = (
+                victims or [a for a in others if roles[id(a)] != "support"] or ([support] if support else [])
+            )
             actor2 = pick[0].name if pick else None
         return name1, actor2, assoc1, own
 
     # -- dates ---------------------------------------------------------------------------
     def _date(self, s: Sentence, anchor: Trigger) -> tuple[DateMention | None, bool]:
-        ds = [d for d in self.dates if s.start <= d.start < s.end and not d.is_tally]
+        ds = [d for d in self.cur_dates if not d.is_tally]
         if ds:
             seg = s.segment_of(anchor.start)
 
@@ -331,27 +419,40 @@ class Assembler:
         return self.drafts
 
     def _sentence(self, s: Sentence) -> None:
-        triggers = find_triggers(self.doc, s, self.cues, self.dates)
+        i = s.index
+        self.cur_matches = self.sent_matches[i]
+        self.cur_cues = [m for m in self.cur_matches if m.entry.kind.startswith("cue:")]
+        self.cur_cue_kinds: dict[str, list[Match]] = {}
+        for c in self.cur_cues:
+            self.cur_cue_kinds.setdefault(c.entry.kind[4:], []).append(c)
+        self.cur_actors = self.sent_actors[i]
+        self.cur_dates = self.sent_dates[i]
+        self.cur_places = self.sent_places[i]
+        self._place_cache: dict[tuple[int, int, str], list[PlaceRef]] = {}
+        triggers = find_triggers(self.cur_matches, s, self.cur_cues, self.cur_dates)
         if not triggers:
             return
-        tallies = [
-            s.segment_of(c.start)
-            for c in self.cues
-            if c.kind in ("cue:tally",) and s.start <= c.start < s.end
-        ] + [s.segment_of(d.start) for d in self.dates if d.is_tally and s.start <= d.start < s.end]
-        figures = find_figures(self.doc.text, self.doc.matches, s.start, s.end, tallies)
+        tallies = [s.segment_of(c.start) for c in self.cur_cues if c.kind == "cue:tally"] + [
+            s.segment_of(d.start) for d in self.cur_dates if d.is_tally
+        ]
+        figures = find_figures(self.doc.text, self.cur_matches, s.start, s.end, tallies)
         full = [t for t in triggers if not t.anaphor]
         if any(_family(t.event_type) == "demonstration" for t in full):
             full = [t for t in full if not (_family(t.event_type) == "violence" and t.strength <= 2)]
         # what is defused or seized is not itself an attack ("فككت ... عبوة ناسفة")
         disrupt = [t for t in full if t.sub_event_type == "Disrupted weapons use"]
-        full = [t for t in full if not (_family(t.event_type) == "violence" and any(0 <= t.start - d.end <= 60 for d in disrupt))]
+        full = [
+            t
+            for t in full
+            if not (_family(t.event_type) == "violence" and any(0 <= t.start - d.end <= 60 for d in disrupt))
+        ]
         if not full:
             anaphors = [t for t in triggers if t.anaphor]
             if anaphors and self.last_group is not None:
                 self.last_group.figures.extend(f.value for f in figures)
                 self._relocate(s)
             return
+        self.cur_full = full
         clusters = self._clusters(s, full)
         first_group = None
         for cluster in clusters:
@@ -361,22 +462,38 @@ class Assembler:
     def _relocate(self, s: Sentence) -> None:
         """A back-reference that names a precise place refines a vaguely placed event ("العبوة ... قرب العريشة")."""
         g = self.last_group
-        live = [m for m in g.members if m in self.drafts] if g else []
+        live = list(g.members) if g else []
         if len(live) != 1:
             return
         d = live[0]
-        vague = d.place.weak or d.place.inherited or (d.place.mention is not None and d.place.mention.qualifier)
+        vague = (
+            d.place.weak or d.place.inherited or (d.place.mention is not None and d.place.mention.qualifier)
+        )
         if not vague:
             return
         refs = [r for r in self._places_in(s.start, s.end, "armed") if not r.weak]
         if refs and refs[0].key != d.place.key:
             d.place = refs[0]
 
+    def _zone(self, s: Sentence, t: Trigger) -> tuple[int, int]:
+        """The trigger's segment, cut at triggers of another family ("احتجاجات في X وتعزيزات في Y")."""
+        lo, hi = s.segment_of(t.start)
+        fam = _family(t.event_type)
+        seg_lo = lo
+        for o in self.cur_full:
+            if _family(o.event_type) == fam:
+                continue
+            if t.end <= o.start < hi:
+                hi = o.start
+            elif seg_lo <= o.end <= t.start:
+                lo = max(lo, t.start)  # what follows the other trigger is its own
+        return lo, hi
+
     def _clusters(self, s: Sentence, trigs: list[Trigger]) -> list[list[Trigger]]:
         by_family: dict[str, list[list[Trigger]]] = {}
         for t in trigs:
             fam = _family(t.event_type)
-            seg = s.segment_of(t.start)
+            seg = self._zone(s, t)
             keys = {r.key for r in self._places_in(seg[0], seg[1], t.policy)}
             placed = by_family.setdefault(fam, [])
             for c in placed:
@@ -396,7 +513,7 @@ class Assembler:
         policy = anchor.policy
         refs: list[PlaceRef] = []
         for t in cluster:
-            seg = s.segment_of(t.start)
+            seg = self._zone(s, t)
             for r in self._places_in(seg[0], seg[1], t.policy):
                 if r.key not in {x.key for x in refs}:
                     refs.append(r)
@@ -416,12 +533,16 @@ class Assembler:
         if s.headline and all(r.inherited for r in refs):
             return None
         date, own_date = self._date(s, anchor)
+        if anchor.strength <= 2 and not own_date and all(r.inherited for r in refs) and self.last_group:
+            # a general verb with no place or day of its own retells the last event ("أطلقت الطائرة صاروخين")
+            self.last_group.figures.extend(figures_values(figures))
+            return self.last_group
         if date is not None:
             best, dmin, dmax, prec = date.best, date.dmin, date.dmax, date.precision
         else:
             best, dmin, dmax, prec = self.pub, self.pub - dt.timedelta(days=1), self.pub, 1
         background = dmax < self.pub - dt.timedelta(days=BACKGROUND_DAYS)
-        if not background and any(c.kind == "cue:background" and s.start <= c.start < s.end for c in self.cues):
+        if not background and any(c.kind == "cue:background" for c in self.cur_cues):
             background = not own_date or dmax < self.pub - dt.timedelta(days=7)
         a1, a2, assoc, own_actor = self._actors(s, cluster, anchor)
         etype, sub = anchor.event_type, anchor.sub_event_type
@@ -432,8 +553,26 @@ class Assembler:
         home: Group | None = None
         for r in refs:
             d = Draft(
-                etype, sub, _family(etype), anchor.strength, a1, a2, assoc, r, date, best, dmin, dmax, prec,
-                background, (s.start, s.end), group, own_actor, own_date, s.index,
+                etype,
+                sub,
+                _family(etype),
+                anchor.strength,
+                a1,
+                a2,
+                assoc,
+                r,
+                date,
+                best,
+                dmin,
+                dmax,
+                prec,
+                background,
+                (s.start, s.end),
+                group,
+                own_actor,
+                own_date,
+                s.index,
+                s.headline,
             )
             o = self._merge(d)
             if o is None:
@@ -457,19 +596,23 @@ class Assembler:
         return home
 
     def _merge(self, d: Draft) -> Draft | None:
-        for o in self.drafts:
+        for o in self.drafts[-MERGE_WINDOW:]:
             if o.family != d.family or o.background != d.background:
                 continue
             same_place = o.place.key == d.place.key
-            same_day = o.best == d.best or not d.own_date or (not o.own_date and o.dmin <= d.best <= o.dmax)
+            same_day = (
+                o.best == d.best
+                or not d.own_date
+                or (not o.own_date and (o.headline or o.dmin <= d.best <= o.dmax))
+            )
             d_vague = d.place.weak
             o_vague = o.place.weak
             near_day = not d.own_date or not o.own_date or o.dmin <= d.best <= o.dmax
             weak_join = (d_vague or o_vague) and o.event_type == d.event_type and near_day
             if not ((same_place and same_day) or weak_join):
                 continue
-            g1 = {group_of(o.actor1), group_of(o.actor2)} - {None, "UNIDENTIFIED"}
-            g2 = {group_of(d.actor1), group_of(d.actor2)} - {None, "UNIDENTIFIED"}
+            g1 = {_SAME.get(x, x) for x in (group_of(o.actor1), group_of(o.actor2))} - {None, "UNIDENTIFIED"}
+            g2 = {_SAME.get(x, x) for x in (group_of(d.actor1), group_of(d.actor2))} - {None, "UNIDENTIFIED"}
             if g1 and g2 and not (g1 & g2):
                 continue
             if (group_of(o.actor1) == "CIVILIANS") != (group_of(d.actor1) == "CIVILIANS"):
@@ -509,7 +652,9 @@ def finish(drafts: list[Draft], doc: Document, source: str | None) -> list[Event
         s, e = doc.span(*d.evidence)
         place = d.place.place
         pm = d.place.mention
-        lat, lon = (pm.lat, pm.lon) if pm is not None and d.place.place is pm.place else (place.lat, place.lon)
+        lat, lon = (
+            (pm.lat, pm.lon) if pm is not None and d.place.place is pm.place else (place.lat, place.lon)
+        )
         if lat is None or lon is None:
             lat, lon = place.point()[0], place.point()[1]
         conf = 0.45 + 0.1 * (d.strength - 1)

@@ -29,7 +29,9 @@ def _tokens_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
 
 
-def find_figures(text: str, matches: list[Match], lo: int, hi: int, skip: list[tuple[int, int]] = ()) -> list[Figure]:
+def find_figures(
+    text: str, matches: list[Match], lo: int, hi: int, skip: list[tuple[int, int]] = ()
+) -> list[Figure]:
     """Death figures in ``text[lo:hi]`` (folded); ``skip`` are spans (tallies) to ignore."""
     deaths = [m for m in matches if m.kind == "fatality" and lo <= m.start < hi]
     zeros = [m for m in matches if m.kind == "cue:zero" and lo <= m.start < hi]
@@ -39,7 +41,7 @@ def find_figures(text: str, matches: list[Match], lo: int, hi: int, skip: list[t
     nums = find_numbers(text, matches, lo, hi)
     for d in deaths:
         kind = d.entry.get("kind")
-        if kind not in ("death", "death1") or any(a <= d.start < b for a, b in skip):
+        if kind not in ("death", "death1", "death_after") or any(a <= d.start < b for a, b in skip):
             continue
         if kind == "death1":
             out.append(Figure(d.start, d.end, 1))
@@ -48,8 +50,18 @@ def find_figures(text: str, matches: list[Match], lo: int, hi: int, skip: list[t
             continue
         english = d.entry.get("lang") == "en"
         value = None
-        after = [n for n in nums if n.start >= d.end and _tokens_between(text, d.end, n.start) <= (1 if english else 2)]
-        before = [n for n in nums if n.end <= d.start and _tokens_between(text, n.end, d.start) <= (10 if english else 1)]
+        after = [
+            n
+            for n in nums
+            if n.start >= d.end and _tokens_between(text, d.end, n.start) <= (0 if english else 2)
+        ]
+        before = [
+            n
+            for n in nums
+            if n.end <= d.start and _tokens_between(text, n.end, d.start) <= (10 if english else 1)
+        ]
+        if kind == "death_after":
+            before = []
         if english:
             if before:
                 value = before[-1].value

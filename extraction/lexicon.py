@@ -24,7 +24,27 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 # Proclitic strings that may precede an entry inside the same word (folded forms).
 CLITICS = frozenset(
-    ["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك", "وال", "بال", "فال", "كال", "وبال", "فبال", "ال"]
+    [
+        "",
+        "و",
+        "ف",
+        "ب",
+        "ل",
+        "ك",
+        "وب",
+        "ول",
+        "فب",
+        "فل",
+        "وك",
+        "فك",
+        "وال",
+        "بال",
+        "فال",
+        "كال",
+        "وبال",
+        "فبال",
+        "ال",
+    ]
     + ["لل", "ولل", "فلل"]
 )
 SUFFIXES = frozenset(["", "ا"])
@@ -33,23 +53,27 @@ SUFFIXES = frozenset(["", "ا"])
 def read_table(name: str) -> list[dict[str, str]]:
     """Rows of ``data/<name>`` as dicts (stripped strings)."""
     with (DATA / name).open(encoding="utf-8", newline="") as f:
-        return [{k: (v or "").strip() for k, v in row.items() if isinstance(k, str)} for row in csv.DictReader(f)]
+        return [
+            {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)} for row in csv.DictReader(f)
+        ]
 
 
-@dataclass(frozen=True)
 class Entry:
     """One lexicon row under a kind (trigger, actor, cue, number, fatality)."""
 
-    kind: str
-    key: str
-    row: tuple[tuple[str, str], ...]
-    prefix: bool = False
+    __slots__ = ("kind", "key", "row", "prefix")
+
+    def __init__(self, kind: str, key: str, row: dict[str, str], prefix: bool = False) -> None:
+        self.kind = kind
+        self.key = key
+        self.row = dict(row)
+        self.prefix = prefix
 
     def get(self, name: str, default: str = "") -> str:
-        for k, v in self.row:
-            if k == name:
-                return v
-        return default
+        return self.row.get(name, default)
+
+    def __repr__(self) -> str:
+        return f"Entry({self.kind!r}, {self.key!r})"
 
 
 @dataclass(frozen=True)
@@ -94,32 +118,35 @@ class Matcher:
         if self.empty or not text:
             return []
         out: list[Match] = []
+        append = out.append
         n = len(text)
+        clitics = CLITICS
+        suffixes = SUFFIXES
         for end_idx, (key, entries) in self.automaton.iter(text):
             start = end_idx - len(key) + 1
             end = end_idx + 1
             # start of word: walk back over letters, the prefix must be clitics
             w = start
-            while w > 0 and _is_letter(text[w - 1]) and start - w <= 4:
+            while w > 0 and text[w - 1].isalpha() and start - w <= 4:
                 w -= 1
-            if w > 0 and _is_letter(text[w - 1]):
+            if w > 0 and text[w - 1].isalpha():
                 continue
             prefix = text[w:start]
-            if prefix and (prefix not in CLITICS or not key[0].isalpha() or key[0].isascii()):
-                continue
-            if prefix == "ال" and key.startswith("ال"):
-                continue
+            if prefix:
+                if prefix not in clitics or key[0].isascii() or not key[0].isalpha():
+                    continue
+                if prefix.endswith("ال") and key.startswith("ال"):
+                    continue
             # end of word
             e2 = end
-            while e2 < n and _is_letter(text[e2]) and e2 - end <= 20:
+            while e2 < n and text[e2].isalpha() and e2 - end <= 20:
                 e2 += 1
             tail = text[end:e2]
+            definite = prefix.endswith(("ال", "لل"))
             for entry in entries:
-                if tail and not entry.prefix and (tail not in SUFFIXES or key[-1].isascii()):
+                if tail and not entry.prefix and (tail not in suffixes or key[-1].isascii()):
                     continue
-                if prefix.endswith("ال") and entry.key.startswith("ال"):
-                    continue
-                out.append(Match(start, e2 if entry.prefix else end, entry, prefix.endswith(("ال", "لل"))))
+                append(Match(start, e2 if entry.prefix else end, entry, definite))
         return _longest(out)
 
 
@@ -132,13 +159,15 @@ def _longest(matches: list[Match]) -> list[Match]:
     for ms in by_kind.values():
         ms.sort(key=lambda m: (m.start, -(m.end - m.start)))
         last_end = -1
+        last_start = -1
         for m in ms:
-            if m.end <= last_end:
+            if m.start == last_start and m.end == last_end:
+                kept.append(m)  # the same words under another row (an alias in two eras)
                 continue
             if m.start < last_end:
                 continue
             kept.append(m)
-            last_end = m.end
+            last_start, last_end = m.start, m.end
     kept.sort(key=lambda m: (m.start, m.end))
     return kept
 
@@ -150,7 +179,7 @@ def entries_from(table: str, kind: str, column: str) -> list[Entry]:
         raw = row.get(column, "")
         prefix = raw.endswith("*")
         key = fold(raw.rstrip("*"))
-        out.append(Entry(kind, key, tuple(row.items()), prefix))
+        out.append(Entry(kind, key, row, prefix))
     return out
 
 

@@ -23,8 +23,10 @@ def note(ev: Event, split: tuple[int, int] | None = None) -> str:
         text += f" ({ev.date_min} to {ev.date_max})"
     if split:
         total, n = split
-        text += f"; {total} killed in total across {n} locations (all counted here)" if ev.fatalities else (
-            f"; part of {n} locations whose {total} deaths are counted on the first"
+        text += (
+            f"; {total} killed in total across {n} locations (all counted here)"
+            if ev.fatalities
+            else (f"; part of {n} locations whose {total} deaths are counted on the first")
         )
     elif ev.fatalities:
         text += f"; {ev.fatalities} killed"

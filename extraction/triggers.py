@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .dates import DateMention
-from .document import Document, Sentence
+from .document import Sentence
 from .lexicon import Match
 
 SUPPRESSORS = {"negation", "future", "threat", "demand", "denial", "statement", "cause", "tally", "blocker"}
@@ -61,10 +61,12 @@ def suppressed(m: Match, sentence: Sentence, cues: list[Match], dates: list[Date
     return any(d.is_tally and seg[0] <= d.start < seg[1] for d in dates)
 
 
-def find_triggers(doc: Document, sentence: Sentence, cues: list[Match], dates: list[DateMention]) -> list[Trigger]:
-    """Triggers in one sentence, cue-suppressed ones removed."""
+def find_triggers(
+    matches: list[Match], sentence: Sentence, cues: list[Match], dates: list[DateMention]
+) -> list[Trigger]:
+    """Triggers among one sentence's ``matches``, cue-suppressed ones removed."""
     out: list[Trigger] = []
-    for m in doc.matches:
+    for m in matches:
         if m.kind != "trigger" or m.start < sentence.start or m.start >= sentence.end:
             continue
         if suppressed(m, sentence, cues, dates):

@@ -17,7 +17,7 @@ from ui.analyst import current_analyst
 from ui.editor import extracted_frame, kept_positions, preview_column_config
 from ui.files import UnreadableFile, file_to_text, published_date_line
 from ui.filters import request_filters
-from ui.highlight import event_spans, highlight_html, legend_html, mention_spans, text_direction
+from ui.highlight import event_spans, highlight_html, legend_html, md_escape, mention_spans, text_direction
 
 DEMO_DIR = Path(__file__).resolve().parents[1] / "data" / "demo"
 REVIEW_PAGE = "pages/review_events.py"
@@ -26,6 +26,7 @@ REVIEW_PAGE = "pages/review_events.py"
 def _go_to_review() -> None:
     """Switch to Review; an empty mapping, because clearing the URL would drop the bound filters' params."""
     st.switch_page(REVIEW_PAGE, query_params={})
+
 
 analyst = current_analyst()
 st.title("Paste a report")
@@ -204,7 +205,9 @@ if stored:
             names.setdefault(m.text, m)
         for i, name in enumerate(names):
             a, b, k, c = st.columns([2, 3, 1, 1], vertical_alignment="bottom")
-            a.markdown(f"**{name}**" if name.strip() else "(blank)", help="as written in the report")
+            a.markdown(
+                f"**{md_escape(name)}**" if name.strip() else "(blank)", help="as written in the report"
+            )
             parent = b.selectbox(
                 "Located at / near",
                 range(len(known)),
@@ -235,11 +238,15 @@ if stored:
                         analyst,
                     )
                 except Exception as exc:  # noqa: BLE001 - one line for the analyst
-                    st.error(f"Could not add {name}: {str(exc).splitlines()[0]}")
+                    st.error(f"Could not add {md_escape(name)}: {md_escape(str(exc).splitlines()[0])}")
                 else:
                     state.data_changed()
-                    st.success(f"Added {name} near {p['name_en']}. Press Extract again to use it.")
-            st.page_link("pages/places.py", label=f"Open “{name}” in Places", query_params={"name": name})
+                    st.success(
+                        f"Added {md_escape(name)} near {md_escape(p['name_en'])}. Press Extract again to use it."
+                    )
+            st.page_link(
+                "pages/places.py", label=f"Open “{md_escape(name)}” in Places", query_params={"name": name}
+            )
 
 # -- uploads ----------------------------------------------------------------------------------------
 st.divider()
@@ -258,7 +265,7 @@ if uploads and st.button(f"Extract and save {len(uploads)} file(s)"):
         rows = []
         extra = state.extra_places(state.data_generation())
         for n, f in enumerate(uploads, start=1):
-            bar.progress((n - 1) / len(uploads), text=f"{f.name} ({n}/{len(uploads)})")
+            bar.progress((n - 1) / len(uploads), text=f"{md_escape(f.name)} ({n}/{len(uploads)})")
             row = {"file": f.name, "report": None, "events": 0, "result": ""}
             try:
                 body = file_to_text(f.name, f.getvalue())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pandas as pd
@@ -24,7 +23,7 @@ from ui.editor import (
     validate_change,
 )
 from ui.filters import sidebar_filters
-from ui.highlight import event_spans, highlight_html
+from ui.highlight import event_spans, highlight_html, md_escape, sentence_spans
 
 analyst = current_analyst()
 flt = sidebar_filters()
@@ -50,7 +49,7 @@ def _input_frame(flt: EventFilter, generation: int) -> pd.DataFrame:
 
 types = state.event_types()
 places = state.gazetteer_rows(state.data_generation())
-place_names = sorted({p["name_en"] for p in places if p.get("name_en")})
+place_names = sorted({p["name_en"] or p["name_ar"] for p in places if p.get("name_en") or p.get("name_ar")})
 frame = _input_frame(flt, state.data_generation())
 key = state.review_editor_key()
 
@@ -226,8 +225,10 @@ with st.expander(f"Bulk actions on the {len(frame)} filtered event(s)"):
 st.divider()
 ids = [int(i) for i in frame["id"]]
 labels = {
-    int(r["id"]): f"#{int(r['id'])} · {r['event_type']} · {r['location']} · {r['event_date']}"
-    for _, r in frame.iterrows()
+    int(i): f"#{int(i)} · {t} · {loc} · {d}"
+    for i, t, loc, d in zip(
+        frame["id"], frame["event_type"], frame["location"], frame["event_date"], strict=True
+    )
 }
 if st.session_state.get(state.REVIEW_SELECTED) not in ids:
     st.session_state[state.REVIEW_SELECTED] = ids[0]
@@ -238,7 +239,7 @@ report = store_reports.get_report(event["report_id"]) if event.get("report_id") 
 with left:
     if report:
         st.subheader(
-            f"Report #{report['id']} · {report.get('source') or 'unknown outlet'} · {report.get('published') or ''}"
+            f"Report #{report['id']} · {md_escape(report.get('source') or 'unknown outlet')} · {report.get('published') or ''}"
         )
         siblings = store_events.query_events(
             EventFilter(
@@ -284,8 +285,7 @@ with st.expander(f"Add an event by hand{f' to report #{report_id}' if report_id 
         st.caption("Select an event (or filter by a report) to add an event to its report.")
     else:
         body = source_report["text"]
-        sentences = [(m.start(), m.end(), m.group().strip()) for m in re.finditer(r"[^.!?؟\n]+[.!?؟]?", body)]
-        sentences = [(a + (len(t) - len(t.lstrip())), b, t.strip()) for a, b, t in sentences if t.strip()]
+        sentences = sentence_spans(body)
         etype = st.selectbox("Event type", list(types), key="review_add_type")
         sub = st.selectbox("Sub-type", types[etype], key="review_add_sub")
         c1, c2 = st.columns(2)

@@ -198,27 +198,31 @@ def column_config(
         "id": cc.NumberColumn("id", disabled=True, format="%d", width="small"),
         "version": cc.NumberColumn("ver.", disabled=True, format="%d", width="small"),
         "report_id": cc.NumberColumn("report", disabled=True, format="%d", width="small"),
-        "status": cc.SelectboxColumn("status", options=list(STATUSES), required=True, width="small"),
-        "event_date": cc.DateColumn("date", format="YYYY-MM-DD", required=True),
+        "status": cc.SelectboxColumn("status", options=list(STATUSES), required=True, width=80),
+        "event_date": cc.DateColumn("date", format="YYYY-MM-DD", required=True, width=95),
         "date_min": cc.DateColumn("earliest", format="YYYY-MM-DD"),
         "date_max": cc.DateColumn("latest", format="YYYY-MM-DD"),
-        "event_type": cc.SelectboxColumn("event type", options=list(event_types), required=True),
+        "event_type": cc.SelectboxColumn("event type", options=list(event_types), required=True, width=150),
         "sub_event_type": cc.SelectboxColumn(
             "sub-type",
             options=_with_current(all_subtypes, col("sub_event_type", [])),
             required=True,
+            width=150,
             help="Must be a sub-type of the row's event type (checked when you save).",
         ),
-        "actor1": cc.SelectboxColumn("actor 1", options=actor_opts, required=True),
-        "actor2": cc.SelectboxColumn("actor 2", options=actor_opts),
+        "actor1": cc.SelectboxColumn("actor 1", options=actor_opts, required=True, width=170),
+        "actor2": cc.SelectboxColumn("actor 2", options=actor_opts, width=170),
         "location": cc.SelectboxColumn(
             "location",
             options=_with_current(place_names, col("location", [])),
             required=True,
+            width=120,
             help="A gazetteer place; its coordinates and governorate are filled in when you save.",
         ),
         "admin1": cc.TextColumn("governorate", disabled=True),
-        "fatalities": cc.NumberColumn("fatalities", min_value=0, step=1, format="%d", required=True),
+        "fatalities": cc.NumberColumn(
+            "fatalities", min_value=0, step=1, format="%d", required=True, width=75
+        ),
         "geo_precision": cc.SelectboxColumn("geo prec.", options=[1, 2, 3], required=True, width="small"),
         "time_precision": cc.SelectboxColumn("time prec.", options=[1, 2, 3], required=True, width="small"),
         "background": cc.CheckboxColumn("background", width="small"),
@@ -230,12 +234,12 @@ def column_config(
 # -- Paste page: the extracted events before they are saved -----------------------------------------
 PREVIEW_COLUMNS = (
     "event_type",
-    "sub_event_type",
-    "event_date",
     "location",
+    "event_date",
+    "fatalities",
+    "sub_event_type",
     "actor1",
     "actor2",
-    "fatalities",
     "background",
 )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import date
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import PurePath
 
@@ -129,28 +130,31 @@ _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 
 
 def _month_names() -> dict[str, int]:
-    """Month names (Arabic Levantine and Egyptian, English) from extraction's date lexicon."""
-    try:
-        from extraction.dates import month_names  # type: ignore[attr-defined]
+    """Folded month names (Levantine and Egyptian Arabic, English) from extraction's data/months.csv."""
+    from extraction.lexicon import read_table
+    from extraction.normalise import fold
 
-        return dict(month_names())
-    except Exception:  # noqa: BLE001 - without the lexicon only numeric and English dates are offered
-        import calendar
+    return {fold(r["name"]): int(r["month"]) for r in read_table("months.csv")}
 
-        names = {calendar.month_name[i].lower(): i for i in range(1, 13)}
-        names.update({calendar.month_abbr[i].lower(): i for i in range(1, 13)})
-        return names
+
+@lru_cache(maxsize=1)
+def _date_patterns() -> tuple[dict[str, int], re.Pattern[str], re.Pattern[str]]:
+    months = _month_names()
+    mon = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    mon2 = rf"({mon})(?:\s*/\s*(?:{mon}))?"  # "آب/أغسطس"
+    dmy = re.compile(rf"(?<!\d)(\d{{1,2}})\s+{mon2}\s*,?\s+(\d{{4}})", re.IGNORECASE)
+    mdy = re.compile(rf"{mon2}\s+(\d{{1,2}}),?\s+(\d{{4}})", re.IGNORECASE)
+    return months, dmy, mdy
 
 
 def published_date_line(text: str) -> date | None:
     """The date a report carries on one of its first or last lines ("19 آب 2024", "2024-08-19",
     "Published: August 19, 2024"), to offer as its publication date; None when there is none."""
-    lines = [ln.strip() for ln in (text or "").splitlines() if ln.strip()]
+    from extraction.normalise import fold
+
+    lines = [fold(ln.strip()) for ln in (text or "").splitlines() if ln.strip()]
     candidates = lines[:4] + lines[-2:]
-    months = _month_names()
-    alternatives = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
-    day_month_year = re.compile(rf"(?<!\d)(\d{{1,2}})\s+({alternatives})\s*,?\s+(\d{{4}})", re.IGNORECASE)
-    month_day_year = re.compile(rf"({alternatives})\s+(\d{{1,2}}),?\s+(\d{{4}})", re.IGNORECASE)
+    months, day_month_year, month_day_year = _date_patterns()
     for line in candidates:
         if len(line) > 200:
             line = line[:200]

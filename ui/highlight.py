@@ -207,3 +207,29 @@ def legend_html() -> str:
         for k in ("place", "unknown_place", "actor", "date", "trigger", "number")
     ]
     return '<div style="font-size:0.85rem;color:#444">' + " &nbsp; ".join(items) + "</div>"
+
+
+_SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]*")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int, str]]:
+    """The report's sentences as (start, end, text) with ``text == report[start:end]``, no outer spaces:
+    the choices an analyst has for a hand-added event's evidence."""
+    out = []
+    for m in _SENTENCE.finditer(text or ""):
+        piece = m.group()
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece) - len(piece.rstrip())
+        start, end = m.start() + lead, m.end() - trail
+        if start < end:
+            out.append((start, end, text[start:end]))
+    return out
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md_escape(text: str) -> str:
+    """Report data shown through Streamlit's Markdown (labels, messages): every special character
+    backslash-escaped, so a place name like ``![x](http://…)`` stays text."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import ROOT, assert_no_exception, wait_for_app
 
@@ -67,6 +68,10 @@ def test_paste_extract_save_edit_reload(app, page, monkeypatch):
     assert marks.count() >= 1
     assert page.locator("div.rasd-report sup.rasd-badge").count() >= 1
     assert page.locator("div.rasd-report .rasd-place").count() >= 1
+    page.locator('[data-testid="stDataFrame"] table').first.wait_for(state="attached", timeout=30_000)
+    page.mouse.move(700, 140)  # over the title: the text area would scroll itself
+    page.mouse.wheel(0, 330)  # the date and Extract button at the top, the result below
+    page.wait_for_timeout(500)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "paste.png"))
 
@@ -106,6 +111,7 @@ def test_paste_extract_save_edit_reload(app, page, monkeypatch):
         "fatalities",
     ]
     page.wait_for_timeout(1000)
+    grid.scroll_into_view_if_needed()  # the page keeps the Paste page's scroll position
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 25, box["y"] + 35 + 17)
     page.wait_for_timeout(300)
@@ -137,7 +143,7 @@ def test_paste_extract_save_edit_reload(app, page, monkeypatch):
     wait_for_app(page)
     settle(page)
     assert_no_exception(page)
-    assert page.get_by_label("Analyst").input_value() == ANALYST
+    expect(page.get_by_label("Analyst")).to_have_value(ANALYST)
     page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
     body = page.locator('[data-testid="stMain"]').inner_text()
     assert f"History of event #{event_id}" in body
@@ -159,3 +165,43 @@ def test_script_in_a_report_runs_nothing(app, page):
     assert "<script>window.__xss=1</script>" in shown and 'onerror="window.__xss=2"' in shown
     assert page.locator("div.rasd-report img, div.rasd-report script").count() == 0
     assert not page.js_errors
+
+
+def test_upload_several_files_each_becomes_a_report(app, page, tmp_path, monkeypatch):
+    import docx
+
+    txt = tmp_path / "amuda.txt"
+    txt.write_text(
+        "عامودا - قصفت طائرة مسيرة تركية سيارة في مدينة عامودا مساء الأحد ما أدى لمقتل شخصين.", "utf-8"
+    )
+    word = tmp_path / "raqqa.docx"
+    document = docx.Document()
+    document.add_paragraph("اعتقلت قوات سوريا الديمقراطية خمسة شبان في مدينة الرقة صباح اليوم.")
+    document.save(word)
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"not a pdf at all")
+
+    page.goto(app.url)
+    wait_for_app(page)
+    set_analyst(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        [str(txt), str(word), str(bad)]
+    )
+    settle(page)
+    page.get_by_role("button", name="Extract and save 3 file(s)").click()
+    settle(page)
+    assert_no_exception(page)
+    results = page.locator('[data-testid="stDataFrame"] table').last
+    results.wait_for(state="attached", timeout=30_000)
+    shown = results.inner_text()
+    assert "amuda.txt" in shown and "raqqa.docx" in shown and "saved" in shown
+    assert "broken.pdf: not a PDF file" in shown
+
+    monkeypatch.setenv("RASD_DATABASE_URL", app.db_url)
+    from store import reports as store_reports
+
+    for body in (
+        txt.read_text("utf-8"),
+        "اعتقلت قوات سوريا الديمقراطية خمسة شبان في مدينة الرقة صباح اليوم.",
+    ):
+        assert store_reports.find_duplicate(body) is not None

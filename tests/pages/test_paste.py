@@ -6,8 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from extraction.errors import MAX_CHARS
 
+from extraction.errors import MAX_CHARS
 from store import reports as store_reports
 from store.events import query_events
 from store.filters import EventFilter
@@ -108,3 +108,79 @@ def test_xss_text_is_escaped(db_url):
     html = "".join(h.proto.body for h in at.get("html"))
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_example_loads_into_the_box(db_url):
+    at = app_test()
+    at.run()
+    demos = sorted((ROOT / "data" / "demo").glob("*.txt"))
+    if not demos:
+        pytest.skip("no demo reports in data/demo")
+    at.selectbox(key="paste_example").select(demos[-1].name)
+    at.run()
+    [load] = [b for b in at.button if b.label == "Load example"]
+    load.click()
+    at.run()
+    assert at.text_area(key="paste_text").value == demos[-1].read_text(encoding="utf-8")
+
+
+def test_date_line_is_offered(db_url):
+    at = app_test()
+    at.run()
+    at.text_area(key="paste_text").input("القامشلي - 19 آب 2024\nقصفت القوات التركية قرية في ريف القامشلي.")
+    at.run()
+    [use] = [b for b in at.button if b.label.startswith("Use 2024-08-19")]
+    use.click()
+    at.run()
+    assert at.date_input(key="paste_published").value == date(2024, 8, 19)
+    assert not [b for b in at.button if b.label.startswith("Use 2024-08-19")]
+
+
+def test_unknown_place_added_to_the_gazetteer_is_used_next_time(db_url):
+    from extraction import analyse
+    from store.places import list_places
+
+    text = "قصفت القوات التركية قرية خربة زعفرانة الغربية في ريف تل تمر صباح اليوم."
+    at = app_test()
+    at.run()
+    paste(at, text)
+    assert any("Places not in the gazetteer" in h.value for h in at.subheader)
+    parent = at.selectbox(key="paste_unknown_parent_0")
+    parent.select_index(0)
+    at.run()
+    at.button(key="paste_unknown_add_0").click()
+    at.run()
+    assert not at.exception, at.exception
+    [added] = list_places()
+    assert added["name_ar"] == "خربة زعفرانة" and added["located_by"]
+    assert not analyse(text, "2024-08-19", extra_places=list_places()).unknown_places
+
+
+def test_broken_database_url_is_one_line_in_the_app(monkeypatch, tmp_path):
+    import streamlit as st
+
+    monkeypatch.setenv("RASD_DATABASE_URL", f"sqlite:///{tmp_path}")  # a directory, not a file
+    st.cache_resource.clear()
+    at = app_test()
+    at.run()
+    assert not at.exception
+    assert any("The database cannot be used" in e.value for e in at.error)
+    st.cache_resource.clear()
+
+
+def test_an_extractor_failure_is_one_line_and_keeps_the_text(db_url, monkeypatch):
+    import extraction
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("gazetteer index is corrupt\nTraceback details that must not show")
+
+    monkeypatch.setattr(extraction, "analyse", broken)
+    at = app_test()
+    at.run()
+    text = "قصفت القوات التركية قرية في ريف القامشلي."
+    paste(at, text)
+    [error] = at.error
+    assert "Extraction failed" in error.value and "gazetteer index is corrupt" in error.value
+    assert "Traceback" not in error.value
+    assert at.text_area(key="paste_text").value == text
+    assert not at.dataframe

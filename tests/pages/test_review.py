@@ -148,3 +148,65 @@ def test_undo_and_bulk_reject(db_url):
     assert {store_events.get_event(i)["status"] for i in ids} == {"rejected"}
     assert store_events.query_events(EventFilter(report_id=report_id)).empty  # rejected are filtered out
     assert len(store_events.query_events(EventFilter(report_id=report_id, statuses=("rejected",)))) == 2
+
+
+def test_add_an_event_by_hand_with_evidence_from_the_report(db_url):
+    report_id, ids = seed()
+    at = open_review(report_id)
+    at.selectbox(key="review_add_type").select("Protests")
+    at.run()
+    at.selectbox(key="review_add_sub").select("Peaceful protest")
+    place = at.selectbox(key="review_add_place").options[0]
+    at.selectbox(key="review_add_place").select(place)
+    at.selectbox(key="review_add_a1").select(at.selectbox(key="review_add_a1").options[0])
+    at.selectbox(key="review_add_evidence").select_index(1)
+    at.run()
+    at.button(key="review_add_go").click()
+    at.run()
+    assert not at.exception, at.exception
+    df = store_events.query_events(EventFilter(report_id=report_id))
+    new = [int(i) for i in df["id"] if int(i) not in ids]
+    assert len(new) == 1
+    ev = store_events.get_event(new[0])
+    assert ev["event_type"] == "Protests" and ev["created_by"] == "Layla"
+    assert ev["evidence_text"] == "وخرجت مظاهرة في القامشلي."
+    assert TEXT[ev["evidence_start"] : ev["evidence_end"]] == ev["evidence_text"]
+    assert ev["latitude"] is not None
+    assert {r["analyst"] for r in history(new[0])} == {"Layla"}
+
+
+def test_choosing_a_location_fills_coordinates_and_governorate(db_url):
+    from extraction.gazetteer import load_gazetteer
+
+    report_id, ids = seed()
+    at = open_review(report_id)
+    first = rows_in_editor(report_id)[0]
+    place = next(
+        p for p in load_gazetteer().places if p.admin1 and p.lat is not None and p.name_en != "Tell Tamer"
+    )
+    at.session_state["review_editor_0"] = {
+        "edited_rows": {0: {"location": place.name_en}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    click(at, "Save changes")
+    ev = store_events.get_event(first)
+    lat, lon, _ = place.point()
+    assert ev["location"] == place.name_en and ev["admin1"] == place.admin1
+    assert (ev["latitude"], ev["longitude"]) == (lat, lon)
+    changed = {r["field"] for r in history(first)}
+    assert {"location", "latitude", "longitude", "admin1"} <= changed
+
+
+def test_filters_come_from_the_url(db_url):
+    report_id, ids = seed()
+    at = app_test()
+    at.query_params["report"] = str(report_id)
+    at.query_params["type"] = "Protests"
+    at.run()
+    at.switch_page(REVIEW)
+    at.run()
+    assert not at.exception, at.exception
+    [editor] = at.dataframe
+    assert list(editor.value["event_type"]) == ["Protests"]

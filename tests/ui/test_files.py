@@ -94,3 +94,9 @@ def test_published_date_line():
     assert published_date_line("القامشلي - ٢٠٢٤-٠٨-١٩\nنص") == date(2024, 8, 19)
     assert published_date_line("no date here\nat all") is None
     assert published_date_line("2024-02-31 is not a day") is None
+
+
+def test_published_date_line_arabic_months():
+    assert published_date_line("القامشلي - 19 آب 2024\nنص التقرير") == date(2024, 8, 19)
+    assert published_date_line("الاثنين ١٩ آب/أغسطس ٢٠٢٤\nنص") == date(2024, 8, 19)
+    assert published_date_line("نص\n\nنشر في 3 كانون الثاني 2025") == date(2025, 1, 3)

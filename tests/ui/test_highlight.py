@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from ui.highlight import Span, event_spans, highlight_html, mention_spans, text_direction
+from ui.highlight import (
+    Span,
+    event_spans,
+    highlight_html,
+    md_escape,
+    mention_spans,
+    sentence_spans,
+    text_direction,
+)
 
 
 class _Tags(HTMLParser):
@@ -99,3 +107,15 @@ def test_spans_from_events_and_mentions():
         {"start": 0, "end": 3, "text": "x", "kind": "weird", "label": ""},
     ]
     assert [s.kind for s in mention_spans(mentions)] == ["actor"]
+
+
+def test_sentence_spans_map_back_to_the_text():
+    text = "  قصف على عامودا.  وخرجت مظاهرة؟\nShelling hit Amuda!  "
+    spans = sentence_spans(text)
+    assert [t for _, _, t in spans] == ["قصف على عامودا.", "وخرجت مظاهرة؟", "Shelling hit Amuda!"]
+    assert all(text[a:b] == t for a, b, t in spans)
+
+
+def test_md_escape_keeps_markdown_as_text():
+    assert md_escape("![x](http://e.vil)") == r"\!\[x\]\(http\:\/\/e\.vil\)".replace(r"\/", "/")
+    assert md_escape("قرية **الخير**") == r"قرية \*\*الخير\*\*"

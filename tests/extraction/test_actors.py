@@ -1,0 +1,44 @@
+"""Actors: canonical names, clitics and the 8 December 2024 era rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extraction.actors import actor_names, group_of, inter_of, resolve
+from extraction.lexicon import main_matcher
+from extraction.normalise import fold
+
+
+def names(text: str, day: str) -> list[str]:
+    return [a.name for a in resolve(main_matcher().find(fold(text)), dt.date.fromisoformat(day))]
+
+
+def test_era_rule_for_the_syrian_army() -> None:
+    assert names("الجيش السوري", "2024-08-19") == ["Military Forces of Syria (2000-2024)"]
+    assert names("الجيش السوري", "2025-01-10") == ["Military Forces of Syria (2024-)"]
+    assert names("قوات النظام", "2020-01-01") == ["Military Forces of Syria (2000-2024)"]
+    assert names("قوات النظام", "2025-01-10") == []
+    assert names("الأمن العام", "2026-02-10") == ["Military Forces of Syria (2024-)"]
+
+
+def test_sdf_and_its_parts() -> None:
+    for alias in ("قسد", "لقسد", "وقوات سوريا الديمقراطية", "مجلس دير الزور العسكري", "وحدات حماية الشعب"):
+        assert names(alias, "2023-01-01") == ["SDF: Syrian Democratic Forces"], alias
+    assert group_of(names("الأسايش", "2023-01-01")[0]) == "SDF"
+
+
+def test_other_families() -> None:
+    assert names("جيش الاحتلال التركي ومرتزقته", "2022-06-20") == [
+        "Military Forces of Turkey (2016-)",
+        "Syrian National Army",
+    ]
+    assert names("خلايا تنظيم داعش", "2023-01-01") == ["Islamic State (Syria)"]
+    assert names("مسلحون مجهولون", "2023-01-01") == ["Unidentified Armed Group (Syria)"]
+    assert names("مقاتلي العشائر", "2024-01-01") == ["Arab Tribal Forces (Syria)"]
+
+
+def test_names_and_inter_codes() -> None:
+    ns = actor_names()
+    assert ns == sorted(ns) and len(ns) == len(set(ns))
+    assert inter_of("SDF: Syrian Democratic Forces") == "Rebel group"
+    assert inter_of("Civilians (Syria)") == "Civilians"

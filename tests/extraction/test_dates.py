@@ -1,0 +1,92 @@
+"""Date phrases resolved against a fixed publication date (Monday 19 August 2024 unless said)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extraction.dates import find_dates, parse_published
+from extraction.errors import InputError
+from extraction.normalise import fold
+
+PUB = dt.date(2024, 8, 19)  # a Monday
+
+
+def one(text: str, pub: dt.date = PUB):
+    ds = [d for d in find_dates(fold(text), pub)]
+    assert ds, text
+    return ds[0]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day"),
+    [
+        ("اليوم الإثنين", "2024-08-19"),
+        ("أمس", "2024-08-18"),
+        ("ليلة أمس الأحد", "2024-08-18"),
+        ("أول أمس", "2024-08-17"),
+        ("فجر اليوم", "2024-08-19"),
+        ("منذ ثلاثة أيام", "2024-08-16"),
+        ("منذ يومين", "2024-08-17"),
+        ("الأربعاء الفائت", "2024-08-14"),
+        ("صباح الأربعاء الماضي", "2024-08-14"),
+        ("مساء أمس الإثنين", "2024-08-18"),
+        ("في الثالث من تشرين الأول", "2023-10-03"),
+        ("في العاشر من آذار/مارس الماضي", "2024-03-10"),
+        ("yesterday", "2024-08-18"),
+        ("on Tuesday evening", "2024-08-13"),
+        ("Early on Monday", "2024-08-19"),
+    ],
+)
+def test_day_phrases(phrase: str, day: str) -> None:
+    d = one(phrase)
+    assert d.best.isoformat() == day
+    assert d.precision == 1
+
+
+def test_last_week_is_the_previous_monday_to_sunday() -> None:
+    for phrase in ("الأسبوع الماضي", "الأسبوع الفائت", "last week"):
+        d = one(phrase)
+        assert (d.dmin.isoformat(), d.dmax.isoformat(), d.precision) == ("2024-08-12", "2024-08-18", 2)
+
+
+def test_sixth_consecutive_day_began_five_days_before() -> None:
+    d = one("لليوم السادس على التوالي")
+    assert (d.dmin.isoformat(), d.dmax.isoformat()) == ("2024-08-14", "2024-08-19")
+
+
+def test_month_windows() -> None:
+    d = one("في شهر نيسان العام 2021")
+    assert (d.dmin.isoformat(), d.dmax.isoformat(), d.precision) == ("2021-04-01", "2021-04-30", 3)
+    d = one("In March 2021")
+    assert (d.dmin.isoformat(), d.dmax.isoformat(), d.precision) == ("2021-03-01", "2021-03-31", 3)
+    d = one("في تشرين الأول ٢٠١٩")
+    assert d.dmin.isoformat() == "2019-10-01"
+    d = one("أواخر كانون الثاني/يناير الماضي", dt.date(2026, 2, 10))
+    assert (d.dmin.isoformat(), d.dmax.isoformat()) == ("2026-01-21", "2026-01-31")
+
+
+def test_since_phrases_are_tallies() -> None:
+    assert one("منذ مطلع شباط الجاري").is_tally
+    assert one("منذ آب/أغسطس 2023").is_tally
+
+
+def test_egyptian_and_levantine_month_names_agree() -> None:
+    a = one("في الثالث من أبريل", PUB)
+    b = one("في الثالث من نيسان", PUB)
+    assert a.best == b.best == dt.date(2024, 4, 3)
+
+
+def test_parse_published() -> None:
+    assert parse_published("2024-08-19") == PUB
+    assert parse_published(PUB) == PUB
+    with pytest.raises(InputError):
+        parse_published("19/08/2024")
+    with pytest.raises(InputError):
+        parse_published(None)
+
+
+def test_numeric_dates() -> None:
+    assert one("بتاريخ 17/5/2023").best == dt.date(2023, 5, 17)
+    assert one("on 2023-05-17").best == dt.date(2023, 5, 17)

@@ -1,0 +1,51 @@
+"""Death figures: digits and words, wounded excluded, mixed killed-and-wounded skipped, explicit zero."""
+
+from __future__ import annotations
+
+from extraction.fatalities import conservative, find_figures
+from extraction.lexicon import main_matcher
+from extraction.normalise import fold
+
+
+def figures(text: str) -> list[int]:
+    t = fold(text)
+    return [f.value for f in find_figures(t, main_matcher().find(t), 0, len(t))]
+
+
+def test_digits_and_words() -> None:
+    assert figures("أسفرت العملية عن مقتل 18 عنصراً") == [18]
+    assert figures("مقتل ثلاثة مدنيين") == [3]
+    assert figures("مقتل اثنين من مقاتليها") == [2]
+    assert figures("سبعة قتلى باشتباكات") == [7]
+    assert figures("مقتل ١٢ شخصاً") == [12]
+
+
+def test_english() -> None:
+    assert figures("Two members of the Internal Security Forces (Asayish) were killed") == [2]
+    assert figures("dozens were killed") == [12]
+
+
+def test_wounded_and_arrested_are_not_deaths() -> None:
+    assert figures("إصابة ثلاثة عناصر بجروح") == []
+    assert figures("اعتقلت 23 شخصاً") == []
+
+
+def test_killed_and_wounded_together_is_no_figure() -> None:
+    assert figures("زاعماً قتل وإصابة عشرة من عناصر الميليشيا") == []
+
+
+def test_conflicting_figures_take_the_lowest() -> None:
+    fs = figures("مقتل أربعة عناصر من قسد، في حين أعلنت قسد مقتل اثنين من مقاتليها")
+    assert sorted(fs) == [2, 4]
+    t = fold("مقتل أربعة عناصر، مقتل اثنين")
+    assert conservative(find_figures(t, main_matcher().find(t), 0, len(t))) == 2
+
+
+def test_explicit_zero_and_singular_death() -> None:
+    assert figures("فيما لم تُسجَّل أي حالة وفاة") == [0]
+    assert figures("ما أدى إلى مقتله على الفور") == [1]
+
+
+def test_english_killing_takes_only_the_number_after_it() -> None:
+    assert figures("clashes broke out in Diban, killing three fighters") == [3]
+    assert figures("arrested two men suspected of involvement in the killing of the man") == []

@@ -1,0 +1,59 @@
+"""Triggers and the cues that make a clause not an event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extraction.dates import find_dates
+from extraction.document import make_document
+from extraction.triggers import find_triggers
+
+PUB = dt.date(2024, 8, 19)
+
+
+def subs(text: str) -> list[str]:
+    doc = make_document(text)
+    cues = [m for m in doc.matches if m.kind.startswith("cue:")]
+    dates = find_dates(doc.text, PUB)
+    out = []
+    for s in doc.sentences:
+        out += [t.sub_event_type for t in find_triggers(doc.matches, s, cues, dates) if not t.anaphor]
+    return out
+
+
+def test_plain_triggers() -> None:
+    assert subs("اندلعت اشتباكات عنيفة في البلدة.") == ["Armed clash"]
+    assert "Air/drone strike" in subs("استهدفت طائرة مسيرة تركية سيارة.")
+    assert subs("اعتقلت قسد خمسة شبان.") == ["Arrests"]
+    assert "Other" in subs("نزحت عشرات العوائل من الحي.")
+
+
+def test_threat_demand_denial_future_and_negation_suppress() -> None:
+    assert subs("هددت تركيا بشن هجوم جديد.") == []
+    assert subs("طالب النظام بالإفراج عن المعتقلين وإنهاء الحصار.") == []
+    assert subs("نفى النظام مسؤوليته عن هجوم دير الزور.") == []
+    assert subs("ومن المقرر أن تشن القوات هجوماً.") == []
+    assert subs("لم تسجل اشتباكات في المنطقة.") == []
+
+
+def test_tallies_suppress_only_their_segment() -> None:
+    assert subs("ويشهد الطريق هجمات متكررة منذ مطلع العام.") == []
+    got = subs("وتشهد المنطقة احتجاجات متكررة، إذ خرجت الأسبوع الماضي مظاهرة في البلدة.")
+    assert got == ["Peaceful protest"]
+
+
+def test_definite_nouns_only_refer_back() -> None:
+    doc = make_document("وأسفر الهجوم عن مقتل شخصين.")
+    ts = find_triggers(doc.matches, doc.sentences[0], [], [])
+    assert ts and all(t.anaphor for t in ts)
+
+
+def test_ceasefire_is_not_a_shooting() -> None:
+    assert subs("دعت روسيا إلى الالتزام باتفاق وقف إطلاق النار.") == []
+
+
+def test_more_forms() -> None:
+    assert subs("ألقت قوات الأمن العام القبض على خمسة أشخاص.") == ["Arrests"]
+    assert subs("نفت قسد تنفيذ أي حملة اعتقالات في المدينة.") == []
+    assert subs("سيطرت القوات على القرية.") == ["Non-state actor overtakes territory"]
+    assert subs("تقع القرية ضمن مناطق سيطرة النظام.") == []  # the noun "control" is not a trigger
