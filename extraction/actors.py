@@ -63,7 +63,10 @@ def group_of(name: str | None) -> str | None:
 
 @lru_cache(maxsize=64)
 def _era(lo: str, hi: str) -> tuple[dt.date, dt.date]:
-    return (dt.date.fromisoformat(lo) if lo else dt.date.min, dt.date.fromisoformat(hi) if hi else dt.date.max)
+    return (
+        dt.date.fromisoformat(lo) if lo else dt.date.min,
+        dt.date.fromisoformat(hi) if hi else dt.date.max,
+    )
 
 
 def _valid(entry_get, day: dt.date) -> bool:
