@@ -99,6 +99,10 @@ def grammar() -> _Grammar:
             rf"{b}(?:(?:{W['daypart']}) )?(?:في |يوم )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) (?:من )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?(?: (?P<past>{W['past']}))?{e}",
         ),
         ("dmy", rf"{b}(?P<d>\d{{1,2}}) {mon2}(?:,? (?P<y>\d{{4}}))?{e}"),
+        (
+            "dom",
+            rf"{b}(?:في )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) من (?:الشهر|هذا الشهر) (?:(?P<cur>{W['current']})|(?P<past>{W['past']}))?{e}",
+        ),
         ("num", rf"{b}(?P<d>\d{{1,2}})[/.-](?P<m>\d{{1,2}})[/.-](?P<y>(?:19|20)\d\d){e}"),
         ("num", rf"{b}(?P<y>(?:19|20)\d\d)-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){e}"),
         ("dmy", rf"{b}{mon2} (?P<d>\d{{1,2}})(?:,? (?P<y>\d{{4}}))?{e}"),
@@ -129,7 +133,7 @@ def grammar() -> _Grammar:
         )
     combined = re.compile("|".join(parts))
     anchors = ahocorasick.Automaton()
-    keys = set(months) | {"التوالي", "consecutive", "straight", "ago"}
+    keys = set(months) | {"التوالي", "consecutive", "straight", "ago", "الشهر"}
     for kind in ("relday", "weekday", "past", "current", "lastweek", "thisweek", "lastmonth", "thismonth"):
         keys |= set(words.get(kind, {}))
     keys |= set(words.get("lastyear", {})) | set(words.get("lastday", {})) | set(words.get("unit", {}))
@@ -190,6 +194,13 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date, g: _Grammar) -> DateMent
             d = dt.date(year, month, dd)
         except ValueError:
             return None
+        return DateMention(s, e, d, d, d, 1, "day")
+    if kind == "dom":
+        dd = int(gd["d"]) if gd.get("d") else _ordinal(gd.get("ord") or "", g)
+        base = pub.replace(day=1)
+        if gd.get("past"):
+            base = (base - dt.timedelta(days=1)).replace(day=1)
+        d = base.replace(day=dd)
         return DateMention(s, e, d, d, d, 1, "day")
     if kind == "num":
         d = dt.date(int(gd["y"]), int(gd["m"]), int(gd["d"]))

@@ -80,6 +80,9 @@ def split_sentences(text: str, breaks: list[Match]) -> list[Sentence]:
     if pos < len(text):
         bounds.append((pos, len(text), True))
     bi = 0
+    nl = text.find("\n")
+    first_line_end = nl if nl != -1 else len(text)
+    first_line_short = text.count(" ", 0, first_line_end) < 25
     for s, e, bare in bounds:
         while s < e and text[s].isspace():
             s += 1
@@ -97,7 +100,8 @@ def split_sentences(text: str, breaks: list[Match]) -> list[Sentence]:
         seg_starts = sorted(set(seg_starts))
         segs = [(a, b) for a, b in zip(seg_starts, seg_starts[1:] + [e], strict=True) if b > a]
         words = text.count(" ", s, e) + 1
-        sentences.append(Sentence(len(sentences), s, e, segs, headline=bare and words <= 16))
+        first_line = first_line_short and e <= first_line_end + 1  # a title, even split by ".."
+        sentences.append(Sentence(len(sentences), s, e, segs, headline=(bare or first_line) and words <= 16))
     return sentences
 
 

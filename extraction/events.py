@@ -31,11 +31,60 @@ CHILD_KINDS = {"neighbourhood", "facility", "airport"}
 _FROM = re.compile(r"(?:^|\s)(?:من|انطلاقا من|from)\s*$")
 _TO = re.compile(r"(?:^|\s)(?:الي|باتجاه|نحو|to|towards)\s*$")
 _ROAD = re.compile(r"(?:طريق|road)\s*$|(?:طريق|road) \S+\s*[-–/]\s*$")
+_ROLE_WORD = re.compile(r"(?<!\w)(من|الي|باتجاه|نحو|from|towards)(?!\w)")
+# words that may stand between "من"/"باتجاه" and the place it governs ("من قرى في ريف X")
+_PLACE_NOUNS = frozenset(
+    [
+        "قري",
+        "قريه",
+        "بلدات",
+        "بلده",
+        "مدينه",
+        "مدن",
+        "ريف",
+        "مركز",
+        "اطراف",
+        "محيط",
+        "احياء",
+        "حي",
+        "في",
+        "the",
+        "villages",
+        "village",
+        "town",
+        "city",
+        "of",
+        "in",
+    ]
+)
 _BETWEEN = re.compile(r"(?:بين|between)\s*$")
 BACKGROUND_DAYS = 30
 MERGE_WINDOW = 60  # events merge within one report's worth of drafts (keeps long inputs linear)
 # On equal strength a weapon says more than "attack": drone/shelling/IED over a generic clash.
-_OUTLET_WORDS = frozenset(["مراسل", "مراسلنا", "شبكه", "موقع", "تلفزيون", "وكاله", "اذاعه", "صحيفه", "منصه"])
+_OUTLET_WORDS = frozenset(
+    ["مراسل", "مراسلنا", "شبكه", "موقع", "تلفزيون", "وكاله", "اذاعه", "صحيفه", "منصه", "مديريه", "قياده"]
+    + ["الذاتيه", "administration", "correspondent", "reporter"]
+)
+_ROAD_AFTER = re.compile(r"^\s*(?:[-–]\s*[^\s,.]+(?:\s[^\s,.]+)?\s+)?(?:highway|road)\b")
+_ANAPHORIC_PLACE = {
+    "المدينه": ("city",),
+    "البلده": ("town", "city"),
+    "القريه": ("village", "town"),
+    "المخيم": ("camp",),
+    "the city": ("city",),
+    "the town": ("town", "city"),
+    "the village": ("village", "town"),
+    "the camp": ("camp",),
+    "the dam": ("dam",),
+    "the prison": ("facility",),
+    "السد": ("dam",),
+    "السجن": ("facility",),
+}
+_ANAPHORIC_RX = re.compile(
+    r"(?<!\w)(?:في|وسط|داخل|فوق|علي|in|inside|near|over|قرب|محيط)\s+(?:ال)?("
+    + "|".join(_ANAPHORIC_PLACE)
+    + r")(?!\w)"
+)
 _SAME = {"RIOTERS": "PROTESTERS"}  # a protest that turned violent is one event
 _SPECIFIC = {"Explosions/Remote violence": 2, "Violence against civilians": 1}
 _QUOTES = re.compile(r"[\"'«»()\[\]]")
@@ -52,6 +101,7 @@ class PlaceRef:
     precision: int
     weak: bool = False
     inherited: bool = False
+    idx: int = -1  # the place mention's index in the report
 
 
 @dataclass
@@ -146,6 +196,7 @@ class Assembler:
         self.messages: list[str] = []
         self.last_group: Group | None = None
         self.main_date = self._main_date()
+        self._roads: set[int] = set()
         self.outlet_places = self._outlet_places(source)
 
     # -- helpers -------------------------------------------------------------------------
@@ -166,10 +217,36 @@ class Assembler:
             if any(a <= s < b for a, b in spans):
                 out.add(i)
                 continue
-            before = _QUOTES.sub(" ", self.doc.text[max(0, s - 16) : s]).split()
+            before = _QUOTES.sub(" ", self.doc.text[max(0, s - 60) : s]).split()
             if before and before[-1] in _OUTLET_WORDS:
                 out.add(i)
+            elif (
+                before
+                and before[-1] in ("في", "in", "of", "ل")
+                and any(w in _OUTLET_WORDS for w in before[-5:-1])
+            ):
+                out.add(
+                    i
+                )  # "مراسل عنب بلدي في دير الزور", "the Autonomous Administration of North and East Syria"
+            elif self._road_after(i):
+                self._roads.add(i)
         return out
+
+    def _road_after(self, i: int) -> bool:
+        """ "the Deir ez-Zor–Palmyra highway": a place that names a road is not where the event was."""
+        e = self.place_pos[i][1]
+        return bool(_ROAD_AFTER.match(self.doc.text[e : e + 40]))
+
+    def _anaphoric_place(self, s: Sentence) -> PlaceRef | None:
+        """ "في المدينة" / "in the camp": the report's first place of that kind."""
+        m = _ANAPHORIC_RX.search(self.doc.text, s.start, s.end)
+        if not m:
+            return None
+        kinds = _ANAPHORIC_PLACE.get(m.group(1)) or _ANAPHORIC_PLACE.get("ال" + m.group(1), ())
+        for i, pm in enumerate(self.places):
+            if pm.place.kind in kinds and pm.lat is not None and i not in self.outlet_places:
+                return self._place_ref(i, inherited=True)
+        return None
 
     def _main_date(self) -> DateMention | None:
         for d in self.dates[:6]:
@@ -222,6 +299,16 @@ class Assembler:
             text = self.doc.text
             before = text[max(0, s - 14) : s]
             role = "from" if _FROM.search(before) else "to" if _TO.search(before) else "at"
+            if role == "at":
+                # "من قرى في ريف X", "باتجاه مركز البلدة ومدينة X": the nearest role word, no place between
+                prev_end = self.place_pos[i - 1][1] if i > 0 else 0
+                lo = max(prev_end, s - 40)
+                last = None
+                for m in _ROLE_WORD.finditer(text, lo, s):
+                    last = m
+                between = text[last.end() : s].split() if last is not None else []
+                if last is not None and all(w in _PLACE_NOUNS or w[1:] in _PLACE_NOUNS for w in between):
+                    role = "from" if last.group(1) in ("من", "from") else "to"
             r = self._role_cache[i] = (role, bool(_BETWEEN.search(text[max(0, s - 10) : s])))
         return r
 
@@ -239,11 +326,12 @@ class Assembler:
             or (pm.geo_precision or 1) >= 3
             or "countryside" in (pm.qualifier or "")
             or (not pm.qualifier and bool(_ROAD.search(self.doc.text[max(0, fs - 30) : fs])))
+            or i in self._roads
         )
         prec = pm.geo_precision or 1
         if key_place is not p and pm.place.lat is None:
             prec = max(prec, 1)
-        return PlaceRef(key_place.id, key_place, pm, prec, weak, inherited)
+        return PlaceRef(key_place.id, key_place, pm, prec, weak, inherited, i)
 
     def _places_in(self, lo: int, hi: int, policy: str) -> list[PlaceRef]:
         key = (lo, hi, policy)
@@ -281,7 +369,8 @@ class Assembler:
         kept: list[int] = []
         for i in idx:
             pm = self.places[i]
-            if kept and pm.qualifier and pm.place.id != self.places[kept[-1]].place.id:
+            prev = [k for k in kept if self.places[k].place.kind not in AREA_KINDS]
+            if prev and pm.qualifier and pm.place.id != self.places[prev[-1]].place.id:
                 continue
             kept.append(i)
         idx = kept
@@ -289,8 +378,10 @@ class Assembler:
             keep = [i for i in idx if roles[i] == "from"] or [i for i in idx if roles[i] == "at"]
         elif policy == "solo":
             keep = [i for i in idx if roles[i] == "to"] or [i for i in idx if roles[i] == "at"]
+        elif policy in ("arrest", "other"):
+            keep = [i for i in idx if roles[i] != "from"]  # "امتدت الحملة إلى بلدة X"
         else:
-            keep = [i for i in idx if roles[i] != "from"]
+            keep = [i for i in idx if roles[i] == "at"] or [i for i in idx if roles[i] == "to"]
         keep = keep or idx
         refs = [self._place_ref(i) for i in keep]
         strong = [r for r in refs if not r.weak]
@@ -521,8 +612,21 @@ class Assembler:
             refs = self._places_in(s.start, s.end, policy)
         if refs and any(not r.weak for r in refs):
             refs = [r for r in refs if not r.weak]
+        if refs and policy not in ("arrest", "other", "solo", "displacement"):
+            moved = [r for r in refs if r.idx >= 0 and self._place_role(r.idx)[0] != "at"]
+            if len(moved) == len(refs):
+                # only where someone was taken to or came from: "the town" named before is where it happened
+                here = self._anaphoric_place(s)
+                refs = [here] if here is not None else refs
+        date, own_date = self._date(s, anchor)
+        if refs and own_date and all(r.weak and r.precision >= 3 for r in refs):
+            a, b = self.doc.span(s.start, s.end)
+            self.messages.append(f"Only a broad region for an event in: {self.doc.original[a:b][:80]}")
+            return None
         if not refs or all(r.weak and r.precision >= 3 for r in refs):
-            inh = None if s.headline and not refs else self._inherit(s.start)
+            inh = self._anaphoric_place(s)
+            if inh is None and not (s.headline and not refs):
+                inh = self._inherit(s.start)
             if inh is not None and not inh.weak:
                 refs = [inh]
         if not refs:
@@ -532,7 +636,6 @@ class Assembler:
             return None
         if s.headline and all(r.inherited for r in refs):
             return None
-        date, own_date = self._date(s, anchor)
         if anchor.strength <= 2 and not own_date and all(r.inherited for r in refs) and self.last_group:
             # a general verb with no place or day of its own retells the last event ("أطلقت الطائرة صاروخين")
             self.last_group.figures.extend(figures_values(figures))
@@ -548,6 +651,9 @@ class Assembler:
         etype, sub = anchor.event_type, anchor.sub_event_type
         if sub == "Non-state actor overtakes territory" and group_of(a1) in ("SYGOV", "SYGOV2"):
             sub = "Government regains territory"
+        if policy == "shooting" and anchor.event_type == "Battles" and a2 in (None, CIVILIANS):
+            # gunfire at people with no armed side named: an attack on civilians
+            etype, sub, a2 = "Violence against civilians", "Attack", CIVILIANS
         etype = SUB_TO_TYPE.get(sub, etype)
         group = Group(figures=[f.value for f in figures], floor=max(t.min_fatalities for t in cluster))
         home: Group | None = None
@@ -608,7 +714,7 @@ class Assembler:
             d_vague = d.place.weak
             o_vague = o.place.weak
             near_day = not d.own_date or not o.own_date or o.dmin <= d.best <= o.dmax
-            weak_join = (d_vague or o_vague) and o.event_type == d.event_type and near_day
+            weak_join = (d_vague or o_vague) and o.sub_event_type == d.sub_event_type and near_day
             if not ((same_place and same_day) or weak_join):
                 continue
             g1 = {_SAME.get(x, x) for x in (group_of(o.actor1), group_of(o.actor2))} - {None, "UNIDENTIFIED"}

@@ -41,7 +41,9 @@ def find_figures(
     nums = find_numbers(text, matches, lo, hi)
     for d in deaths:
         kind = d.entry.get("kind")
-        if kind not in ("death", "death1", "death_after") or any(a <= d.start < b for a, b in skip):
+        if kind not in ("death", "death1", "death_after", "death_sg") or any(
+            a <= d.start < b for a, b in skip
+        ):
             continue
         if kind == "death1":
             out.append(Figure(d.start, d.end, 1))
@@ -72,6 +74,8 @@ def find_figures(
                 value = after[0].value
             elif before:
                 value = before[-1].value
+        if value is None and kind == "death_sg":
+            value = 1  # "قُتل ظهر اليوم": a passive verb with no number is one person
         if value is not None:
             out.append(Figure(d.start, d.end, value))
     return out

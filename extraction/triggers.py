@@ -72,6 +72,13 @@ def find_triggers(
         if suppressed(m, sentence, cues, dates):
             continue
         e = m.entry
+        # "اطلق" shoots only with fire nearby ("اطلق مسلحون النار"), not "اطلقت عملية"
+        if (
+            e.get("policy") == "shooting"
+            and "النار" not in e.key
+            and not any(c.kind == "cue:fire" and 0 <= c.start - m.end <= 40 for c in cues)
+        ):
+            continue
         strength = int(e.get("strength") or 2)
         anaphor = e.get("event_type") == "*" or strength <= 1 or (m.definite and not e.key.startswith("ال"))
         out.append(

@@ -17,8 +17,11 @@ from ui.briefing import (
 from ui.filters import sidebar_filters
 from ui.map import build_map
 from ui.map_panel import cached_points
+from ui.shell import ensure_navigation
 from ui.timeline import build_timeline, counts_from_events
 from ui.timeline_data import brief_events, counts
+
+ensure_navigation()
 
 FILES = "briefing_files"
 EXPORT_FORMATS = {"csv": "text/csv", "geojson": "application/geo+json", "kml": "application/vnd.google-earth.kml+xml",

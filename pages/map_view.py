@@ -10,6 +10,9 @@ from ui.basemap import mode_caption, tile_mode
 from ui.filters import sidebar_filters
 from ui.map import MAX_MARKERS, build_map, heat_group
 from ui.map_panel import cached_points, event_card_html, events_at, move_event, place_label
+from ui.shell import ensure_navigation
+
+ensure_navigation()
 
 MAP_CLICK = "map_click"
 MAP_SELECTED = "map_selected_event"

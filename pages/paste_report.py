@@ -18,6 +18,9 @@ from ui.editor import extracted_frame, kept_positions, preview_column_config
 from ui.files import UnreadableFile, file_to_text, published_date_line
 from ui.filters import request_filters
 from ui.highlight import event_spans, highlight_html, legend_html, md_escape, mention_spans, text_direction
+from ui.shell import ensure_navigation
+
+ensure_navigation()
 
 DEMO_DIR = Path(__file__).resolve().parents[1] / "data" / "demo"
 REVIEW_PAGE = "pages/review_events.py"

@@ -5,12 +5,16 @@ from streamlit_folium import st_folium
 
 from store.columns import PLACE_KINDS
 from store.errors import NotFound, StoreError, ValidationError
+from store.places import export_places_csv, list_places
 from ui import state
 from ui.analyst import current_analyst
 from ui.basemap import mode_caption, tile_mode
 from ui.filters import sidebar_filters
 from ui.map_panel import place_label
 from ui.places_form import picker_map, place_fields, prefill
+from ui.shell import ensure_navigation
+
+ensure_navigation()
 
 POINT = "places_point"
 MESSAGE = "places_message"
@@ -73,7 +77,6 @@ with right:
         st.rerun()
 
 st.subheader("Places added by analysts")
-from store.places import export_places_csv, list_places  # noqa: E402 - after the form, like the page reads
 
 added = list_places(include_meta=True)
 if added:

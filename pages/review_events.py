@@ -24,6 +24,9 @@ from ui.editor import (
 )
 from ui.filters import sidebar_filters
 from ui.highlight import event_spans, highlight_html, md_escape, sentence_spans
+from ui.shell import ensure_navigation
+
+ensure_navigation()
 
 analyst = current_analyst()
 flt = sidebar_filters()

@@ -6,8 +6,11 @@ import streamlit as st
 
 from ui import state
 from ui.filters import request_filters, sidebar_filters
+from ui.shell import ensure_navigation
 from ui.timeline import build_strip, build_timeline
 from ui.timeline_data import STRIP_LIMIT, counts, selected_range, strip_events
+
+ensure_navigation()
 
 st.title("Timeline")
 flt = sidebar_filters()

@@ -13,7 +13,9 @@ from extraction import analyse, extract
 
 ROOT = Path(__file__).resolve().parents[2]
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
-F1_FLOOR = 0.95  # dev-set F1 reached 0.989; the guard sits just below it
+F1_FLOOR = 0.95  # dev-set F1 reached 0.978 (0.989 before the Kishma point moved); the guard sits just below
+HELDOUT = Path(__file__).resolve().parent / "heldout"
+HELDOUT_FLOOR = 0.90  # the team's held-out reports reached 0.935
 
 
 def test_list_of_villages_is_one_event_each_with_the_total_kept() -> None:
@@ -95,6 +97,21 @@ def test_dev_set_f1_stays_above_the_floor(reports, tmp_path) -> None:
     assert result["f1"] >= F1_FLOOR, result
     for key in ("type_acc", "sub_type_acc", "date_acc", "background_acc"):
         assert result[key] >= 0.85, (key, result)
+
+
+def test_heldout_f1_stays_above_the_floor() -> None:
+    if not SCORE.exists() or not HELDOUT.is_dir():
+        pytest.skip("scorer or held-out reports not available")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("rasd_score", SCORE)
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    gold = score.load_gold(HELDOUT)
+    pred = {
+        str(r["id"]): [e.to_dict() for e in extract(r["text"], r["published"], r.get("source"))] for r in gold
+    }
+    assert score.score(gold, pred, details=False)["f1"] >= HELDOUT_FLOOR
 
 
 def test_batch_cli_matches_the_library(reports, tmp_path) -> None:
