@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import compress
 
 from .lexicon import Match, main_matcher
-from .normalise import Normalised, fold_char, looks_like_html, normalise
+from .normalise import Normalised, normalise
 
 _SENT_END = re.compile(r"(?:[.!?]+(?=\s|$|[\"'])|\n+)")
 _SEG_END = re.compile(r"[,;:()]")
@@ -105,39 +104,9 @@ def split_sentences(text: str, breaks: list[Match]) -> list[Sentence]:
     return sentences
 
 
-_FOLD_TABLE: dict[int, str] = {}
-_KEEP_TABLE: dict[int, str] = {}
-
-
-def fast_normalise(text: str) -> Normalised:
-    """``normalise(text)`` computed with ``str.translate`` (C speed) when the text has no markup.
-
-    Gives exactly what ``normalise`` gives (a property test checks it); HTML, and any character
-    that would fold to several characters, go through ``normalise`` itself.
-    """
-    if looks_like_html(text):
-        return normalise(text)
-    for ch in set(text):
-        o = ord(ch)
-        if o in _FOLD_TABLE:
-            continue
-        f = "\n" if ch == "\r" else fold_char(ch)
-        if len(f) > 1:
-            return normalise(text)
-        _FOLD_TABLE[o] = f
-        _KEEP_TABLE[o] = "\x01" if f else "\x00"
-    folded = text.translate(_FOLD_TABLE)
-    if len(folded) == len(text):
-        index = list(range(len(text)))
-    else:
-        mask = text.translate(_KEEP_TABLE).encode("latin-1")
-        index = list(compress(range(len(text)), mask))
-    return Normalised(original=text, text=folded, index=index)
-
-
 def make_document(text: str | Normalised) -> Document:
     """Normalise, match every lexicon once, split sentences."""
-    norm = text if isinstance(text, Normalised) else fast_normalise(text)
+    norm = text if isinstance(text, Normalised) else normalise(text)
     matches = main_matcher().find(norm.text)
     breaks = [m for m in matches if m.kind == "cue:clause_break"]
     return Document(norm, split_sentences(norm.text, breaks), matches)

@@ -184,6 +184,7 @@ class Assembler:
         self.place_starts = [p[0] for p in self.place_pos]
         self._first_strong: PlaceRef | None | bool = False
         self._ref_cache: dict[tuple[int, bool], PlaceRef] = {}
+        self._first_of_kind: dict[tuple[str, ...], PlaceRef | None] = {}
         self._role_cache: dict[int, tuple[str, bool]] = {}
         self.cur_matches: list[Match] = []
         self.cur_cues: list[Match] = []
@@ -243,10 +244,16 @@ class Assembler:
         if not m:
             return None
         kinds = _ANAPHORIC_PLACE.get(m.group(1)) or _ANAPHORIC_PLACE.get("ال" + m.group(1), ())
-        for i, pm in enumerate(self.places):
-            if pm.place.kind in kinds and pm.lat is not None and i not in self.outlet_places:
-                return self._place_ref(i, inherited=True)
-        return None
+        if kinds not in self._first_of_kind:
+            self._first_of_kind[kinds] = next(
+                (
+                    self._place_ref(i, inherited=True)
+                    for i, pm in enumerate(self.places)
+                    if pm.place.kind in kinds and pm.lat is not None and i not in self.outlet_places
+                ),
+                None,
+            )
+        return self._first_of_kind[kinds]
 
     def _main_date(self) -> DateMention | None:
         for d in self.dates[:6]:

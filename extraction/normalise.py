@@ -11,15 +11,52 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from itertools import compress
 
 _FOLD = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-    "ة": "ه", "ى": "ي", "ی": "ي", "ې": "ي", "ئ": "ي", "ؤ": "و", "ک": "ك", "ڪ": "ك",
-    "“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‟": '"', "″": '"', "‹": '"', "›": '"',
-    "‘": "'", "’": "'", "‚": "'", "`": "'", "´": "'",
-    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": " ",
-    "–": "-", "—": "-", "‐": "-", "−": "-",
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ة": "ه",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",
+    "ئ": "ي",
+    "ؤ": "و",
+    "ک": "ك",
+    "ڪ": "ك",
+    "“": '"',
+    "”": '"',
+    "«": '"',
+    "»": '"',
+    "„": '"',
+    "‟": '"',
+    "″": '"',
+    "‹": '"',
+    "›": '"',
+    "‘": "'",
+    "’": "'",
+    "‚": "'",
+    "`": "'",
+    "´": "'",
+    "،": ",",
+    "؛": ";",
+    "؟": "?",
+    "٪": "%",
+    "٫": ".",
+    "٬": ",",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u202f": " ",
+    "\u2007": " ",
+    "\t": " ",
+    "–": "-",
+    "—": "-",
+    "‐": "-",
+    "−": "-",
 }
 for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
     _FOLD[_d] = str(_i)
@@ -27,7 +64,9 @@ for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
     _FOLD[_d] = str(_i)
 
 # Dropped entirely: harakat, superscript alef, tatweel, zero-width and bidi controls.
-_DROP = set("\u0640\u0670\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
+_DROP = set(
+    "\u0640\u0670\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+)
 _DROP.update(chr(c) for c in range(0x064B, 0x0660))
 _DROP.update(chr(c) for c in range(0x06D6, 0x06EE))
 
@@ -99,10 +138,43 @@ def _markup_ranges(text: str) -> list[tuple[int, int, str]]:
     return ranges
 
 
+_FOLD_TABLE: dict[int, str] = {}
+_KEEP_TABLE: dict[int, str] = {}
+
+
+def _translate(text: str) -> Normalised | None:
+    """The folding at C speed with ``str.translate``; None when a character folds to several."""
+    for ch in set(text):
+        o = ord(ch)
+        if o in _FOLD_TABLE:
+            continue
+        f = "\n" if ch == "\r" else fold_char(ch)
+        if len(f) > 1:
+            return None
+        _FOLD_TABLE[o] = f
+        _KEEP_TABLE[o] = "\x01" if f else "\x00"
+    folded = text.translate(_FOLD_TABLE)
+    if len(folded) == len(text):
+        index = list(range(len(text)))
+    else:
+        mask = text.translate(_KEEP_TABLE).encode("latin-1")
+        index = list(compress(range(len(text)), mask))
+    return Normalised(original=text, text=folded, index=index)
+
+
 def normalise(text: str, strip_html: bool | None = None) -> Normalised:
     """Fold ``text`` for matching; HTML markup is skipped when present (or when asked)."""
     if strip_html is None:
         strip_html = looks_like_html(text)
+    if not strip_html:
+        fast = _translate(text)
+        if fast is not None:
+            return fast
+    return _normalise_slow(text, strip_html)
+
+
+def _normalise_slow(text: str, strip_html: bool) -> Normalised:
+    """Character by character, replacing markup ranges; the reference the fast path must equal."""
     out: list[str] = []
     index: list[int] = []
     ranges = _markup_ranges(text) if strip_html else []
