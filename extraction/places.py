@@ -172,6 +172,11 @@ class Matcher:
         self.en_type_after = re.compile(rf"^\s+(?P<type>{_alt(en_types)})\b")
         self.side_after = re.compile(rf"^\s+(?P<side>{_alt(words.sides)})(?!\w)")
         self.type_alt = _alt(ar_types)
+        # The word right before a typed or directed name is the last word of a type or direction
+        # phrase (or "من" of "شرقي من"): a set lookup rules out most hits before the regex runs.
+        self.ar_context_last = frozenset(
+            w.rsplit(" ", 1)[-1] for w in ar_types + ar_dirs
+        ) | {"من"}
         cl2 = rf"(?<!\w)[{cl}]{{0,2}}"
         self.org_before = re.compile(rf"{cl2}(?:{_alt(words.org_before)})\s+$") if words.org_before else None
         self.org_after = re.compile(rf"^\s+(?:{_alt(words.org_after)})(?!\w)") if words.org_after else None
@@ -314,9 +319,24 @@ def _hits(m: Matcher, t: str) -> list[_Hit]:
 
 def _context(m: Matcher, t: str, h: _Hit) -> tuple[int, str | None, str | None, bool]:
     """(phrase start, type kind, qualifier, typed) from the words right before the name."""
+    english = h.entries[0].english
+    if not english:
+        k = h.cstart - 1
+        while k >= 0 and t[k].isspace():
+            k -= 1
+        j = k
+        while j >= 0 and _letter(t[j]):
+            j -= 1
+        last = t[j + 1 : k + 1]
+        cl = m.words.proclitics
+        if not (
+            last in m.ar_context_last
+            or (len(last) > 1 and last[0] in cl and last[1:] in m.ar_context_last)
+            or (len(last) > 2 and last[0] in cl and last[1] in cl and last[2:] in m.ar_context_last)
+        ):
+            return h.start, None, None, False
     lo = max(0, h.cstart - 60)
     window = t[lo : h.cstart]
-    english = h.entries[0].english
     rx = m.en_prefix if english else m.ar_prefix
     mm = rx.search(window)
     if not mm or mm.start() == mm.end():

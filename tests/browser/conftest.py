@@ -6,6 +6,7 @@ other's events. Screenshots go to tests/browser/artifacts/ (git-ignored) for a h
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -111,10 +112,8 @@ def page(browser, request):
     pg.js_errors = errors  # type: ignore[attr-defined]
     yield pg
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    try:
+    with contextlib.suppress(Exception):  # a failed screenshot must not hide the test's own result
         pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    except Exception:  # noqa: BLE001 - a failed screenshot must not hide the test's own result
-        pass
     ctx.close()
 
 

@@ -35,3 +35,20 @@ def app_test(analyst: str | None = "Layla"):
     if analyst:
         at.session_state["analyst"] = analyst
     return at
+
+
+@pytest.fixture(autouse=True)
+def _navigation_mode_as_on_a_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep Streamlit's "v1 pages folder" flag across AppTest runs, as a real server keeps it.
+
+    AppTest resets ``PagesManager.uses_pages_directory`` before every run, so each run after the first
+    executes the page file alone and ``ui.shell.ensure_navigation`` reruns it through app.py; that
+    rerun drops the click a test has just made. A subclass takes the reset instead of the real class.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.testing.v1 import app_test
+
+    class _KeepsMode(PagesManager):
+        pass
+
+    monkeypatch.setattr(app_test, "PagesManager", _KeepsMode)
