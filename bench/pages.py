@@ -1,21 +1,37 @@
-"""Page-time benchmark: the Python work of the Map and Timeline pages with 10,000 and 100,000 events.
+"""Page-time benchmark: Map and Timeline with 10,000 and 100,000 demo events, in Python and in a browser.
 
-`python -m bench.pages` fills a temporary SQLite database (`python -m store demo --events N`, or the
-test sample generator when the demo cannot run, e.g. before the gazetteer is built) and times
-query + build + render to HTML for the map, and query + figure for the timeline.
+`python -m bench.pages` (or `make bench`) fills a temporary SQLite database with
+`python -m store demo --events N` (the test sample generator when the demo cannot run) and measures:
+
+- Python: query + build + render to HTML for the map, query + figure for the timeline;
+- browser: `streamlit run app.py` on that database, headless Debian Chromium opening the page, timed
+  from navigation until the map's marker clusters are drawn inside the folium iframe, and until the
+  timeline's Plotly bars are drawn. "cold" is the first visit after the server starts (nothing cached),
+  "warm" a second visit in a fresh browser context (the server's query caches are filled).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+FOLIUM = 'iframe[title="streamlit_folium.st_folium"]'
+# What "the page is usable" means: markers (clusters, or single markers once zoomed) in the map's
+# marker pane; SVG bars in the first Plotly chart.
+MAP_READY = (
+    ".leaflet-marker-pane .rasd-cluster, .leaflet-marker-pane .marker-cluster, .leaflet-marker-pane img"
+)
+TIMELINE_READY = '[data-testid="stPlotlyChart"] .barlayer path'
+BROWSER_TIMEOUT_MS = 180_000
 
 
 def _fill(url: str, n: int) -> str:
@@ -42,49 +58,127 @@ def _fill(url: str, n: int) -> str:
     return "sample generator (demo failed: " + (r.stderr.strip().splitlines() or ["?"])[-1][:60] + ")"
 
 
-def _time(fn) -> tuple[float, object]:
+def _time(fn: Callable[[], Any]) -> tuple[float, Any]:
     t = time.perf_counter()
     out = fn()
     return time.perf_counter() - t, out
 
 
-def run(sizes: tuple[int, ...] = (10_000, 100_000)) -> dict:
-    """Seconds per step for each size; the map is built offline (no tile probe)."""
+def python_times(url: str) -> dict[str, Any]:
+    """Seconds for the Python work of each page; the map is built offline (no tile probe)."""
+    os.environ["RASD_DATABASE_URL"] = url
+    from store.events import map_points, timeline_counts
+    from store.filters import EventFilter
+    from ui.map import build_map, map_html
+    from ui.timeline import build_timeline
+
+    flt = EventFilter()
+    tq, pts = _time(lambda: map_points(flt))
+    tb, m = _time(lambda: build_map(pts, tiles="offline"))
+    tr, html = _time(lambda: map_html(m))
+    tc, counts = _time(lambda: timeline_counts(flt, "D"))
+    tf, _ = _time(lambda: build_timeline(counts, "D"))
+    return {
+        "points": len(pts), "map_query": tq, "map_build": tb, "map_render": tr, "map_total": tq + tb + tr,
+        "html_mb": len(html) / 1e6, "timeline_query": tc, "timeline_figure": tf, "timeline_total": tc + tf,
+    }  # fmt: skip
+
+
+def _visit(browser: Any, url: str, ready: str, in_frame: bool) -> float:
+    """Seconds from navigation until ``ready`` is visible (inside the folium iframe when ``in_frame``)."""
+    ctx = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = ctx.new_page()
+    try:
+        t = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        scope = page.frame_locator(FOLIUM) if in_frame else page
+        scope.locator(ready).first.wait_for(state="visible", timeout=BROWSER_TIMEOUT_MS)
+        elapsed = time.perf_counter() - t
+        exc = page.locator('[data-testid="stException"]')
+        if exc.count():
+            raise RuntimeError("the page raised: " + exc.first.inner_text()[:200])
+        return elapsed
+    finally:
+        ctx.close()
+
+
+def browser_times(tmp: Path) -> dict[str, float]:
+    """Cold and warm browser times of the Map and Timeline pages on the database in ``tmp``."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, start_app
+
+    app = start_app(tmp, {"RASD_TILES": "offline"})
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            try:
+                out = {}
+                for name, path, ready, in_frame in (
+                    ("map", "map_view", MAP_READY, True),
+                    ("timeline", "timeline_view", TIMELINE_READY, False),
+                ):
+                    out[f"{name}_cold"] = _visit(browser, f"{app.url}/{path}", ready, in_frame)
+                    out[f"{name}_warm"] = _visit(browser, f"{app.url}/{path}", ready, in_frame)
+                return out
+            finally:
+                browser.close()
+    finally:
+        app.proc.terminate()
+        try:
+            app.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            app.proc.kill()
+
+
+def run(sizes: tuple[int, ...] = (10_000, 100_000), browser: bool = True) -> dict[int, dict[str, Any]]:
+    """Measure every size, print the table, and return the figures."""
     os.environ["RASD_TILES"] = "offline"
-    results = {}
+    results: dict[int, dict[str, Any]] = {}
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            url = f"sqlite:///{tmp}/bench.sqlite"
-            os.environ["RASD_DATABASE_URL"] = url
-            source = _fill(url, n)
-            from store.events import map_points, timeline_counts
-            from store.filters import EventFilter
-            from ui.map import build_map, map_html
-            from ui.timeline import build_timeline
-
-            flt = EventFilter()
-            tq, pts = _time(lambda: map_points(flt))  # noqa: B023
-            tb, m = _time(lambda: build_map(pts, tiles="offline"))  # noqa: B023
-            tr, html = _time(lambda: map_html(m))  # noqa: B023
-            tc, counts = _time(lambda: timeline_counts(flt, "D"))  # noqa: B023
-            tf, _ = _time(lambda: build_timeline(counts, "D"))  # noqa: B023
-            results[n] = {
-                "source": source, "points": len(pts), "map_query": tq, "map_build": tb, "map_render": tr,
-                "map_total": tq + tb + tr, "html_mb": len(html) / 1e6, "timeline_query": tc,
-                "timeline_figure": tf, "timeline_total": tc + tf,
-            }  # fmt: skip
+            url = f"sqlite:///{Path(tmp) / 'rasd.sqlite'}"  # the file name start_app uses
+            fill_s, source = _time(lambda: _fill(url, n))  # noqa: B023
+            results[n] = {"source": source, "fill": fill_s, **python_times(url)}
+            if browser:
+                try:
+                    results[n].update(browser_times(Path(tmp)))
+                except Exception as exc:  # noqa: BLE001 - report the failure in the table, keep the rest
+                    results[n]["browser_error"] = f"{type(exc).__name__}: {str(exc).splitlines()[0][:80]}"
+    print_table(results)
     return results
 
 
+def print_table(results: dict[int, dict[str, Any]]) -> None:
+    def s(r: dict[str, Any], key: str) -> str:
+        return f"{r[key]:.2f}" if key in r else "–"
+
+    print("\nPage times in seconds (Map and Timeline pages, SQLite, demo data; browser = headless Chromium)")
+    head = ("events", "fill", "map py", "map html MB", "map cold", "map warm", "tl py", "tl cold", "tl warm")
+    print("| " + " | ".join(head) + " |")
+    print("|" + "|".join("-" * (len(h) + 2) for h in head) + "|")
+    for n, r in results.items():
+        cells = (f"{n:,}", s(r, "fill"), s(r, "map_total"), f"{r['html_mb']:.1f}", s(r, "map_cold"),
+                 s(r, "map_warm"), s(r, "timeline_total"), s(r, "timeline_cold"), s(r, "timeline_warm"))  # fmt: skip
+        print("| " + " | ".join(c.rjust(len(h)) for c, h in zip(cells, head, strict=True)) + " |")
+    for n, r in results.items():
+        if r["source"] != "store demo":
+            print(f"{n:,} events: data from the {r['source']}")
+        if "browser_error" in r:
+            print(f"{n:,} events: browser timing failed: {r['browser_error']}")
+    print(
+        "map py = query + folium build + HTML render; tl py = query + figure; cold = first visit after the "
+        "server starts, warm = second visit (new browser context); until markers / bars are visible."
+    )
+
+
 def main() -> None:
-    res = run()
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--events", type=int, nargs="+", default=[10_000, 100_000], help="sizes to measure")
+    ap.add_argument("--no-browser", action="store_true", help="Python times only")
+    args = ap.parse_args()
     print(f"machine: {platform.node()} {platform.processor() or platform.machine()}, {os.cpu_count()} cores")
-    print(f"{'events':>8} {'points':>8} {'map q':>7} {'build':>7} {'render':>7} {'MAP':>7} {'MB':>6} "
-          f"{'tl q':>7} {'fig':>7} {'TIMELINE':>8}  data")  # fmt: skip
-    for n, r in res.items():
-        print(f"{n:>8,} {r['points']:>8,} {r['map_query']:>7.2f} {r['map_build']:>7.2f} {r['map_render']:>7.2f} "
-              f"{r['map_total']:>7.2f} {r['html_mb']:>6.1f} {r['timeline_query']:>7.2f} {r['timeline_figure']:>7.2f} "
-              f"{r['timeline_total']:>8.2f}  {r['source']}")  # fmt: skip
+    run(tuple(args.events), browser=not args.no_browser)
 
 
 if __name__ == "__main__":

@@ -115,8 +115,7 @@ def _analyse(
         unknown = find_unknown_places(doc.norm, places)
     except Exception:  # noqa: BLE001 - a helper's failure must not lose the events
         unknown = []
-    for s, e, name in unknown:
-        a, b = doc.span(s, e)
+    for a, b, name in unknown:  # original offsets already
         result.unknown_places.append(Mention(a, b, text[a:b], "unknown_place", name))
     ms.extend(result.unknown_places)
     ms.sort(key=lambda m: (m.start, m.end))

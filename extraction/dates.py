@@ -69,6 +69,7 @@ class _Grammar:
     kinds: list[str] | None = None
     anchors: object = None
     names: list[list[tuple[str, str]]] | None = None
+    starters: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +144,57 @@ def grammar() -> _Grammar:
             anchors.add_word(k, len(k))
     anchors.make_automaton()
     names = [[(f"a{i}_{n}", n) for n in re.findall(r"\(\?P<(\w+)>", p)] for i, (_k, p) in enumerate(pats)]
-    return _Grammar(months, en_months, words, numbers, [], combined, [k for k, _p in pats], anchors, names)
+    # The first words a phrase may begin with: every lexicon word and the fixed words of the patterns.
+    starters = set(_FIXED_STARTERS)
+    for table in words.values():
+        starters.update(w.split(" ", 1)[0] for w in table)
+    starters.update(w.split(" ", 1)[0] for w in months)
+    starters.update(w.split(" ", 1)[0] for w in numbers)
+    g = _Grammar(months, en_months, words, numbers, [], combined, [k for k, _p in pats], anchors, names)
+    g.starters = frozenset(starters)
+    return g
+
+
+_FIXED_STARTERS = [
+    "في",
+    "يوم",
+    "من",
+    "لليوم",
+    "for",
+    "منذ",
+    "خلال",
+    "in",
+    "since",
+    "during",
+    "early",
+    "on",
+    "of",
+    "العام",
+    "عام",
+    "سنه",
+    "last",
+    "شهر",
+    "a",
+    "the",
+    "mid",
+    "late",
+]
+_WORD_END = re.compile(r"[\s,.;:]")
+
+
+def _starts(text: str, pos: int, starters: frozenset[str]) -> bool:
+    """True when the word at ``pos`` may open a date phrase (a starter, a number, or ال + either)."""
+    if pos >= len(text):
+        return False
+    if text[pos].isdigit():
+        return True
+    m = _WORD_END.search(text, pos, pos + 40)
+    word = text[pos : m.start() if m else pos + 40]
+    if word in starters:
+        return True
+    if word.startswith("ال") and (word[2:] in starters or word[2:3].isdigit()):
+        return True
+    return "-" in word and word.split("-", 1)[0] in starters
 
 
 def _month_window(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -327,6 +378,9 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
         cands = [i + 1 for i in range(lo, a) if text[i] == " " and i + 1 < a]
         if lo == 0 or (lo > 0 and not text[lo - 1].isalnum()):
             cands.insert(0, lo)
+        starters = g.starters
+        # only where a date phrase can begin (its first word), then the anchor itself
+        cands = [p for p in cands if _starts(text, p, starters)]
         cands.append(a)
         endpos = min(n, a + _LOOKAHEAD)
         for pos in cands:

@@ -48,6 +48,15 @@ _PLACE_NOUNS = frozenset(
         "احياء",
         "حي",
         "في",
+        "سجن",
+        "سجون",
+        "معتقل",
+        "مقر",
+        "قاعده",
+        "مستشفي",
+        "prison",
+        "base",
+        "hospital",
         "the",
         "villages",
         "village",
@@ -57,6 +66,7 @@ _PLACE_NOUNS = frozenset(
         "in",
     ]
 )
+_BY = re.compile(r"(?<!\w)by(?!\w)")  # English: an actor after the verb acts only as "by X"
 _BETWEEN = re.compile(r"(?:بين|between)\s*$")
 BACKGROUND_DAYS = 30
 MERGE_WINDOW = 60  # events merge within one report's worth of drafts (keeps long inputs linear)
@@ -154,6 +164,14 @@ def _bucket(sentences: list[Sentence], items: list, pos) -> list[list]:
         if j < len(sentences) and sentences[j].start <= p:
             out[j].append(it)
     return out
+
+
+def _institution(r: PlaceRef) -> bool:
+    return r.mention is not None and r.mention.qualifier == "institution"
+
+
+def _same_seg(s: Sentence, a: Trigger, b: Trigger) -> bool:
+    return s.segment_of(a.start) == s.segment_of(b.start)
 
 
 def _family(t: str) -> str:
@@ -334,6 +352,7 @@ class Assembler:
             or "countryside" in (pm.qualifier or "")
             or (not pm.qualifier and bool(_ROAD.search(self.doc.text[max(0, fs - 30) : fs])))
             or i in self._roads
+            or pm.qualifier == "institution"
         )
         prec = pm.geo_precision or 1
         if key_place is not p and pm.place.lat is None:
@@ -460,8 +479,13 @@ class Assembler:
         if policy == "displacement":
             return CIVILIANS, None, None, True
         for t in sorted(cluster, key=lambda t: -t.strength):
-            near = [(a.start - t.end, a) for a in agents if 0 <= a.start - t.end <= 25]
+            near = [
+                (a.start - t.end, a)
+                for a in agents
+                if 0 <= a.start - t.end <= 25 and (not t.english or _BY.search(self.doc.text, t.end, a.start))
+            ]
             near += [(t.start - a.end, a) for a in agents if 0 <= t.start - a.end <= 25]
+            near += [(0, a) for a in agents if a.start < t.end and t.start < a.end]  # "الطيران الروسي"
             if near:
                 actor1 = min(near, key=lambda x: x[0])[1]
                 break
@@ -542,7 +566,25 @@ class Assembler:
         full = [
             t
             for t in full
-            if not (_family(t.event_type) == "violence" and any(0 <= t.start - d.end <= 60 for d in disrupt))
+            if not (
+                _family(t.event_type) == "violence"
+                and any(
+                    0 <= t.start - d.end <= 60
+                    or (0 <= t.start - d.end <= 160 and not self._clause_break(d.end, t.start))
+                    for d in disrupt
+                )
+            )
+        ]
+        # what an attack hits is not a deployment ("استهدفت مسيرة رتلاً عسكرياً", "struck a convoy")
+        hits = [t for t in full if _family(t.event_type) == "violence"]
+        full = [
+            t
+            for t in full
+            if not (
+                t.sub_event_type == "Change to group/activity"
+                and t.strength <= 2
+                and any(h.end <= t.start and _same_seg(s, h, t) for h in hits)
+            )
         ]
         if not full:
             anaphors = [t for t in triggers if t.anaphor]
@@ -556,6 +598,10 @@ class Assembler:
         for cluster in clusters:
             g = self._emit(s, cluster, figures if first_group is None else [])
             first_group = first_group or g
+
+    def _clause_break(self, lo: int, hi: int) -> bool:
+        """A clause-linking word ("فيما"، "في حين") between two positions of the sentence."""
+        return any(lo <= c.start < hi for c in self.cur_cue_kinds.get("clause_break", ()))
 
     def _relocate(self, s: Sentence) -> None:
         """A back-reference that names a precise place refines a vaguely placed event ("العبوة ... قرب العريشة")."""
@@ -592,7 +638,12 @@ class Assembler:
         for t in trigs:
             fam = _family(t.event_type)
             seg = self._zone(s, t)
-            keys = {r.key for r in self._places_in(seg[0], seg[1], t.policy)}
+            # a destination ("إلى سجن في X") does not make a second event of the same family
+            keys = {
+                r.key
+                for r in self._places_in(seg[0], seg[1], t.policy)
+                if r.idx < 0 or self._place_role(r.idx)[0] != "to"
+            }
             placed = by_family.setdefault(fam, [])
             for c in placed:
                 ckeys = c[0]
@@ -615,10 +666,15 @@ class Assembler:
             for r in self._places_in(seg[0], seg[1], t.policy):
                 if r.key not in {x.key for x in refs}:
                     refs.append(r)
-        if not refs:
-            refs = self._places_in(s.start, s.end, policy)
+        if not refs or all(_institution(r) for r in refs):
+            # nothing (or only "مجلس X العسكري") in the clause: the sentence's places
+            seen = {r.key for r in refs}
+            refs = refs + [r for r in self._places_in(s.start, s.end, policy) if r.key not in seen]
         if refs and any(not r.weak for r in refs):
             refs = [r for r in refs if not r.weak]
+        if len(refs) > 1 and any(r.idx >= 0 and self._place_role(r.idx)[0] == "at" for r in refs):
+            # where people were taken ("اقتادتهم إلى سجن في X") is not where it happened
+            refs = [r for r in refs if r.idx < 0 or self._place_role(r.idx)[0] != "to"]
         if refs and policy not in ("arrest", "other", "solo", "displacement"):
             moved = [r for r in refs if r.idx >= 0 and self._place_role(r.idx)[0] != "at"]
             if len(moved) == len(refs):
@@ -630,7 +686,7 @@ class Assembler:
             a, b = self.doc.span(s.start, s.end)
             self.messages.append(f"Only a broad region for an event in: {self.doc.original[a:b][:80]}")
             return None
-        if not refs or all(r.weak and r.precision >= 3 for r in refs):
+        if not refs or all(r.weak and (r.precision >= 3 or _institution(r)) for r in refs):
             inh = self._anaphoric_place(s)
             if inh is None and not (s.headline and not refs):
                 inh = self._inherit(s.start)

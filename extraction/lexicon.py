@@ -5,7 +5,7 @@ Every lexicon (triggers, actors, cues, numbers, fatality words) is a CSV with a 
 one pass over the folded text. A match must start a word, possibly after Arabic proclitics
 (و ف ب ل ك and ال combinations, e.g. "وبالقامشلي", "لقسد"), and end a word, possibly before the
 accusative alef ("حاجزاً"). An entry ending in ``*`` matches any continuation of its last word
-("اعتقل*" = اعتقلت، اعتقلوا).
+("اعتقل*" = اعتقلت، اعتقلوا); a starred inner word takes the verb endings ("وقع* اتفاق*").
 """
 
 from __future__ import annotations
@@ -172,14 +172,28 @@ def _longest(matches: list[Match]) -> list[Match]:
     return kept
 
 
+# Verb endings a starred inner word takes ("وقع* اتفاقا" = وقعت/وقعوا/وقعا اتفاقا): past 3fs, 3mp,
+# 3md, 3fp, 3fd, 1p/2p and the shortened 3mp.
+INNER_SUFFIXES = ("", "ت", "وا", "ا", "ن", "تا", "نا", "تم", "و")
+
+
+def _expand(raw: str) -> list[tuple[str, bool]]:
+    """Folded keys of one lexicon phrase: a final ``*`` matches any ending, an inner one the verb endings."""
+    prefix = raw.endswith("*")
+    words = fold(raw.rstrip("*")).split(" ")
+    keys = [""]
+    for w in words:
+        forms = [w[:-1] + suf for suf in INNER_SUFFIXES] if w.endswith("*") else [w]
+        keys = [f"{k} {f}" if k else f for k in keys for f in forms]
+    return [(k, prefix) for k in keys]
+
+
 def entries_from(table: str, kind: str, column: str) -> list[Entry]:
     """Entries of one table keyed by the folded ``column``."""
     out = []
     for row in read_table(table):
-        raw = row.get(column, "")
-        prefix = raw.endswith("*")
-        key = fold(raw.rstrip("*"))
-        out.append(Entry(kind, key, row, prefix))
+        for key, prefix in _expand(row.get(column, "")):
+            out.append(Entry(kind, key, row, prefix))
     return out
 
 

@@ -174,9 +174,7 @@ class Matcher:
         self.type_alt = _alt(ar_types)
         # The word right before a typed or directed name is the last word of a type or direction
         # phrase (or "من" of "شرقي من"): a set lookup rules out most hits before the regex runs.
-        self.ar_context_last = frozenset(
-            w.rsplit(" ", 1)[-1] for w in ar_types + ar_dirs
-        ) | {"من"}
+        self.ar_context_last = frozenset(w.rsplit(" ", 1)[-1] for w in ar_types + ar_dirs) | {"من"}
         cl2 = rf"(?<!\w)[{cl}]{{0,2}}"
         self.org_before = re.compile(rf"{cl2}(?:{_alt(words.org_before)})\s+$") if words.org_before else None
         self.org_after = re.compile(rf"^\s+(?:{_alt(words.org_after)})(?!\w)") if words.org_after else None
@@ -380,7 +378,8 @@ def find_places(
     for h in _hits(m, t):
         if h.cstart < last_end or h.start < last_end:
             continue
-        if _names_an_organisation(m, t, h):
+        org = _names_an_organisation(m, t, h)
+        if org == "outlet":
             continue
         pstart, kind, qual, typed = _context(m, t, h)
         english = h.entries[0].english
@@ -422,21 +421,26 @@ def find_places(
             entries = fitting or [e for e in entries if not e.guarded]
             if not entries:
                 continue
+        if org == "institution":
+            qual = "institution"  # "مجلس ذيبان المدني": a fallback place, never preferred to a named one
         found.append(_Found(h, entries, pstart, end, kind, qual, typed or in_list, side))
         last_end = end
     return _resolve(m, norm, found)
 
 
-def _names_an_organisation(m: Matcher, t: str, h: _Hit) -> bool:
-    """مجلس دير الزور العسكري, «دير الزور 24», the Tal Tamr Military Council: actors and outlets, not places."""
+def _names_an_organisation(m: Matcher, t: str, h: _Hit) -> str | None:
+    """ "outlet" for «دير الزور 24» and «شبكة X»; "institution" for مجلس دير الزور العسكري, the Tal Tamr Military Council.
+
+    An outlet's name never places an event; an institution named after a place does, when nothing better does.
+    """
     after = t[h.end : h.end + 24]
     if m.org_after_alone and m.org_after_alone.match(after):
-        return True
+        return "institution" if "council" in after[:20] else "outlet"
     if m.org_before_alone and m.org_before_alone.search(t[max(0, h.cstart - 12) : h.cstart]):
-        return True
+        return "outlet"
     if m.org_after and m.org_after.match(after) and m.org_before:
-        return bool(m.org_before.search(t[max(0, h.cstart - 12) : h.cstart]))
-    return False
+        return "institution" if m.org_before.search(t[max(0, h.cstart - 12) : h.cstart]) else None
+    return None
 
 
 def _list_gap(gap: str, clitic: str) -> bool:
@@ -529,93 +533,181 @@ def _score(p: Place, e: _Entry, f: _Found, admin1: Counter, named: set[str]) -> 
     return score
 
 
+_AR_WORD = re.compile(r"[\u0621-\u064a]+")
+_LIST_NEXT = re.compile(r"\s+و|\s*,\s*(?!و)")
+_EN_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "each",
+        "every",
+        "one",
+        "two",
+        "three",
+        "some",
+        "several",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words the other lexicons know (triggers, actors, cues, numbers, dates): never an unknown place."""
+    from extraction.dates import grammar
+    from extraction.lexicon import main_matcher
+
+    words: set[str] = set()
+    stems: set[str] = set()
+    for key, entries in main_matcher().automaton.values():
+        first = key.split(" ", 1)[0]
+        if any(e.prefix for e in entries) and " " not in key:
+            stems.add(first)
+        words.add(first)
+    g = grammar()
+    for table in g.words.values():
+        words.update(w.split(" ", 1)[0] for w in table)
+    words.update(w.split(" ", 1)[0] for w in g.months)
+    return frozenset(words), tuple(sorted(stems))
+
+
+def _unknown_rx(m: Matcher) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rx = m.__dict__.get("_unknown_rx")
+    if rx is None:
+        cl = re.escape(m.words.proclitics)
+        intro = re.compile(rf"(?<!\w)[{cl}]{{0,2}}(?P<type>{m.type_alt})\s+(?=[\u0621-\u064a])")
+        typed = re.compile(rf"(?P<type>{m.type_alt})\s+")
+        rx = m.__dict__["_unknown_rx"] = (intro, typed)
+    return rx
+
+
 def find_unknown_places(norm: Normalised, known_mentions: list) -> list[tuple[int, int, str]]:
-    """Names a type word introduces (قرية X، أحياء X وY، the village of X) that the gazetteer lacks."""
+    """Names a type word introduces (قرية X، أحياء X وY، the village of X) that the gazetteer lacks.
+
+    Precise rather than eager: only a word right after a type word (or in the list a plural type
+    word opens), never a word another lexicon knows (a verb, an actor, a date word), a stop word or
+    a direction. One pass of compiled patterns: linear in the text. Offsets are original offsets.
+    """
     if isinstance(norm, str):
         norm = normalise(norm)
     m = matcher_for(load_gazetteer())
     w = m.words
     t = norm.text
-    known = [(k.start, k.end) if hasattr(k, "start") else (k[0], k[1]) for k in known_mentions]
-    out: list[tuple[int, int, str]] = []
-    word = r"[\u0621-\u064a]+"
-    intro = re.compile(rf"(?<!\w)[{re.escape(w.proclitics)}]{{0,2}}(?P<type>{m.type_alt})\s+(?={word})")
-    skip_types = {"area", "countryside"}
+    known = sorted((k.start, k.end) if hasattr(k, "start") else (k[0], k[1]) for k in known_mentions)
+    known_starts = [k[0] for k in known]
+    lex_words, lex_stems = _lexicon_words()
+    intro, typed_rx = _unknown_rx(m)
+    banned = w.stop | set(w.types) | set(w.directions) | w.common
+    cl = w.proclitics
+
+    def plain(word: str) -> bool:
+        """A word that can start a place name: not a known word with or without its proclitics."""
+        if word in w.name_heads:
+            return True  # تل، عين، ابو: the first word of a longer name
+        if len(word) < 3:
+            return False
+        forms = [word]
+        for k in (1, 2):
+            if len(word) > k + 2 and all(c in cl for c in word[:k]):
+                forms.append(word[k:])
+        return not any(f in banned or f in lex_words or f.startswith(lex_stems) for f in forms)
 
     def name_at(pos: int) -> tuple[int, int] | None:
-        ws = list(re.finditer(word, t[pos : pos + 80]))
-        if not ws or ws[0].start() != 0:
+        w1 = _AR_WORD.match(t, pos)
+        if w1 is None or not plain(w1.group(0)):
             return None
-        first = ws[0].group(0)
-        if first in w.stop or first in w.types or first in w.directions:
-            return None
-        end = ws[0].end()
-        take = 1
-        if first in w.name_heads and len(ws) > 1 and t[pos + end : pos + ws[1].start()] == " ":
-            end, take = ws[1].end(), 2
-        if (
-            len(ws) > take
-            and t[pos + end : pos + ws[take].start()] == " "
-            and ws[take].group(0) in w.name_tails
-        ):
-            end = ws[take].end()
-        if t[pos : pos + end] in w.common:
-            return None
-        return pos, pos + end
+        end = w1.end()
+        first = w1.group(0)
+        if first in w.name_heads:
+            w2 = _AR_WORD.match(t, end + 1) if t[end : end + 1] == " " else None
+            if w2 is None or w2.group(0) in banned or w2.group(0) in lex_words:
+                return None
+            end = w2.end()
+        if t[end : end + 1] == " ":
+            w3 = _AR_WORD.match(t, end + 1)
+            if w3 is not None and w3.group(0) in w.name_tails:
+                end = w3.end()
+        return pos, end
+
+    out: list[tuple[int, int, str]] = []
 
     def add(a: int, b: int) -> None:
         s, e = norm.span(a, b)
-        if any(s < ke and ks < e for ks, ke in known):
+        i = bisect.bisect_left(known_starts, e)
+        if any(ks < e and s < ke for ks, ke in known[max(0, i - 8) : i]):
             return
-        if any(s < oe and os < e for os, oe, _ in out):
+        if out and out[-1][1] > s:
             return
         out.append((s, e, norm.original[s:e]))
 
+    pos_done = 0
     for mm in intro.finditer(t):
+        if mm.start() < pos_done:
+            continue
         kind = w.types[mm.group("type")][0]
-        if kind in skip_types:
+        if kind in ("area", "countryside"):
             continue
         span = name_at(mm.end())
         if span is None:
             continue
         add(*span)
-        # The list a plural opens ("أحياء الدرعية والرميلة وشارع النور"); after a singular type word
-        # only items with their own type word ("حي حلكو وحي زنود").
+        # The list a plural opens ("أحياء الدرعية والرميلة"); after a singular type word only
+        # items with their own type word ("حي حلكو وحي زنود").
         plural = mm.group("type") in w.plurals
         pos = span[1]
         while True:
-            nxt = re.match(r"\s+و|\s*,\s*(?!و)", t[pos : pos + 6])
+            nxt = _LIST_NEXT.match(t, pos)
             if not nxt:
                 break
-            start = pos + nxt.end()
-            tm = re.match(rf"(?P<type>{m.type_alt})\s+", t[start:])
+            start = nxt.end()
+            tm = typed_rx.match(t, start)
             if tm:
-                start += tm.end()
+                start = tm.end()
+                plural = tm.group("type") in w.plurals  # "قرية X وقرى Y وZ"
             elif not plural:
-                break
-            whole = re.match(r"[\u0621-\u064a]+", t[start - 1 :] if nxt.group(0).endswith("و") else t[start:])
-            if whole and whole.group(0) in w.stop | set(w.types) | set(w.directions):
                 break
             span = name_at(start)
             if span is None:
                 break
             add(*span)
             pos = span[1]
+        pos_done = pos
     for rx in _EN_UNKNOWN:
         for mm in rx.finditer(norm.original):
             s, e = mm.span("name")
-            if any(s < ke and ks < e for ks, ke in known) or any(s < oe and os < e for os, oe, _ in out):
+            name = mm.group("name")
+            first = fold(name).split()[0]
+            if first in _EN_STOP or first in w.stop or fold(name) in w.common or fold(name) in lex_words:
                 continue
-            first = fold(mm.group("name")).split()[0]
-            if fold(mm.group("name")) in w.common or first in w.stop:
+            i = bisect.bisect_left(known_starts, e)
+            if any(ks < e and s < ke for ks, ke in known[max(0, i - 8) : i]):
                 continue
-            out.append((s, e, mm.group("name")))
+            out.append((s, e, name))
     out.sort()
     return out
 
 
 _EN_NAME = r"(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]s-|[Aa]sh-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+)?)"
 _EN_UNKNOWN = (
-    re.compile(rf"\b(?:town|village|city|camp|neighbou?rhood) of {_EN_NAME}"),
+    re.compile(rf"\b(?:town|village|city|camp|neighbou?rhood|district|hamlet) of {_EN_NAME}"),
     re.compile(rf"\b{_EN_NAME}\s(?:village|camp|neighbou?rhood)\b"),
+    re.compile(rf"\b(?:near|in the vicinity of|outskirts of) {_EN_NAME}"),
 )

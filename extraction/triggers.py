@@ -31,6 +31,7 @@ class Trigger:
     policy: str
     min_fatalities: int
     anaphor: bool
+    english: bool = False  # English puts the agent before the verb ("the SDF detained ISIS members")
 
 
 def suppressed(m: Match, sentence: Sentence, cues: list[Match], dates: list[DateMention]) -> bool:
@@ -75,7 +76,9 @@ def find_triggers(
         # "اطلق" shoots only with fire nearby ("اطلق مسلحون النار"), not "اطلقت عملية"
         if (
             e.get("policy") == "shooting"
+            and e.key.startswith("اطل")
             and "النار" not in e.key
+            and "الرصاص" not in e.key
             and not any(c.kind == "cue:fire" and 0 <= c.start - m.end <= 40 for c in cues)
         ):
             continue
@@ -91,6 +94,7 @@ def find_triggers(
                 e.get("policy") or "armed",
                 int(e.get("min_fatalities") or 0),
                 anaphor,
+                e.get("lang") == "en",
             )
         )
     return out

@@ -8,7 +8,7 @@ from ui import state
 from ui.filters import request_filters, sidebar_filters
 from ui.shell import ensure_navigation
 from ui.timeline import build_strip, build_timeline
-from ui.timeline_data import STRIP_LIMIT, counts, selected_range, strip_events
+from ui.timeline_data import STRIP_LIMIT, counts, default_freq, selected_range, strip_events
 
 ensure_navigation()
 
@@ -16,7 +16,9 @@ st.title("Timeline")
 flt = sidebar_filters()
 gen = state.data_generation()
 c1, c2, c3 = st.columns([1, 1, 2])
-freq = c1.radio("Per", ["D", "W"], format_func={"D": "day", "W": "week"}.get, horizontal=True, key="tl_freq")
+FREQS = ["D", "W"]
+freq = c1.radio("Per", FREQS, index=FREQS.index(default_freq(counts(flt, "W", gen))), key="tl_freq",
+                format_func={"D": "day", "W": "week"}.get, horizontal=True)  # fmt: skip
 show_bg = c2.toggle("Show background events", value=False, key="tl_background")
 c3.caption(
     "Drag across the chart to narrow the sidebar's dates to that range. Background events are never counted."

@@ -29,6 +29,17 @@ def counts(flt: EventFilter, freq: str, generation: int) -> pd.DataFrame:
     return timeline_counts(current_only(flt), freq)
 
 
+DAILY_SPAN_DAYS = 366
+
+
+def default_freq(weekly: pd.DataFrame) -> str:
+    """Weeks when the events span more than a year: thousands of daily bars are slow to draw and unreadable."""
+    if weekly is None or weekly.empty:
+        return "D"
+    periods = pd.to_datetime(weekly["period"])
+    return "W" if (periods.max() - periods.min()).days > DAILY_SPAN_DAYS else "D"
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def strip_events(flt: EventFilter, generation: int) -> pd.DataFrame:
     """Individual events for the strip, background ones included (the page shows or hides them)."""

@@ -76,6 +76,9 @@ def test_briefing_downloads(seeded, page, tmp_path) -> None:
     page.get_by_role("button", name="Map PNG").wait_for(timeout=90_000)
     files = {}
     for label in ("Map PNG", "Timeline PNG", "HTML briefing", "CSV", "GEOJSON", "KML", "XLSX"):
+        # A download button's file belongs to the run that drew it: click only once the app is idle
+        # (the map's first render can trigger a rerun, which retires the previous run's files).
+        wait_for_app(page, 60_000)
         with page.expect_download(timeout=60_000) as dl:
             page.get_by_role("button", name=label, exact=True).click()
         path = tmp_path / dl.value.suggested_filename

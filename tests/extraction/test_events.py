@@ -13,9 +13,9 @@ from extraction import analyse, extract
 
 ROOT = Path(__file__).resolve().parents[2]
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
-F1_FLOOR = 0.95  # dev-set F1 reached 0.978 (0.989 before the Kishma point moved); the guard sits just below
+F1_FLOOR = 0.97  # dev-set F1 reached 0.978 after the lexicon growth (round 2); the guard sits just below
 HELDOUT = Path(__file__).resolve().parent / "heldout"
-HELDOUT_FLOOR = 0.90  # the team's held-out reports reached 0.935
+HELDOUT_FLOOR = 0.92  # the team's held-out reports reached 0.935 (round 2); the guard sits just below
 
 
 def test_list_of_villages_is_one_event_each_with_the_total_kept() -> None:
@@ -144,3 +144,23 @@ def test_protest_then_burning_tyres_is_one_riot() -> None:
     text = "خرج العشرات من أهالي بلدة ذيبان اليوم الجمعة في مظاهرة.\nوقطع محتجون الطريق العام في البلدة بالإطارات المشتعلة."
     evs = extract(text, "2022-09-16")
     assert [(e.event_type, e.actor1) for e in evs] == [("Riots", "Rioters (Syria)")]
+
+
+def test_english_agent_comes_before_the_verb() -> None:
+    evs = extract(
+        "The SDF raided the town of al-Busayrah and detained five suspected ISIS members.", "2025-03-20"
+    )
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Arrests", "SDF: Syrian Democratic Forces")]
+
+
+def test_where_detainees_were_taken_is_not_another_event() -> None:
+    text = "شنت قسد اليوم حملة مداهمات في بلدة ذيبان، واعتقلت ستة شبان واقتادتهم إلى سجن في حقل العمر النفطي."
+    assert [e.location for e in extract(text, "2021-06-09")] == ["Diban"]
+
+
+def test_a_council_places_the_event_only_when_nothing_else_does() -> None:
+    assert [
+        e.location for e in extract("أعلن مجلس ذيبان المدني اليوم عن اعتقال ثلاثة شبان.", "2024-05-05")
+    ] == ["Diban"]
+    text = "اعتقلت قسد اليوم ثلاثة شبان في بلدة الشحيل بحسب مجلس دير الزور العسكري."
+    assert [e.location for e in extract(text, "2024-05-05")] == ["Al-Shuhayl"]

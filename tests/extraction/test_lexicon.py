@@ -88,3 +88,11 @@ def test_prefix_entries_match_conjugations() -> None:
     text = fold("اعتقلت اعتقلوا")
     got = [x for x in main_matcher().find(text) if x.kind == "trigger"]
     assert len(got) == 2
+
+
+def test_inner_star_takes_verb_endings() -> None:
+    from extraction.lexicon import _expand
+
+    keys = {k for k, _ in _expand("وقع* اتفاق*")}
+    assert {"وقعت اتفاق", "وقعوا اتفاق", "وقع اتفاق"} <= keys
+    assert all(p for _, p in _expand("وقع* اتفاق*"))

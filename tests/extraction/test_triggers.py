@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from extraction.dates import find_dates
 from extraction.document import make_document
 from extraction.triggers import find_triggers
@@ -57,3 +59,38 @@ def test_more_forms() -> None:
     assert subs("نفت قسد تنفيذ أي حملة اعتقالات في المدينة.") == []
     assert subs("سيطرت القوات على القرية.") == ["Non-state actor overtakes territory"]
     assert subs("تقع القرية ضمن مناطق سيطرة النظام.") == []  # the noun "control" is not a trigger
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("لقي شاب حتفه برصاص مسلحين مجهولين في بلدة الشحيل مساء أمس.", "Attack"),
+        ("اغتيل مختار بلدة الشحيل على يد مسلحين مجهولين اليوم.", "Attack"),
+        ("سقطت قذيفة صاروخية على حي الناصرة في الحسكة اليوم.", "Shelling/artillery/missile attack"),
+        ("شن الطيران الروسي غارات على مواقع في محيط الميادين اليوم.", "Air/drone strike"),
+        ("أبرمت العشائر صلحة عشائرية في بلدة الكشكية اليوم.", "Agreement"),
+        ("جرى تبادل للأسرى بين الطرفين في منبج اليوم.", "Agreement"),
+        ("وصل رتل عسكري إلى مدينة الشدادي اليوم.", "Change to group/activity"),
+        ("Unidentified gunmen shot dead a young man in al-Shuhayl on Monday.", "Attack"),
+        ("Russian warplanes carried out air raids near al-Mayadin overnight.", "Air/drone strike"),
+        ("Protesters blocked the road in Manbij on Tuesday.", "Peaceful protest"),
+    ],
+)
+def test_grown_lexicon_fires_on_new_sentences(text: str, sub: str) -> None:
+    from extraction import extract
+
+    assert [e.sub_event_type for e in extract(text, "2025-03-20")] == [sub]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هدد قائد الفصيل باقتحام القرى المقابلة في حال استمرار القصف.",
+        "وتستهدف الهجمات في معظمها آليات قسد منذ مطلع العام.",
+        "The SDF threatened to launch an operation against the gunmen if the attacks continue.",
+    ],
+)
+def test_threats_conditions_and_habits_are_not_events(text: str) -> None:
+    from extraction import extract
+
+    assert extract(text, "2024-05-15") == []
