@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from extraction.gazetteer import COLUMNS as GAZETTEER_CSV_COLUMNS
+from extraction.gazetteer import KINDS as GAZETTEER_KINDS
+
 # ACLED's public export, in its order (ACLED codebook 2023).
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty",
@@ -132,45 +135,8 @@ MAP_COLUMNS: tuple[str, ...] = (
 )
 
 # The gazetteer CSV's columns (extraction.gazetteer.Place), plus the store's bookkeeping.
-GAZETTEER_COLUMNS: tuple[str, ...] = (
-    "id",
-    "name_en",
-    "name_ar",
-    "aliases_ar",
-    "aliases_en",
-    "kind",
-    "lat",
-    "lon",
-    "located_by",
-    "parent_id",
-    "admin1",
-    "admin2",
-    "admin3",
-    "admin1_pcode",
-    "admin2_pcode",
-    "admin3_pcode",
-    "population",
-    "geo_precision",
-    "source",
-    "note",
-)
+GAZETTEER_COLUMNS: tuple[str, ...] = tuple(GAZETTEER_CSV_COLUMNS)
 PLACE_COLUMNS: tuple[str, ...] = GAZETTEER_COLUMNS + ("alias_of", "added_by", "added_at")
 
-# Kinds of place an analyst may add: extraction.gazetteer.KINDS (kept in step by a test).
-PLACE_KINDS: tuple[str, ...] = (
-    "governorate",
-    "district",
-    "sub-district",
-    "city",
-    "town",
-    "village",
-    "neighbourhood",
-    "camp",
-    "facility",
-    "airport",
-    "crossing",
-    "dam",
-    "field",
-    "mountain",
-    "region",
-)
+# Kinds of place an analyst may add: the gazetteer's own kinds.
+PLACE_KINDS: tuple[str, ...] = tuple(GAZETTEER_KINDS)

@@ -79,8 +79,11 @@ def test_briefing_downloads(seeded, page, tmp_path) -> None:
         # A download button's file belongs to the run that drew it: click only once the app is idle
         # (the map's first render can trigger a rerun, which retires the previous run's files).
         wait_for_app(page, 60_000)
-        with page.expect_download(timeout=60_000) as dl:
-            page.get_by_role("button", name=label, exact=True).click()
+        try:
+            with page.expect_download(timeout=60_000) as dl:
+                page.get_by_role("button", name=label, exact=True).click()
+        except Exception as exc:  # noqa: BLE001 - name the button that gave nothing
+            raise AssertionError(f"{label}: no download ({type(exc).__name__})") from exc
         path = tmp_path / dl.value.suggested_filename
         dl.value.save_as(path)
         files[label] = path.read_bytes()

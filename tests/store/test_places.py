@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from store.columns import GAZETTEER_COLUMNS, PLACE_COLUMNS, PLACE_KINDS
+from store.columns import GAZETTEER_COLUMNS, PLACE_COLUMNS
 from store.errors import NotFound, ValidationError
 from store.places import add_alias_candidate, add_place, export_places_csv, list_places
 
@@ -43,13 +43,6 @@ def test_place_without_coordinates_needs_located_by(db_url: str) -> None:
 
     gaz = load_gazetteer(extra_places=list_places())
     assert gaz.get(pid).name_ar == "حي الأربوية"
-
-
-def test_kinds_follow_the_gazetteer() -> None:
-    from extraction.gazetteer import COLUMNS, KINDS
-
-    assert set(PLACE_KINDS) == set(KINDS)
-    assert tuple(COLUMNS) == GAZETTEER_COLUMNS
 
 
 @pytest.mark.parametrize(
