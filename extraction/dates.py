@@ -109,9 +109,9 @@ def grammar() -> _Grammar:
         ("dmy", rf"{b}{mon2} (?P<d>\d{{1,2}})(?:,? (?P<y>\d{{4}}))?{e}"),
         (
             "month",
-            rf"{b}(?:(?P<pre>في|خلال|منذ|in|since|during) )?(?:(?:ال)?(?P<part>{W['early']}|{W['mid']}|{W['late']}) )?(?:of )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام |سنه )?(?P<y>\d{{4}})|\s+(?P<past>{W['past']})|\s+(?P<cur>{W['current']}))?{e}",
+            rf"{b}(?:و?(?P<pre>في|خلال|منذ|in|since|during) )?(?:(?:ال)?(?P<part>{W['early']}|{W['mid']}|{W['late']}) )?(?:of )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام |سنه )?(?P<y>\d{{4}})|\s+(?P<past>{W['past']})|\s+(?P<cur>{W['current']}))?{e}",
         ),
-        ("year", rf"{b}(?:(?P<pre>منذ|in|since) )?(?:العام|عام|سنه|in|of) (?P<y>(?:19|20)\d\d){e}"),
+        ("year", rf"{b}(?:و?(?P<pre>منذ|in|since) )?(?:العام|عام|سنه|in|of) (?P<y>(?:19|20)\d\d){e}"),
         (
             "period",
             rf"{b}(?P<w>{W['lastweek']}|{W['thisweek']}|{W['lastmonth']}|{W['thismonth']}|{W['lastyear']}){e}",
@@ -162,7 +162,9 @@ _FIXED_STARTERS = [
     "لليوم",
     "for",
     "منذ",
+    "ومنذ",
     "خلال",
+    "وخلال",
     "in",
     "since",
     "during",

@@ -10,6 +10,7 @@ definite back-reference ("الهجوم"، "العملية") adds its death figur
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from .fatalities import find_figures
 from .lexicon import Match
 from .normalise import fold
 from .taxonomy import FAMILY, SUB_TO_TYPE
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger, find_triggers, promote
 
 AREA_KINDS = {"governorate", "district", "sub-district", "region"}
 CHILD_KINDS = {"neighbourhood", "facility", "airport"}
@@ -99,6 +100,10 @@ _SAME = {"RIOTERS": "PROTESTERS"}  # a protest that turned violent is one event
 _SPECIFIC = {"Explosions/Remote violence": 2, "Violence against civilians": 1}
 _QUOTES = re.compile(r"[\"'«»()\[\]]")
 _VICTIM_GAP = frozenset(["من", "of", "the", "an", "a", "ل"])
+# "أكثر من 15 هجوماً"، "dozens of attacks": a quantity before a count noun (cue:count) is a tally
+_QUANTITY_BEFORE = re.compile(
+    r"(?:(?<!\w)(?:[3-9]|\d\d+)|عشرات|العشرات من|مئات|dozens of|scores of|hundreds of|several)\s*$"
+)
 
 
 @dataclass
@@ -554,11 +559,26 @@ class Assembler:
         triggers = find_triggers(self.cur_matches, s, self.cur_cues, self.cur_dates)
         if not triggers:
             return
+        counted = self._counted_segments(s)
+        if counted:
+            triggers = [t for t in triggers if s.segment_of(t.start) not in counted]
+            if not triggers:
+                return
         tallies = [s.segment_of(c.start) for c in self.cur_cues if c.kind == "cue:tally"] + [
             s.segment_of(d.start) for d in self.cur_dates if d.is_tally
         ]
+        # "احتجاجاً على مقتل شاب": a death named as the cause of a protest is another event's
+        tallies += [(c.start, s.segment_of(c.start)[1]) for c in self.cur_cue_kinds.get("cause", ())]
         figures = find_figures(self.doc.text, self.cur_matches, s.start, s.end, tallies)
+        triggers = self._killings(triggers)
         full = [t for t in triggers if not t.anaphor]
+        if not full and self.last_group is None and not s.headline:
+            # nothing told before for "القصف" to refer back to: it is the event itself (violence only)
+            full = [
+                p
+                for p in (promote(t) for t in triggers if t.anaphor)
+                if p is not None and _family(p.event_type) == "violence"
+            ]
         if any(_family(t.event_type) == "demonstration" for t in full):
             full = [t for t in full if not (_family(t.event_type) == "violence" and t.strength <= 2)]
         # what is defused or seized is not itself an attack ("فككت ... عبوة ناسفة")
@@ -588,7 +608,7 @@ class Assembler:
         ]
         if not full:
             anaphors = [t for t in triggers if t.anaphor]
-            if anaphors and self.last_group is not None:
+            if anaphors and self.last_group is not None and self._same_time(self.last_group):
                 self.last_group.figures.extend(f.value for f in figures)
                 self._relocate(s)
             return
@@ -598,6 +618,46 @@ class Assembler:
         for cluster in clusters:
             g = self._emit(s, cluster, figures if first_group is None else [])
             first_group = first_group or g
+
+    @staticmethod
+    def _killings(triggers: list[Trigger]) -> list[Trigger]:
+        """A bare killing verb ("قتل مسلحون شخصاً") is an attack only when no other event word is there."""
+        kills = [t for t in triggers if t.policy == "killing"]
+        if not kills:
+            return triggers
+        rest = [t for t in triggers if t.policy != "killing"]
+        if rest:
+            return rest
+        return [dataclasses.replace(t, policy="shooting") for t in kills[:1]]
+
+    def _same_time(self, g: Group) -> bool:
+        """The sentence's own date (if any) falls in the window of the event ``g`` it refers back to."""
+        ds = [d for d in self.cur_dates if not d.is_tally]
+        if not ds or not g.members:
+            return True
+        m = g.members[0]
+        return any(d.dmin <= m.dmax and m.dmin <= d.dmax for d in ds)
+
+    def _counted_segments(self, s: Sentence) -> set[tuple[int, int]]:
+        """Segments that count attacks or incidents ("وثّقت 15 هجوماً", "dozens of attacks"): tallies."""
+        out: set[tuple[int, int]] = set()
+        text = self.doc.text
+        nums = {m.end: m for m in self.cur_matches if m.kind == "number"}
+        for c in self.cur_cue_kinds.get("count", ()):
+            before = text[max(s.start, c.start - 16) : c.start]
+            if _QUANTITY_BEFORE.search(before) or any(
+                int(n.entry.get("value") or 0) >= 3 for e, n in nums.items() if 0 <= c.start - e <= 1
+            ):
+                out.add(s.segment_of(c.start))
+        return out
+
+    def _protest_context(self) -> bool:
+        """Protesters in this sentence or a protest told before: a riot is a violent demonstration."""
+        if any(a.group == "PROTESTERS" for a in self.cur_actors):
+            return True
+        if any(m.kind == "trigger" and m.entry.get("policy") == "protest" for m in self.cur_matches):
+            return True
+        return any(d.event_type == "Protests" for d in self.drafts)
 
     def _clause_break(self, lo: int, hi: int) -> bool:
         """A clause-linking word ("فيما"، "في حين") between two positions of the sentence."""
@@ -717,6 +777,8 @@ class Assembler:
         if policy == "shooting" and anchor.event_type == "Battles" and a2 in (None, CIVILIANS):
             # gunfire at people with no armed side named: an attack on civilians
             etype, sub, a2 = "Violence against civilians", "Attack", CIVILIANS
+        if sub == "Mob violence" and self._protest_context():
+            sub = "Violent demonstration"  # protesters who burn or smash: a demonstration turned violent
         etype = SUB_TO_TYPE.get(sub, etype)
         group = Group(figures=[f.value for f in figures], floor=max(t.min_fatalities for t in cluster))
         home: Group | None = None

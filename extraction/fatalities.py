@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from .lexicon import Match
 from .numbers import Number, find_numbers
 
+# "مزارع وابنه"، "امرأة وثلاثة أطفال"، "a farmer and his son": counts joined by "and" add up
+_JOIN = re.compile(r"(?:\s+(?:of|من)\s+[^,.;\d]{0,60}?)?\s*(?:و|and|,)\s*")
 _MIXED = re.compile(r"^\s*(?:و\s?(?:اصابه|جرح|اصابات)|and (?:wounded|injured)|or (?:wounded|injured))")
 
 
@@ -27,6 +29,29 @@ class Figure:
 
 def _tokens_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
+
+
+def _joined(text: str, a: Number, b: Number) -> bool:
+    """``a`` and ``b`` are one list of people ("امرأة وثلاثة أطفال"): only "و"/"and" between them."""
+    return a.end <= b.start and bool(_JOIN.fullmatch(text, a.end, b.start)) and b.start - a.end <= 70
+
+
+def _sum_forward(text: str, nums: list[Number], first: Number) -> int:
+    total = first.value
+    i = nums.index(first)
+    while i + 1 < len(nums) and _joined(text, nums[i], nums[i + 1]):
+        total += nums[i + 1].value
+        i += 1
+    return total
+
+
+def _sum_backward(text: str, nums: list[Number], last: Number) -> int:
+    total = last.value
+    i = nums.index(last)
+    while i > 0 and _joined(text, nums[i - 1], nums[i]):
+        total += nums[i - 1].value
+        i -= 1
+    return total
 
 
 def find_figures(
@@ -66,14 +91,14 @@ def find_figures(
             before = []
         if english:
             if before:
-                value = before[-1].value
-            elif after and after[0].kind != "singular":
-                value = after[0].value
+                value = _sum_backward(text, nums, before[-1])
+            elif after:
+                value = _sum_forward(text, nums, after[0])
         else:
             if after:
-                value = after[0].value
+                value = _sum_forward(text, nums, after[0])
             elif before:
-                value = before[-1].value
+                value = _sum_backward(text, nums, before[-1])
         if value is None and kind == "death_sg":
             value = 1  # "قُتل ظهر اليوم": a passive verb with no number is one person
         if value is not None:

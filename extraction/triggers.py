@@ -3,18 +3,21 @@
 A trigger maps a verb or noun to an ACLED sub-event type with a strength (3 specific, 2 general,
 1 a definite noun that only refers back: "الهجوم"، "the attack"). Cues from ``data/cues.csv``
 suppress triggers: threats, demands, denials, statements, negation and future ("هدد"، "طالب"،
-"نفى"، "لم"، "من المقرر") from the cue to the end of the clause segment; tallies and repeated
-patterns ("منذ مطلع العام"، "متكررة") across the segment; blockers ("وقف إطلاق النار") where they
+"نفى"، "لم"، "من المقرر") from the cue to the end of the clause segment; condemnations ("أدان")
+to the end of the sentence (what they name was told before); tallies and repeated patterns
+("منذ مطلع العام"، "متكررة"، "وفق إحصائية") across the segment or the sentence; blockers ("وقف إطلاق النار") where they
 overlap.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .dates import DateMention
 from .document import Sentence
-from .lexicon import Match
+from .lexicon import Match, read_table
+from .normalise import fold
 
 SUPPRESSORS = {"negation", "future", "threat", "demand", "denial", "statement", "cause", "tally", "blocker"}
 
@@ -32,6 +35,7 @@ class Trigger:
     min_fatalities: int
     anaphor: bool
     english: bool = False  # English puts the agent before the verb ("the SDF detained ISIS members")
+    key: str = ""  # the folded lexicon phrase
 
 
 def suppressed(m: Match, sentence: Sentence, cues: list[Match], dates: list[DateMention]) -> bool:
@@ -59,7 +63,10 @@ def suppressed(m: Match, sentence: Sentence, cues: list[Match], dates: list[Date
                 return True
         elif scope == "sentence_after" and c.start < m.start:
             return True
-    return any(d.is_tally and seg[0] <= d.start < seg[1] for d in dates)
+        elif scope == "sentence":
+            return True
+    # "منذ تشرين الأول الماضي، استهدفت ...": a span of time opening the clause makes a tally
+    return any(d.is_tally and (seg[0] <= d.start < seg[1] or d.end <= m.start) for d in dates)
 
 
 def find_triggers(
@@ -95,6 +102,35 @@ def find_triggers(
                 int(e.get("min_fatalities") or 0),
                 anaphor,
                 e.get("lang") == "en",
+                e.key,
             )
         )
     return out
+
+
+@lru_cache(maxsize=1)
+def _typed() -> dict[str, dict[str, str]]:
+    """Trigger rows with a real type, by folded phrase (to type a back-reference that opens a report)."""
+    out: dict[str, dict[str, str]] = {}
+    for row in read_table("triggers.csv"):
+        if row.get("event_type") not in ("", "*") and row.get("policy") != "killing":
+            out.setdefault(fold(row["phrase"].rstrip("*")), row)
+    return out
+
+
+def promote(t: Trigger) -> Trigger | None:
+    """A definite noun ("القصف", "the attack") with nothing before it to refer to: the event it names."""
+    if t.event_type != "*":
+        return replace(t, anaphor=False, strength=max(t.strength, 2))
+    bare = t.key[2:] if t.key.startswith("ال") else t.key[4:] if t.key.startswith("the ") else ""
+    row = _typed().get(bare)
+    if row is None:
+        return None
+    return replace(
+        t,
+        event_type=row["event_type"],
+        sub_event_type=row["sub_event_type"],
+        strength=2,
+        policy=row.get("policy") or "armed",
+        anaphor=False,
+    )

@@ -85,9 +85,13 @@ if st.button("Prepare briefing files (map PNG, chart PNG, HTML)", key="brief_pre
 files = st.session_state.get(FILES)
 if files:
     d1, d2, d3 = st.columns(3)
-    d1.download_button("Map PNG", files["map"], "rasd-map.png", "image/png", key="dl_map")
-    d2.download_button("Timeline PNG", files["chart"], "rasd-timeline.png", "image/png", key="dl_chart")
-    d3.download_button("HTML briefing", files["html"], "rasd-briefing.html", "text/html", key="dl_html")
+    d1.download_button("Map PNG", files["map"], "rasd-map.png", "image/png", key="dl_map", on_click="ignore")
+    d2.download_button(
+        "Timeline PNG", files["chart"], "rasd-timeline.png", "image/png", key="dl_chart", on_click="ignore"
+    )
+    d3.download_button(
+        "HTML briefing", files["html"], "rasd-briefing.html", "text/html", key="dl_html", on_click="ignore"
+    )
 
 st.markdown("**Data** (the same files as `python -m store export`)")
 cols = st.columns(len(EXPORT_FORMATS))

@@ -49,3 +49,34 @@ def test_explicit_zero_and_singular_death() -> None:
 def test_english_killing_takes_only_the_number_after_it() -> None:
     assert figures("clashes broke out in Diban, killing three fighters") == [3]
     assert figures("arrested two men suspected of involvement in the killing of the man") == []
+
+
+def test_people_joined_by_and_add_up() -> None:
+    assert figures("قتل مزارع وابنه بانفجار لغم") == [2]
+    assert figures("قُتلت امرأة وثلاثة أطفال بقصف") == [4]
+    assert figures("قُتلت سيدة وطفلها بقصف") == [2]
+    assert figures("A farmer and his son were killed by a landmine") == [2]
+    assert figures("A woman and three children were killed in shelling") == [4]
+    assert figures("A senior commander of the YPG and his driver were killed") == [2]
+
+
+def test_killed_one_and_wounded_others_is_one() -> None:
+    assert figures("قُتل شخص وأصيب آخرون بانفجار عبوة") == [1]
+    assert figures("مقتل شخصين وإصابة ثلاثة آخرين") == [2]
+    assert figures("An SDF fighter was killed in the attack") == [1]
+    assert figures("A tribal elder was shot dead by gunmen") == [1]
+
+
+def test_ages_times_distances_and_weights_are_not_counts() -> None:
+    assert figures("قُتل شاب يبلغ من العمر 30 عاماً") == [1]
+    assert figures("انفجر لغم على بعد ٣٠ كيلومتراً ما أدى لمقتل شخصين") == [2]
+    assert figures("في الساعة 8 صباحاً قتل مسلحون شخصاً") == [1]
+    assert figures("a drone struck a car 10 km away, killing its driver") == [1]
+
+
+def test_a_death_named_as_a_cause_is_not_counted_in_its_sentence() -> None:
+    from extraction import extract
+
+    text = "خبر\nأضرم محتجون النار في مبنى المجلس في الشحيل احتجاجاً على مقتل شاب برصاص حاجز."
+    evs = extract(text, "2024-05-15")
+    assert evs and sum(e.fatalities for e in evs) == 0
