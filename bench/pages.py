@@ -155,12 +155,15 @@ def print_table(results: dict[int, dict[str, Any]]) -> None:
 
     print("\nPage times in seconds (Map and Timeline pages, SQLite, demo data; browser = headless Chromium)")
     head = ("events", "fill", "map py", "map html MB", "map cold", "map warm", "tl py", "tl cold", "tl warm")
-    print("| " + " | ".join(head) + " |")
-    print("|" + "|".join("-" * (len(h) + 2) for h in head) + "|")
+    rows = []
     for n, r in results.items():
-        cells = (f"{n:,}", s(r, "fill"), s(r, "map_total"), f"{r['html_mb']:.1f}", s(r, "map_cold"),
-                 s(r, "map_warm"), s(r, "timeline_total"), s(r, "timeline_cold"), s(r, "timeline_warm"))  # fmt: skip
-        print("| " + " | ".join(c.rjust(len(h)) for c, h in zip(cells, head, strict=True)) + " |")
+        rows.append((f"{n:,}", s(r, "fill"), s(r, "map_total"), f"{r['html_mb']:.1f}", s(r, "map_cold"),
+                     s(r, "map_warm"), s(r, "timeline_total"), s(r, "timeline_cold"), s(r, "timeline_warm")))  # fmt: skip
+    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(head)]
+    print("| " + " | ".join(h.rjust(w) for h, w in zip(head, widths, strict=True)) + " |")
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print("| " + " | ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) + " |")
     for n, r in results.items():
         if r["source"] != "store demo":
             print(f"{n:,} events: data from the {r['source']}")

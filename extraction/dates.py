@@ -70,6 +70,7 @@ class _Grammar:
     anchors: object = None
     names: list[list[tuple[str, str]]] | None = None
     starters: frozenset[str] = frozenset()
+    first_chars: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +153,8 @@ def grammar() -> _Grammar:
     starters.update(w.split(" ", 1)[0] for w in numbers)
     g = _Grammar(months, en_months, words, numbers, [], combined, [k for k, _p in pats], anchors, names)
     g.starters = frozenset(starters)
+    # a quick reject before the word test: the letters a phrase may begin with (digits, ال, "-")
+    g.first_chars = frozenset(w[0] for w in starters if w) | frozenset("0123456789ا")
     return g
 
 
@@ -377,19 +380,28 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
         if a < cursor:
             continue
         lo = max(cursor, a - _LOOKBACK)
-        cands = [i + 1 for i in range(lo, a) if text[i] == " " and i + 1 < a]
+        cands = []
+        i = text.find(" ", lo, a - 1)
+        while i != -1:
+            cands.append(i + 1)
+            i = text.find(" ", i + 1, a - 1)
         if lo == 0 or (lo > 0 and not text[lo - 1].isalnum()):
             cands.insert(0, lo)
         starters = g.starters
         # only where a date phrase can begin (its first word), then the anchor itself
-        cands = [p for p in cands if _starts(text, p, starters)]
+        first = g.first_chars
+        cands = [p for p in cands if text[p] in first and _starts(text, p, starters)]
         cands.append(a)
         endpos = min(n, a + _LOOKAHEAD)
         for pos in cands:
             m = g.combined.match(text, pos, endpos)
             if m is None or m.end() <= a or (m.end() >= endpos and endpos < n):
                 continue
-            i = next(i for i in range(len(g.kinds)) if m.group(f"a{i}") is not None)
+            last = m.lastgroup or ""  # the alternative's outer group closes last
+            if last[:1] == "a" and last[1:].isdigit():
+                i = int(last[1:])
+            else:
+                i = next(i for i in range(len(g.kinds)) if m.group(f"a{i}") is not None)
             try:
                 dm = _resolve(g.kinds[i], _Sub(m, g.names[i]), published, g)
             except (ValueError, OverflowError):

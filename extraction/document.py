@@ -8,7 +8,7 @@ such as threats and denials. All offsets here are folded offsets; ``span`` maps 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .lexicon import Match, main_matcher
 from .normalise import Normalised, normalise
@@ -17,21 +17,52 @@ _SENT_END = re.compile(r"(?:[.!?]+(?=\s|$|[\"'])|\n+)")
 _SEG_END = re.compile(r"[,;:()]")
 
 
-@dataclass
 class Sentence:
-    """A sentence: folded ``[start, end)`` and its segments (folded spans)."""
+    """A sentence: folded ``[start, end)`` and its segments (folded spans, cut on first use).
 
-    index: int
-    start: int
-    end: int
-    segments: list[tuple[int, int]] = field(default_factory=list)
-    headline: bool = False
+    Most sentences name no event and never ask for their segments, so they are computed lazily
+    from the text and the clause-break cues the sentence was made with.
+    """
+
+    __slots__ = ("index", "start", "end", "headline", "_segments", "_text", "_breaks")
+
+    def __init__(
+        self,
+        index: int,
+        start: int,
+        end: int,
+        segments: list[tuple[int, int]] | None = None,
+        headline: bool = False,
+        text: str = "",
+        breaks: list[int] = (),
+    ) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.headline = headline
+        self._segments = segments
+        self._text = text
+        self._breaks = breaks
+
+    @property
+    def segments(self) -> list[tuple[int, int]]:
+        if self._segments is None:
+            s, e = self.start, self.end
+            starts = {s}
+            starts.update(m.end() for m in _SEG_END.finditer(self._text, s, e))
+            starts.update(self._breaks)
+            cuts = sorted(starts)
+            self._segments = [(a, b) for a, b in zip(cuts, cuts[1:] + [e], strict=True) if b > a]
+        return self._segments
 
     def segment_of(self, pos: int) -> tuple[int, int]:
         for s, e in self.segments:
             if s <= pos < e:
                 return s, e
         return self.start, self.end
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.index}, {self.start}, {self.end}, headline={self.headline})"
 
 
 @dataclass
@@ -87,20 +118,17 @@ def split_sentences(text: str, breaks: list[Match]) -> list[Sentence]:
             s += 1
         if s >= e:
             continue
-        seg_starts = [s]
-        for m in _SEG_END.finditer(text, s, e):
-            seg_starts.append(m.end())
         while bi < len(breaks) and breaks[bi].start < s:
             bi += 1
         j = bi
+        cuts: list[int] = []
         while j < len(breaks) and breaks[j].start < e:
-            seg_starts.append(breaks[j].start)
+            cuts.append(breaks[j].start)
             j += 1
-        seg_starts = sorted(set(seg_starts))
-        segs = [(a, b) for a, b in zip(seg_starts, seg_starts[1:] + [e], strict=True) if b > a]
         words = text.count(" ", s, e) + 1
         first_line = first_line_short and e <= first_line_end + 1  # a title, even split by ".."
-        sentences.append(Sentence(len(sentences), s, e, segs, headline=(bare or first_line) and words <= 16))
+        headline = (bare or first_line) and words <= 16
+        sentences.append(Sentence(len(sentences), s, e, None, headline, text, cuts))
     return sentences
 
 

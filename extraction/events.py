@@ -159,20 +159,20 @@ def figures_values(figures) -> list[int]:
 
 
 def _bucket(sentences: list[Sentence], items: list, pos) -> list[list]:
-    """Items (sorted by position) grouped by the sentence that holds them, in one pass."""
-    out: list[list] = [[] for _ in sentences]
-    j = 0
-    for it in items:
-        p = pos(it)
-        while j < len(sentences) and sentences[j].end <= p:
-            j += 1
-        if j < len(sentences) and sentences[j].start <= p:
-            out[j].append(it)
-    return out
+    """Items (sorted by position) grouped by the sentence that holds them: two bisects a sentence."""
+    keys = [pos(it) for it in items]
+    lo = bisect.bisect_left
+    return [items[lo(keys, s.start) : lo(keys, s.end)] for s in sentences]
 
 
 def _institution(r: PlaceRef) -> bool:
     return r.mention is not None and r.mention.qualifier == "institution"
+
+
+def _town_countryside(r: PlaceRef) -> bool:
+    """ "ريف الرقة الشمالي": the side of one town's countryside is a place ACLED codes (near the town)."""
+    pm = r.mention
+    return pm is not None and "countryside" in (pm.qualifier or "") and r.place.kind in ("city", "town")
 
 
 def _same_seg(s: Sentence, a: Trigger, b: Trigger) -> bool:
@@ -548,6 +548,8 @@ class Assembler:
     def _sentence(self, s: Sentence) -> None:
         i = s.index
         self.cur_matches = self.sent_matches[i]
+        if not any(m.kind == "trigger" for m in self.cur_matches):
+            return  # most sentences name no event: skip the cue, actor and place work
         self.cur_cues = [m for m in self.cur_matches if m.entry.kind.startswith("cue:")]
         self.cur_cue_kinds: dict[str, list[Match]] = {}
         for c in self.cur_cues:
@@ -629,6 +631,30 @@ class Assembler:
         if rest:
             return rest
         return [dataclasses.replace(t, policy="shooting") for t in kills[:1]]
+
+    def _carry_actors(
+        self, s: Sentence, policy: str, a1: str, a2: str | None, own: bool
+    ) -> tuple[str, str | None, bool]:
+        """The attacker of the sentence before carries over ("طائرة مسيرة تركية ... . وقُتل ... بقصف ...");
+        a reply ("ردّت قسد بقصف ...") targets the side that acted before."""
+        prev = self.drafts[-1] if self.drafts else None
+        if prev is None or prev.sentence != s.index - 1 or not prev.own_actor or s.headline:
+            return a1, a2, own
+        if policy not in ("armed", "shooting", "civilian_victim", "arrest"):
+            return a1, a2, own
+        if not own and prev.actor1 != UNIDENTIFIED and (prev.family == "violence" or policy == "arrest"):
+            carried2 = a2 if a2 is not None and group_of(a2) != group_of(prev.actor1) else prev.actor2
+            return prev.actor1, carried2 if policy != "arrest" else a2, False  # a body's own actor still wins
+        if (
+            own
+            and a2 is None
+            and self.cur_cue_kinds.get("reply")
+            and prev.family == "violence"
+            and group_of(prev.actor1) != group_of(a1)
+            and prev.actor1 != UNIDENTIFIED
+        ):
+            return a1, prev.actor1, own
+        return a1, a2, own
 
     def _same_time(self, g: Group) -> bool:
         """The sentence's own date (if any) falls in the window of the event ``g`` it refers back to."""
@@ -742,7 +768,7 @@ class Assembler:
                 here = self._anaphoric_place(s)
                 refs = [here] if here is not None else refs
         date, own_date = self._date(s, anchor)
-        if refs and own_date and all(r.weak and r.precision >= 3 for r in refs):
+        if refs and own_date and all(r.weak and r.precision >= 3 and not _town_countryside(r) for r in refs):
             a, b = self.doc.span(s.start, s.end)
             self.messages.append(f"Only a broad region for an event in: {self.doc.original[a:b][:80]}")
             return None
@@ -771,6 +797,7 @@ class Assembler:
         if not background and any(c.kind == "cue:background" for c in self.cur_cues):
             background = not own_date or dmax < self.pub - dt.timedelta(days=7)
         a1, a2, assoc, own_actor = self._actors(s, cluster, anchor)
+        a1, a2, own_actor = self._carry_actors(s, policy, a1, a2, own_actor)
         etype, sub = anchor.event_type, anchor.sub_event_type
         if sub == "Non-state actor overtakes territory" and group_of(a1) in ("SYGOV", "SYGOV2"):
             sub = "Government regains territory"

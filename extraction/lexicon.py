@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -76,18 +75,24 @@ class Entry:
         return f"Entry({self.kind!r}, {self.key!r})"
 
 
-@dataclass(frozen=True)
 class Match:
-    """An entry found in the folded text: ``[start, end)`` are folded offsets."""
+    """An entry found in the folded text: ``[start, end)`` are folded offsets.
 
-    start: int
-    end: int
-    entry: Entry
-    definite: bool = False
+    A plain slotted class (not a frozen dataclass): reports make thousands and its creation is
+    on the hot path; ``kind`` is copied from the entry because every stage filters on it.
+    """
 
-    @property
-    def kind(self) -> str:
-        return self.entry.kind
+    __slots__ = ("start", "end", "entry", "definite", "kind")
+
+    def __init__(self, start: int, end: int, entry: Entry, definite: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.entry = entry
+        self.definite = definite
+        self.kind = entry.kind
+
+    def __repr__(self) -> str:
+        return f"Match({self.start}, {self.end}, {self.entry!r}, {self.definite})"
 
 
 def _is_letter(ch: str) -> bool:
@@ -108,7 +113,11 @@ class Matcher:
             if e.key.startswith("ال") and len(e.key) > 3:
                 table.setdefault("ل" + e.key[1:], []).append(e)
         for key, es in table.items():
-            self.automaton.add_word(key, (key, tuple(es)))
+            # the per-key facts the boundary check needs, computed once here rather than per hit
+            no_clitic = key[0].isascii() or not key[0].isalpha()
+            self.automaton.add_word(
+                key, (len(key), tuple(es), no_clitic, key.startswith("ال"), key[-1].isascii())
+            )
         if table:
             self.automaton.make_automaton()
         self.empty = not table
@@ -122,31 +131,37 @@ class Matcher:
         n = len(text)
         clitics = CLITICS
         suffixes = SUFFIXES
-        for end_idx, (key, entries) in self.automaton.iter(text):
-            start = end_idx - len(key) + 1
+        for end_idx, (klen, entries, no_clitic, key_al, last_ascii) in self.automaton.iter(text):
+            start = end_idx - klen + 1
             end = end_idx + 1
-            # start of word: walk back over letters, the prefix must be clitics
-            w = start
-            while w > 0 and text[w - 1].isalpha() and start - w <= 4:
-                w -= 1
-            if w > 0 and text[w - 1].isalpha():
-                continue
-            prefix = text[w:start]
-            if prefix:
-                if prefix not in clitics or key[0].isascii() or not key[0].isalpha():
+            definite = False
+            if start and text[start - 1].isalpha():
+                # inside a word: what precedes must be proclitics ("وبالقامشلي")
+                if no_clitic:
                     continue
-                if prefix.endswith("ال") and key.startswith("ال"):
+                w = start - 1
+                while w > 0 and text[w - 1].isalpha() and start - w <= 4:
+                    w -= 1
+                if w > 0 and text[w - 1].isalpha():
                     continue
-            # end of word
-            e2 = end
-            while e2 < n and text[e2].isalpha() and e2 - end <= 20:
-                e2 += 1
-            tail = text[end:e2]
-            definite = prefix.endswith(("ال", "لل"))
-            for entry in entries:
-                if tail and not entry.prefix and (tail not in suffixes or key[-1].isascii()):
+                prefix = text[w:start]
+                if prefix not in clitics or (key_al and prefix.endswith("ال")):
                     continue
-                append(Match(start, e2 if entry.prefix else end, entry, definite))
+                definite = prefix.endswith(("ال", "لل"))
+            if end < n and text[end].isalpha():
+                e2 = end + 1
+                while e2 < n and text[e2].isalpha() and e2 - end <= 20:
+                    e2 += 1
+                tail = text[end:e2]
+                bad_tail = tail not in suffixes or last_ascii
+                for entry in entries:
+                    if entry.prefix:
+                        append(Match(start, e2, entry, definite))
+                    elif not bad_tail:
+                        append(Match(start, end, entry, definite))
+            else:
+                for entry in entries:
+                    append(Match(start, end, entry, definite))
         return _longest(out)
 
 

@@ -577,7 +577,7 @@ def _lexicon_words() -> tuple[frozenset[str], tuple[str, ...]]:
 
     words: set[str] = set()
     stems: set[str] = set()
-    for key, entries in main_matcher().automaton.values():
+    for key, (_n, entries, *_facts) in main_matcher().automaton.items():
         first = key.split(" ", 1)[0]
         if any(e.prefix for e in entries) and " " not in key:
             stems.add(first)

@@ -38,32 +38,41 @@ class Trigger:
     key: str = ""  # the folded lexicon phrase
 
 
-def suppressed(m: Match, sentence: Sentence, cues: list[Match], dates: list[DateMention]) -> bool:
+def _suppressors(sentence: Sentence, cues: list[Match]) -> list[tuple[int, int, str]]:
+    """(start, end, scope) of the sentence's suppressing cues, read once per sentence."""
+    return [
+        (c.start, c.end, c.entry.row.get("scope", ""))
+        for c in cues
+        if c.kind[4:] in SUPPRESSORS and c.end > sentence.start and c.start < sentence.end
+    ]
+
+
+def suppressed(
+    m: Match,
+    sentence: Sentence,
+    cues: list[Match],
+    dates: list[DateMention],
+    prepared: list[tuple[int, int, str]] | None = None,
+) -> bool:
     """True when a cue in the sentence makes this trigger not an event."""
     seg = sentence.segment_of(m.start)
-    for c in cues:
-        kind = c.kind[4:]
-        if kind not in SUPPRESSORS or c.end <= sentence.start or c.start >= sentence.end:
-            continue
-        scope = c.entry.get("scope")
+    for cs, ce, scope in _suppressors(sentence, cues) if prepared is None else prepared:
         if scope == "overlap":
-            if c.start < m.end and m.start < c.end:
+            if cs < m.end and m.start < ce:
                 return True
             continue
-        if c.start < m.end and m.start < c.end:
+        if cs < m.end and m.start < ce:
             continue
         if scope == "near":
-            if c.end <= m.start and m.start - c.end <= 12:
+            if ce <= m.start and m.start - ce <= 12:
                 return True
         elif scope == "after":
-            if seg[0] <= c.start < m.start:
+            if seg[0] <= cs < m.start:
                 return True
         elif scope == "segment":
-            if seg[0] <= c.start < seg[1]:
+            if seg[0] <= cs < seg[1]:
                 return True
-        elif scope == "sentence_after" and c.start < m.start:
-            return True
-        elif scope == "sentence":
+        elif scope == "sentence" or (scope == "sentence_after" and cs < m.start):
             return True
     # "منذ تشرين الأول الماضي، استهدفت ...": a span of time opening the clause makes a tally
     return any(d.is_tally and (seg[0] <= d.start < seg[1] or d.end <= m.start) for d in dates)
@@ -74,10 +83,13 @@ def find_triggers(
 ) -> list[Trigger]:
     """Triggers among one sentence's ``matches``, cue-suppressed ones removed."""
     out: list[Trigger] = []
+    prepared: list[tuple[int, int, str]] | None = None
     for m in matches:
         if m.kind != "trigger" or m.start < sentence.start or m.start >= sentence.end:
             continue
-        if suppressed(m, sentence, cues, dates):
+        if prepared is None:
+            prepared = _suppressors(sentence, cues)
+        if suppressed(m, sentence, cues, dates, prepared):
             continue
         e = m.entry
         # "اطلق" shoots only with fire nearby ("اطلق مسلحون النار"), not "اطلقت عملية"

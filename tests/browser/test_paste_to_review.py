@@ -10,10 +10,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ROOT, assert_no_exception, wait_for_app
+from tests.browser.conftest import ARTIFACTS, ROOT, assert_no_exception, wait_for_app
 
 SEED = ROOT.parent / "shared" / "seed" / "report-qamishli-ar.txt"
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+# Test screenshots go with the other artifacts; docs/screenshots is made by tests/browser/make_screenshots.py.
+SCREENSHOTS = ARTIFACTS
 ANALYST = "Layla Test"
 
 

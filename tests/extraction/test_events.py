@@ -164,3 +164,95 @@ def test_a_council_places_the_event_only_when_nothing_else_does() -> None:
     ] == ["Diban"]
     text = "اعتقلت قسد اليوم ثلاثة شبان في بلدة الشحيل بحسب مجلس دير الزور العسكري."
     assert [e.location for e in extract(text, "2024-05-05")] == ["Al-Shuhayl"]
+
+
+def _types(text: str, published: str = "2024-05-15") -> list[tuple[str, str]]:
+    return [(e.event_type, e.sub_event_type) for e in extract(text, published) if not e.background]
+
+
+def test_tallies_over_a_span_of_time_are_not_events() -> None:
+    assert _types("خبر\nومنذ مطلع أيار الجاري، وثّقت الشبكة أكثر من 15 هجوماً على نقاط قسد في الشحيل.") == []
+    assert _types("خبر\nومنذ تشرين الأول الماضي، استهدفت الغارات التركية منشآت في القامشلي.") == []
+    assert _types("خبر\nووفق إحصائية للمرصد قُتل أكثر من 40 مدنياً بانفجار الألغام في الشحيل.") == []
+    assert (
+        _types("News\nSince the beginning of the year, Turkish drone strikes in Qamishli have killed 23.")
+        == []
+    )
+    assert _types("News\nThe network documented dozens of attacks on SDF points in Hajin.") == []
+
+
+def test_a_small_count_of_strikes_in_one_raid_is_still_an_event() -> None:
+    assert _types("خبر\nشنت طائرات التحالف 3 غارات على مواقع لداعش في الشحيل اليوم.") != []
+
+
+def test_condemnations_and_descriptions_retell_and_do_not_add_events() -> None:
+    assert _types("خبر\nوأدانت «لجنة الأعيان» عملية الاغتيال في الشحيل، ووصفتها بالجبانة.") == []
+    assert _types("News\nThe council condemned the attack in Hajin and blamed ISIS cells.") == []
+    assert _types("News\nFearing further strikes, the militias left their positions in Hajin.") == []
+
+
+def test_mob_violence_unless_protesters_are_there() -> None:
+    assert _types("خبر\nأحرق شبان من عشيرة البكارة محلاً تجارياً في الشحيل.") == [("Riots", "Mob violence")]
+    assert _types("News\nA crowd stormed and vandalised the council building in Hajin.") == [
+        ("Riots", "Mob violence")
+    ]
+    assert _types("خبر\nتظاهر أهالي الشحيل ضد الغلاء، وأحرق المحتجون مبنى المجلس.") == [
+        ("Riots", "Violent demonstration")
+    ]
+
+
+def test_a_bare_killing_verb_is_an_attack_only_alone() -> None:
+    evs = extract("خبر\nقتل مسلحون مجهولون شاباً في قرية الشحيل اليوم.", "2024-05-15")
+    assert [(e.event_type, e.fatalities) for e in evs] == [("Violence against civilians", 1)]
+    evs = extract("خبر\nقُتل شخصان في اشتباك بين مسلحين في قرية الشحيل اليوم.", "2024-05-15")
+    assert [(e.event_type, e.fatalities) for e in evs] == [("Battles", 2)]
+
+
+def test_a_definite_event_noun_with_nothing_before_it_is_the_event() -> None:
+    evs = extract("خبر\nأسفر القصف التركي على قرية تل براك عن مقتل شخصين وإصابة ثلاثة.", "2024-05-15")
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Shelling/artillery/missile attack", 2)]
+
+
+def test_english_strike_noun_closure_and_two_targets() -> None:
+    assert _types(
+        "News\nA coalition strike on a militia depot on the outskirts of al-Mayadin killed three."
+    ) == [("Explosions/Remote violence", "Air/drone strike")]
+    assert _types("News\nThe SDF closed the Semalka crossing until further notice.") == [
+        ("Strategic developments", "Change to group/activity")
+    ]
+    evs = extract(
+        "News\nTurkish drones struck a car in Amuda and a motorbike in Derbasiyah on Tuesday.", "2024-05-15"
+    )
+    assert sorted(e.location for e in evs) == ["Ad Darbasiyah", "`Amuda"]
+    evs = extract("News\nA Turkish drone struck a car near Amuda overnight.", "2024-05-15")
+    assert [e.event_date for e in evs] == ["2024-05-14"]
+
+
+def test_a_recalled_killing_is_background_of_its_year() -> None:
+    evs = extract(
+        "خبر\nويعود النزاع بين العائلتين إلى عام 2019، حين قُتل شخصان في اشتباك مماثل في الشحيل.", "2024-05-15"
+    )
+    assert [(e.background, e.event_date[:4], e.time_precision) for e in evs] == [(True, "2019", 3)]
+
+
+def test_the_attacker_carries_to_the_next_sentence_and_a_reply_swaps_sides() -> None:
+    evs = extract(
+        "خبر\nاستهدفت طائرة مسيرة تركية سيارة عسكرية قرب عامودا اليوم. "
+        "وفي وقت لاحق، قُتل عنصران من قسد بقصف على قرية تل براك.",
+        "2024-05-15",
+    )
+    assert [(e.location, e.actor1) for e in evs][1] == ("Tell Brak", "Military Forces of Turkey (2016-)")
+    evs = extract(
+        "خبر\nقصفت القوات التركية قرية تل براك اليوم. وردّت قسد بقصف مواقع في رأس العين.", "2024-05-15"
+    )
+    assert [(e.actor1, e.actor2) for e in evs][1] == (
+        "SDF: Syrian Democratic Forces",
+        "Military Forces of Turkey (2016-)",
+    )
+
+
+def test_the_side_of_a_towns_countryside_is_still_an_event() -> None:
+    evs = extract(
+        "خبر\nانفجرت عبوة ناسفة بسيارة مدنية في ريف الرقة الشمالي، اليوم، ما أدى لمقتل سائقها.", "2024-05-15"
+    )
+    assert [(e.location, e.geo_precision, e.fatalities) for e in evs] == [("Ar Raqqah", 3, 1)]
