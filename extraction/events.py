@@ -22,7 +22,7 @@ from .dates import DateMention, find_dates
 from .document import Document, Sentence
 from .event import Event, Evidence
 from .fatalities import find_figures
-from .lexicon import Match
+from .lexicon import Match, read_table
 from .normalise import fold
 from .taxonomy import FAMILY, SUB_TO_TYPE
 from .triggers import Trigger, find_triggers, promote
@@ -33,64 +33,35 @@ _FROM = re.compile(r"(?:^|\s)(?:من|انطلاقا من|from)\s*$")
 _TO = re.compile(r"(?:^|\s)(?:الي|باتجاه|نحو|to|towards)\s*$")
 _ROAD = re.compile(r"(?:طريق|road)\s*$|(?:طريق|road) \S+\s*[-–/]\s*$")
 _ROLE_WORD = re.compile(r"(?<!\w)(من|الي|باتجاه|نحو|from|towards)(?!\w)")
-# words that may stand between "من"/"باتجاه" and the place it governs ("من قرى في ريف X")
-_PLACE_NOUNS = frozenset(
-    [
-        "قري",
-        "قريه",
-        "بلدات",
-        "بلده",
-        "مدينه",
-        "مدن",
-        "ريف",
-        "مركز",
-        "اطراف",
-        "محيط",
-        "احياء",
-        "حي",
-        "في",
-        "سجن",
-        "سجون",
-        "معتقل",
-        "مقر",
-        "قاعده",
-        "مستشفي",
-        "prison",
-        "base",
-        "hospital",
-        "the",
-        "villages",
-        "village",
-        "town",
-        "city",
-        "of",
-        "in",
-    ]
-)
+
+
+def _event_words() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]]]:
+    """Place nouns after a role word, outlet words and anaphoric place nouns (``data/event_words.csv``)."""
+    nouns: set[str] = set()
+    outlets: set[str] = set()
+    anaphoric: dict[str, tuple[str, ...]] = {}
+    for row in read_table("event_words.csv"):
+        word, role = fold(row["word"]), row["role"]
+        if role == "place_noun":
+            nouns.add(word)
+        elif role == "outlet":
+            outlets.add(word)
+        elif role == "anaphoric_place":
+            anaphoric[word] = tuple(row["value"].split("|"))
+    return frozenset(nouns), frozenset(outlets), anaphoric
+
+
+# words between "من"/"باتجاه" and the place it governs; words naming an outlet; "في المدينة" kinds
+_PLACE_NOUNS, _OUTLET_WORDS, _ANAPHORIC_PLACE = _event_words()
 _BY = re.compile(r"(?<!\w)by(?!\w)")  # English: an actor after the verb acts only as "by X"
 _BETWEEN = re.compile(r"(?:بين|between)\s*$")
+# a store of arms named after a strike is what the strike hit ("strikes hit a weapons depot")
+_STORE = re.compile(r"مستودع|مخزن|ذخير|depot|cache|arsenal|warehouse")
+_BETWEEN_ANY = re.compile(r"(?<!\w)(?:بين|between)(?!\w)")
+_AND = re.compile(r"(?:^|\s)(?:و|and(?!\w))")
 BACKGROUND_DAYS = 30
 MERGE_WINDOW = 60  # events merge within one report's worth of drafts (keeps long inputs linear)
-# On equal strength a weapon says more than "attack": drone/shelling/IED over a generic clash.
-_OUTLET_WORDS = frozenset(
-    ["مراسل", "مراسلنا", "شبكه", "موقع", "تلفزيون", "وكاله", "اذاعه", "صحيفه", "منصه", "مديريه", "قياده"]
-    + ["الذاتيه", "administration", "correspondent", "reporter"]
-)
 _ROAD_AFTER = re.compile(r"^\s*(?:[-–]\s*[^\s,.]+(?:\s[^\s,.]+)?\s+)?(?:highway|road)\b")
-_ANAPHORIC_PLACE = {
-    "المدينه": ("city",),
-    "البلده": ("town", "city"),
-    "القريه": ("village", "town"),
-    "المخيم": ("camp",),
-    "the city": ("city",),
-    "the town": ("town", "city"),
-    "the village": ("village", "town"),
-    "the camp": ("camp",),
-    "the dam": ("dam",),
-    "the prison": ("facility",),
-    "السد": ("dam",),
-    "السجن": ("facility",),
-}
 _ANAPHORIC_RX = re.compile(
     r"(?<!\w)(?:في|وسط|داخل|فوق|علي|in|inside|near|over|قرب|محيط)\s+(?:ال)?("
     + "|".join(_ANAPHORIC_PLACE)
@@ -99,11 +70,31 @@ _ANAPHORIC_RX = re.compile(
 _SAME = {"RIOTERS": "PROTESTERS"}  # a protest that turned violent is one event
 _SPECIFIC = {"Explosions/Remote violence": 2, "Violence against civilians": 1}
 _QUOTES = re.compile(r"[\"'«»()\[\]]")
+_SPEECH_REACH = 80  # a reporting verb this close before (or after) a quotation makes it speech
 _VICTIM_GAP = frozenset(["من", "of", "the", "an", "a", "ل"])
 # "أكثر من 15 هجوماً"، "dozens of attacks": a quantity before a count noun (cue:count) is a tally
 _QUANTITY_BEFORE = re.compile(
     r"(?:(?<!\w)(?:[3-9]|\d\d+)|عشرات|العشرات من|مئات|dozens of|scores of|hundreds of|several)\s*$"
 )
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks of three words or more (folded quotes are all '"', paired in
+    order within a line): someone's words, not the narration. «قسد» alone is a name, not a quote."""
+    out: list[tuple[int, int]] = []
+    find = text.find
+    a = find('"')
+    while a != -1:
+        b = find('"', a + 1)
+        if b == -1:
+            break
+        if find("\n", a, b) != -1:
+            a = b  # an unclosed mark on the line before: start pairing afresh on this line
+            continue
+        if b - a <= 600 and text.count(" ", a, b) >= 2:
+            out.append((a + 1, b))
+        a = find('"', b + 1)
+    return out
 
 
 @dataclass
@@ -152,6 +143,7 @@ class Draft:
     own_date: bool
     sentence: int
     headline: bool = False
+    absorbed: bool = False  # a later draft merged into this one (a headline already told by its body)
 
 
 def figures_values(figures) -> list[int]:
@@ -222,6 +214,9 @@ class Assembler:
         self.main_date = self._main_date()
         self._roads: set[int] = set()
         self.outlet_places = self._outlet_places(source)
+        self.quotes = _quotations(doc.text)
+        self.speech = [c for c in self.cues if c.kind == "cue:speech"]
+        self.witnesses = [c for c in self.cues if c.kind == "cue:witness"]
 
     # -- helpers -------------------------------------------------------------------------
     def _folded(self, s: int, e: int) -> tuple[int, int]:
@@ -483,7 +478,8 @@ class Assembler:
             return a1, (cand[0].name if cand else None), None, bool(cand)
         if policy == "displacement":
             return CIVILIANS, None, None, True
-        for t in sorted(cluster, key=lambda t: -t.strength):
+        actor1 = self._claimant(agents)
+        for t in sorted(cluster, key=lambda t: -t.strength) if actor1 is None else ():
             near = [
                 (a.start - t.end, a)
                 for a in agents
@@ -497,6 +493,10 @@ class Assembler:
         if actor1 is None:
             prior = [a for a in agents if a.start < anchor.start]
             actor1 = prior[0] if prior else (agents[0] if agents else None)
+        if actor1 is not None and actor1.group == "UNIDENTIFIED":
+            # "مسلحون مجهولون يتبعون للفرقة الرابعة": the named force they belong to acted
+            named = [a for a in agents if a.group != "UNIDENTIFIED" and 0 <= a.start - actor1.end <= 60]
+            actor1 = next((a for a in named if self._cue_before(a.start, {"affiliation"}, 30, None)), actor1)
         own = actor1 is not None
         name1 = actor1.name if actor1 else (UNIDENTIFIED if policy in ("armed", "civilian_victim") else None)
         g1 = actor1.group if actor1 else None
@@ -523,7 +523,36 @@ class Assembler:
                 victims or [a for a in others if roles[id(a)] != "support"] or ([support] if support else [])
             )
             actor2 = pick[0].name if pick else None
+            if actor2 is None and actor1 is not None and policy == "armed":
+                actor2 = self._same_family_rival(s, actor1, agents)
         return name1, actor2, assoc1, own
+
+    def _claimant(self, agents: list[ActorMention]) -> ActorMention | None:
+        """ "تبنى تنظيم داعش الهجوم"، "ISIS claimed the attack": the claimant acted."""
+        claims = self.cur_cue_kinds.get("claim")
+        if not claims:
+            return None
+        text = self.doc.text
+        for a in agents:
+            if self._cue_before(a.start, {"claim"}, 25, None):
+                return a
+            # English: the claimant stands before the verb ("ISIS later claimed ...")
+            if any(0 <= c.start - a.end <= 20 and len(text[a.end : c.start].split()) <= 2 for c in claims):
+                return a
+        return None
+
+    def _same_family_rival(self, s: Sentence, actor1: ActorMention, agents: list[ActorMention]) -> str | None:
+        """ "اشتباكات بين الحمزات والعمشات": two factions of one family fight each other (both named)."""
+        text = self.doc.text
+        key1 = text[actor1.start : actor1.end]
+        for a in agents:
+            if a is actor1 or a.group != actor1.group or text[a.start : a.end] == key1:
+                continue
+            lo, hi = min(a.start, actor1.start), max(a.start, actor1.start)
+            gap = text[min(a.end, actor1.end) : hi]
+            if _BETWEEN_ANY.search(text, max(s.start, lo - 25), lo) and _AND.search(gap) and len(gap) <= 40:
+                return a.name
+        return None
 
     # -- dates ---------------------------------------------------------------------------
     def _date(self, s: Sentence, anchor: Trigger) -> tuple[DateMention | None, bool]:
@@ -543,7 +572,55 @@ class Assembler:
     def run(self) -> list[Draft]:
         for s in self.doc.sentences:
             self._sentence(s)
+        if any(d.headline for d in self.drafts):
+            self._fold_headlines()
         return self.drafts
+
+    def _fold_headlines(self) -> None:
+        """A headline retells the lead: its event joins the body's event of the same family nearby."""
+        body = [d for d in self.drafts if not d.headline]
+        for h in [d for d in self.drafts if d.headline and not d.absorbed]:
+            gh = {_SAME.get(x, x) for x in (group_of(h.actor1), group_of(h.actor2))} - {None, "UNIDENTIFIED"}
+            cands = [
+                b
+                for b in body
+                if b.family == h.family
+                and not (
+                    gh and gh.isdisjoint({_SAME.get(group_of(x), group_of(x)) for x in (b.actor1, b.actor2)})
+                )
+                and b.background == h.background
+                and (not (h.own_date and b.own_date) or (h.dmin <= b.dmax and b.dmin <= h.dmax))
+                and self._near(h.place, b.place, 25.0 if b.sub_event_type != h.sub_event_type else 100.0)
+            ]
+            if not cands:
+                continue
+            b = min(cands, key=lambda b: (b.sub_event_type != h.sub_event_type, b.place.key != h.place.key))
+            if h.group is not b.group:
+                b.group.figures.extend(h.group.figures)
+                b.group.floor = max(b.group.floor, h.group.floor)
+            if h in h.group.members:
+                h.group.members.remove(h)
+            if (
+                group_of(b.actor1) == "UNIDENTIFIED"
+                and h.own_actor
+                and group_of(h.actor1) != group_of(b.actor2)
+            ):
+                b.actor1 = h.actor1
+            self.drafts.remove(h)
+
+    def _near(self, a: PlaceRef, b: PlaceRef, km: float) -> bool:
+        """Same place, or a broad headline place ("ريف دير الزور") that holds the body's, or within ``km``
+        (a headline names the city or province the body's village belongs to: "تعزيزات إلى دير الزور")."""
+        if a.key == b.key:
+            return True
+        pa, pb = a.place, b.place
+        if a.weak and pa.admin1 and pa.admin1 == pb.admin1 and (not pa.admin2 or pa.admin2 == pb.admin2):
+            return True
+        if None in (pa.lat, pa.lon, pb.lat, pb.lon):
+            return False
+        dy = (pa.lat - pb.lat) * 111.0
+        dx = (pa.lon - pb.lon) * 111.0 * 0.8
+        return dx * dx + dy * dy <= km * km
 
     def _sentence(self, s: Sentence) -> None:
         i = s.index
@@ -559,8 +636,12 @@ class Assembler:
         self.cur_places = self.sent_places[i]
         self._place_cache: dict[tuple[int, int, str], list[PlaceRef]] = {}
         triggers = find_triggers(self.cur_matches, s, self.cur_cues, self.cur_dates)
+        if triggers and self.quotes:
+            triggers = [t for t in triggers if not self._in_speech(t)]
         if not triggers:
             return
+        if self.cur_cue_kinds.get("downing"):
+            triggers = self._downed(s, triggers)
         counted = self._counted_segments(s)
         if counted:
             triggers = [t for t in triggers if s.segment_of(t.start) not in counted]
@@ -603,8 +684,10 @@ class Assembler:
             t
             for t in full
             if not (
-                t.sub_event_type == "Change to group/activity"
-                and t.strength <= 2
+                (
+                    (t.sub_event_type == "Change to group/activity" and t.strength <= 2)
+                    or (t.sub_event_type == "Disrupted weapons use" and _STORE.search(t.key))
+                )
                 and any(h.end <= t.start and _same_seg(s, h, t) for h in hits)
             )
         ]
@@ -613,6 +696,10 @@ class Assembler:
             if anaphors and self.last_group is not None and self._same_time(self.last_group):
                 self.last_group.figures.extend(f.value for f in figures)
                 self._relocate(s)
+                claimant = self._claimant([a for a in self.cur_actors if self._role(a) == "agent"])
+                for m in self.last_group.members if claimant is not None else ():
+                    if group_of(m.actor1) == "UNIDENTIFIED" and claimant.group != group_of(m.actor2):
+                        m.actor1, m.own_actor = claimant.name, True
             return
         self.cur_full = full
         clusters = self._clusters(s, full)
@@ -620,6 +707,53 @@ class Assembler:
         for cluster in clusters:
             g = self._emit(s, cluster, figures if first_group is None else [])
             first_group = first_group or g
+
+    def _in_speech(self, t: Trigger) -> bool:
+        """A trigger inside someone's quoted words ("«تعبنا من الاعتقالات»"، told Rudaw) is not narration,
+        unless the quotation itself dates a happening ("«قصفوا قريتنا أمس»")."""
+        for qs, qe in self.quotes:
+            if qs <= t.start < qe:
+                near = any(
+                    qs - _SPEECH_REACH <= c.start < qs or qe <= c.start < qe + _SPEECH_REACH // 2
+                    for c in self.speech
+                )
+                if not near or any(qs <= d.start < qe and not d.is_tally for d in self.dates):
+                    return False
+                # a source or statement quoting a concrete happening names where ("إن «قوات النظام استقدمت
+                # دبابات إلى حي زنود»"); a protester's or resident's words are feelings and grievances
+                k = bisect.bisect_left(self.place_starts, qs)
+                placed = k < len(self.place_starts) and self.place_starts[k] < qe
+                witness = any(
+                    qs - _SPEECH_REACH <= c.start < qs or qe <= c.start < qe + _SPEECH_REACH // 2
+                    for c in self.witnesses
+                )
+                return witness or not placed
+            if qs > t.start:
+                break
+        return False
+
+    def _downed(self, s: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+        """A drone after a downing verb ("أسقطت قسد طائرة مسيرة"، "shot down a drone") was disrupted, not a strike."""
+        downs = self.cur_cue_kinds["downing"]
+        out: list[Trigger] = []
+        for t in triggers:
+            c = next(
+                (c for c in downs if t.sub_event_type == "Air/drone strike" and 0 <= t.start - c.end <= 60),
+                None,
+            )
+            if c is not None and _same_seg(s, t, t) and s.segment_of(c.start) == s.segment_of(t.start):
+                t = dataclasses.replace(
+                    t,
+                    start=c.start,
+                    end=c.end,  # the downing verb is the act: its agent is actor1, not the drone's owner
+                    event_type="Strategic developments",
+                    sub_event_type="Disrupted weapons use",
+                    strength=3,
+                    policy="solo",
+                    anaphor=False,
+                )
+            out.append(t)
+        return out
 
     @staticmethod
     def _killings(triggers: list[Trigger]) -> list[Trigger]:
@@ -785,7 +919,13 @@ class Assembler:
             return None
         if s.headline and all(r.inherited for r in refs):
             return None
-        if anchor.strength <= 2 and not own_date and all(r.inherited for r in refs) and self.last_group:
+        if (
+            anchor.strength <= 2
+            and not own_date
+            and all(r.inherited for r in refs)
+            and self.last_group
+            and any(m.family == _family(anchor.event_type) for m in self.last_group.members)
+        ):
             # a general verb with no place or day of its own retells the last event ("أطلقت الطائرة صاروخين")
             self.last_group.figures.extend(figures_values(figures))
             return self.last_group
@@ -806,6 +946,8 @@ class Assembler:
             etype, sub, a2 = "Violence against civilians", "Attack", CIVILIANS
         if sub == "Mob violence" and self._protest_context():
             sub = "Violent demonstration"  # protesters who burn or smash: a demonstration turned violent
+        if sub == "Protest with intervention" and any(f.value > 0 for f in figures):
+            sub = "Excessive force against protesters"  # protesters killed by those who dispersed them
         etype = SUB_TO_TYPE.get(sub, etype)
         group = Group(figures=[f.value for f in figures], floor=max(t.min_fatalities for t in cluster))
         home: Group | None = None
@@ -881,12 +1023,17 @@ class Assembler:
                     o.actor1, o.actor2 = d.actor1, d.actor2
             elif not o.own_actor and d.own_actor:
                 o.actor1, o.actor2 = d.actor1, d.actor2
+            elif (
+                group_of(o.actor1) == "UNIDENTIFIED" and d.own_actor and group_of(d.actor1) != "UNIDENTIFIED"
+            ):
+                o.actor1 = d.actor1  # a named perpetrator ("الفرقة الرابعة") wins over "unidentified"
             if o.actor2 is None and d.actor2 is not None and d.actor2 != o.actor1:
                 o.actor2 = d.actor2
             if not o.own_date and d.own_date:
                 o.best, o.dmin, o.dmax, o.precision, o.own_date = d.best, d.dmin, d.dmax, d.precision, True
             if (o.place.weak or o.place.inherited) and not (d.place.weak or d.place.inherited):
                 o.place = d.place
+            o.absorbed = True
             return o
         return None
 

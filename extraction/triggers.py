@@ -19,7 +19,18 @@ from .document import Sentence
 from .lexicon import Match, read_table
 from .normalise import fold
 
-SUPPRESSORS = {"negation", "future", "threat", "demand", "denial", "statement", "cause", "tally", "blocker"}
+SUPPRESSORS = {
+    "negation",
+    "future",
+    "threat",
+    "demand",
+    "denial",
+    "statement",
+    "cause",
+    "tally",
+    "blocker",
+    "release",
+}
 
 
 @dataclass(frozen=True)

@@ -5,15 +5,8 @@ from streamlit_folium import st_folium
 
 from ui import state
 from ui.basemap import mode_caption, tile_mode
-from ui.briefing import (
-    briefing_html,
-    figure_png,
-    key_figures,
-    map_png,
-    period_of,
-    previous_filter,
-    top_events,
-)
+from ui.briefing import key_figures, period_of, previous_filter, top_events
+from ui.briefing_downloads import data_downloads, image_downloads
 from ui.filters import sidebar_filters
 from ui.map import build_map
 from ui.map_panel import cached_points
@@ -22,10 +15,6 @@ from ui.timeline import build_timeline, counts_from_events
 from ui.timeline_data import brief_events, counts
 
 ensure_navigation()
-
-FILES = "briefing_files"
-EXPORT_FORMATS = {"csv": "text/csv", "geojson": "application/geo+json", "kml": "application/vnd.google-earth.kml+xml",
-                  "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}  # fmt: skip
 
 flt = sidebar_filters()
 gen = state.data_generation()
@@ -71,35 +60,5 @@ top = top_events(cur, 10)
 st.dataframe(top, hide_index=True, use_container_width=True)
 
 st.subheader("Downloads")
-if st.button("Prepare briefing files (map PNG, chart PNG, HTML)", key="brief_prepare"):
-    with st.spinner("Drawing the map and charts in headless Chromium…"):
-        try:
-            mp = map_png(build_map(points, tiles="offline"), 1600, 1000, 2)
-            cp = figure_png(tl, 1600, 500, 2)
-            page = briefing_html(title, f"Period: {period}", figs, top, timeline=tl, map_png_bytes=mp)
-            st.session_state[FILES] = {"map": mp, "chart": cp, "html": page.encode("utf-8")}
-        except Exception as exc:  # noqa: BLE001 - a failed export must not take the page down
-            st.error(
-                f"The images could not be drawn: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
-            )
-files = st.session_state.get(FILES)
-if files:
-    d1, d2, d3 = st.columns(3)
-    d1.download_button("Map PNG", files["map"], "rasd-map.png", "image/png", key="dl_map", on_click="ignore")
-    d2.download_button(
-        "Timeline PNG", files["chart"], "rasd-timeline.png", "image/png", key="dl_chart", on_click="ignore"
-    )
-    d3.download_button(
-        "HTML briefing", files["html"], "rasd-briefing.html", "text/html", key="dl_html", on_click="ignore"
-    )
-
-st.markdown("**Data** (the same files as `python -m store export`)")
-cols = st.columns(len(EXPORT_FORMATS))
-try:
-    from store.export import export_events
-
-    for col, (fmt, mime) in zip(cols, EXPORT_FORMATS.items(), strict=True):
-        col.download_button(fmt.upper(), lambda fmt=fmt: export_events(flt, fmt), f"rasd-events.{fmt}", mime,
-                            key=f"dl_{fmt}", on_click="ignore")  # fmt: skip
-except ImportError:
-    st.caption("Data exports are not available in this build.")
+image_downloads(title, period, figs, top, tl, points)
+data_downloads(flt)

@@ -259,7 +259,8 @@ def make_rows(n: int, seed: int = 0) -> list[dict[str, Any]]:
                 "location": name_en,
                 "location_ar": name_ar,
                 "place_id": place["id"],
-                "latitude": round(place["lat"] + rng.uniform(-jitter, jitter), 5),
+                # Southward only: the Turkish border runs just north of Qamishli, Amuda, Kobani…
+                "latitude": round(place["lat"] - rng.uniform(0, jitter), 5),
                 "longitude": round(place["lon"] + rng.uniform(-jitter, jitter), 5),
                 "geo_precision": geo,
                 "source": "Rasd demo data",

@@ -22,6 +22,7 @@ from ui.highlight import Span, event_spans
 from ui.paste import Outcome, one_line
 
 BULK_ACTIONS = ("Mark reviewed", "Reject", "Set actor 1")
+HISTORY_COLUMNS = ["at", "analyst", "field", "old", "new", "version"]
 
 
 @dataclass
@@ -128,6 +129,14 @@ def reject(event_id: int, analyst: str) -> Outcome:
     except (ValidationError, StoreError) as exc:
         return Outcome("error", one_line(exc))
     return Outcome("success", f"Event {event_id} rejected (kept, not deleted).")
+
+
+def history_frame(revisions: list[dict[str, Any]]) -> pd.DataFrame:
+    """Revisions as text, oldest first, with the time to the minute (the panel is narrow)."""
+    df = pd.DataFrame(revisions).reindex(columns=HISTORY_COLUMNS)
+    at = pd.to_datetime(df["at"], errors="coerce", utc=True)
+    df["at"] = at.dt.strftime("%Y-%m-%d %H:%M").where(at.notna(), df["at"])
+    return df.astype(object).where(df.notna(), "").astype(str)
 
 
 def event_labels(frame: pd.DataFrame) -> dict[int, str]:

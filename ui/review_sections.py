@@ -23,7 +23,10 @@ from ui.editor import column_config, diff_edits, editor_frame
 from ui.highlight import highlight_html, md_escape, sentence_spans
 from ui.paste import Outcome
 
-HISTORY_COLUMNS = ["at", "analyst", "field", "old", "new", "version"]
+# Narrow bookkeeping columns so "old" and "new" get the room in the panel.
+HISTORY_CONFIG = {"at": st.column_config.TextColumn(width=120), "analyst": st.column_config.TextColumn(width=70),
+                  "field": st.column_config.TextColumn(width=80), "old": st.column_config.TextColumn(width=130),
+                  "new": st.column_config.TextColumn(width=130), "version": st.column_config.TextColumn("v", width=30)}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,7 @@ def event_panel(ctx: Context, analyst: str) -> dict[str, Any] | None:
     selected = st.selectbox("Event", ids, format_func=labels.get, key=state.REVIEW_SELECTED)
     event = store_events.get_event(selected)
     report = store_reports.get_report(event["report_id"]) if event.get("report_id") else None
-    left, right = st.columns([3, 2], gap="medium")
+    left, right = st.columns([1, 1], gap="medium")
     with left:
         if report:
             outlet = md_escape(report.get("source") or "unknown outlet")
@@ -201,7 +204,9 @@ def event_panel(ctx: Context, analyst: str) -> dict[str, Any] | None:
         st.subheader(f"History of event #{selected}")
         revs = history(selected)
         if revs:
-            st.dataframe(pd.DataFrame(revs)[HISTORY_COLUMNS].astype(str), hide_index=True, width="stretch")
+            st.dataframe(
+                review.history_frame(revs), hide_index=True, width="stretch", column_config=HISTORY_CONFIG
+            )
         else:
             st.caption("No revisions yet.")
         if event.get("status") != "rejected" and st.button("Reject this event", disabled=not analyst):

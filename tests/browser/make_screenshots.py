@@ -37,8 +37,12 @@ def _store(url: str, *args: str) -> str:
     return r.stdout
 
 
-def prepare(url: str) -> tuple[int, int]:
-    """Demo events, the seed report, and one signed edit so the Review history has something to show."""
+def prepare(url: str) -> tuple[int, int, int]:
+    """Demo events, the seed report, one signed edit (for Review's history), and a demo event for the popup.
+
+    The popup's event is one placed at geo precision 2 (off the place's point), so opening it does not
+    zoom to a street-level spider of every event at a town.
+    """
     _store(url, "demo", "--events", "3000")
     _store(url, "ingest", str(SEED), "--published", PUBLISHED, "--source", "Syria TV")
     os.environ["RASD_DATABASE_URL"] = url
@@ -52,7 +56,11 @@ def prepare(url: str) -> tuple[int, int]:
     event = store_events.get_event(first)
     store_events.update_event(first, {"status": "reviewed", "notes": "Checked against a second outlet."},
                               ANALYST, expected_version=event["version"])  # fmt: skip
-    return int(report_id), first
+    demo = store_events.query_events(
+        EventFilter(admin1=("Al-Hasakah",), event_types=("Explosions/Remote violence",))
+    )
+    scattered = demo[(demo["geo_precision"] == 2) & (demo["fatalities"] > 0)].sort_values("fatalities")
+    return int(report_id), first, int(scattered["id"].iloc[-1])
 
 
 def _settle(page: Any, ms: int = 1500) -> None:
@@ -68,7 +76,8 @@ def paste(page: Any, base: str) -> None:
     page.get_by_text(re.compile(r"event\(s\) found")).first.evaluate(
         "e => e.scrollIntoView({block: 'start'})"
     )
-    page.mouse.wheel(0, -90)
+    page.mouse.move(900, 500)  # over the main area: the wheel scrolls what is under the mouse
+    page.mouse.wheel(0, -30)
     page.wait_for_timeout(800)
     page.screenshot(path=str(OUT / "paste.png"))
 
@@ -80,7 +89,8 @@ def review(page: Any, base: str, report_id: int, event_id: int) -> None:
     page.get_by_text(f"History of event #{event_id}").first.evaluate(
         "e => e.scrollIntoView({block: 'start'})"
     )
-    page.mouse.wheel(0, -160)
+    page.mouse.move(900, 500)
+    page.mouse.wheel(0, -250)
     page.wait_for_timeout(1200)
     page.screenshot(path=str(OUT / "review.png"))
 
@@ -112,7 +122,9 @@ def timeline(page: Any, base: str) -> None:
 def briefing(page: Any, base: str) -> None:
     page.goto(f"{base}/briefing?analyst={ANALYST}&from=2024-07-01&to=2024-09-30")
     _settle(page)
-    page.frame_locator(FOLIUM).locator(".rasd-cluster, .leaflet-marker-icon").first.wait_for(timeout=90_000)
+    page.frame_locator(FOLIUM).locator(".leaflet-marker-icon").first.wait_for(
+        state="attached", timeout=90_000
+    )
     page.wait_for_timeout(2000)
     page.screenshot(path=str(OUT / "briefing.png"))
 
@@ -123,7 +135,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'rasd.sqlite'}"
-        report_id, event_id = prepare(url)
+        report_id, event_id, popup_id = prepare(url)
         app = start_app(Path(tmp))
         try:
             with sync_playwright() as p:
@@ -131,7 +143,7 @@ def main() -> None:
                 for shot in (
                     lambda pg: paste(pg, app.url),
                     lambda pg: review(pg, app.url, report_id, event_id),
-                    lambda pg: map_view(pg, app.url, event_id),
+                    lambda pg: map_view(pg, app.url, popup_id),
                     lambda pg: timeline(pg, app.url),
                     lambda pg: briefing(pg, app.url),
                 ):

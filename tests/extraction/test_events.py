@@ -16,6 +16,8 @@ SCORE = ROOT.parent / "shared" / "eval" / "score.py"
 F1_FLOOR = 0.97  # dev-set F1 reached 0.978 after the lexicon growth (round 2); the guard sits just below
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 HELDOUT_FLOOR = 0.92  # the team's held-out reports reached 0.935 (round 2); the guard sits just below
+HELDOUT2 = Path(__file__).resolve().parent / "heldout2"
+HELDOUT2_FLOOR = 0.85  # the second held-out set reached 0.878 (round 4); the guard sits below
 
 
 def test_list_of_villages_is_one_event_each_with_the_total_kept() -> None:
@@ -99,19 +101,20 @@ def test_dev_set_f1_stays_above_the_floor(reports, tmp_path) -> None:
         assert result[key] >= 0.85, (key, result)
 
 
-def test_heldout_f1_stays_above_the_floor() -> None:
-    if not SCORE.exists() or not HELDOUT.is_dir():
+@pytest.mark.parametrize(("folder", "floor"), [(HELDOUT, HELDOUT_FLOOR), (HELDOUT2, HELDOUT2_FLOOR)])
+def test_heldout_f1_stays_above_the_floor(folder: Path, floor: float) -> None:
+    if not SCORE.exists() or not folder.is_dir():
         pytest.skip("scorer or held-out reports not available")
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("rasd_score", SCORE)
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
-    gold = score.load_gold(HELDOUT)
+    gold = score.load_gold(folder)
     pred = {
         str(r["id"]): [e.to_dict() for e in extract(r["text"], r["published"], r.get("source"))] for r in gold
     }
-    assert score.score(gold, pred, details=False)["f1"] >= HELDOUT_FLOOR
+    assert score.score(gold, pred, details=False)["f1"] >= floor
 
 
 def test_batch_cli_matches_the_library(reports, tmp_path) -> None:
@@ -256,3 +259,113 @@ def test_the_side_of_a_towns_countryside_is_still_an_event() -> None:
         "خبر\nانفجرت عبوة ناسفة بسيارة مدنية في ريف الرقة الشمالي، اليوم، ما أدى لمقتل سائقها.", "2024-05-15"
     )
     assert [(e.location, e.geo_precision, e.fatalities) for e in evs] == [("Ar Raqqah", 3, 1)]
+
+
+def _one_line(text: str, published: str = "2024-03-12"):
+    """Events of ``text`` told as a body under a title with no event of its own."""
+    return extract("تقرير\n" + text, published)
+
+
+def test_closing_appeals_are_not_events() -> None:
+    for text in (
+        "ويجدد المرصد السوري مطالبته المجتمع الدولي بالتحرك لوقف الانتهاكات التي تشهدها بلدة الشحيل.",
+        "The SDF called on the international community to stop the Turkish drone strikes on Qamishli.",
+        "Activists urged the coalition to stop the shelling of Hajin.",
+    ):
+        assert _one_line(text) == [], text
+
+
+def test_a_banner_demand_does_not_undo_the_protest_before_it() -> None:
+    evs = _one_line(
+        "خرج آلاف من أهالي مدينة القامشلي، اليوم، في مظاهرة ورفعوا لافتات تطالب المجتمع الدولي بالتدخل."
+    )
+    assert [(e.event_type, e.location) for e in evs] == [("Protests", "Al Qamishli")]
+
+
+def test_a_witness_quote_is_speech_but_a_source_quoting_a_happening_is_an_event() -> None:
+    assert _one_line('"We are tired of the arrests and the raids in Hasakah," a protester told Rudaw.') == []
+    assert _one_line('وقال أحد المحتجين إن "الناس خرجوا للتظاهر في الحسكة لأنهم تعبوا من الغلاء".') == []
+    evs = _one_line('وقال مصدر أمني إن "قوات النظام استقدمت دبابات إلى حي زنود في مدينة القامشلي".')
+    assert [e.sub_event_type for e in evs] == ["Change to group/activity"]
+
+
+def test_a_drone_shot_down_is_disrupted_weapons_use_by_the_side_that_downed_it() -> None:
+    for text in (
+        "أسقطت قوات سوريا الديمقراطية طائرة مسيرة تركية في ريف القامشلي، اليوم الثلاثاء.",
+        "The SDF shot down a Turkish drone near Tal Tamr on Monday.",
+        "SDF air defences intercepted a drone over Qamishli on Monday.",
+    ):
+        (ev,) = _one_line(text)
+        assert (ev.sub_event_type, ev.actor1) == ("Disrupted weapons use", "SDF: Syrian Democratic Forces"), (
+            text
+        )
+
+
+def test_a_strike_on_a_weapons_depot_is_a_strike() -> None:
+    evs = _one_line("Coalition airstrikes hit a weapons depot on the outskirts of al-Mayadin on Monday.")
+    assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
+
+
+def test_gunfire_on_protesters_is_force_against_a_protest() -> None:
+    (ev,) = _one_line("Security forces opened fire on protesters in Hasakah on Monday, killing two.")
+    assert (ev.sub_event_type, ev.actor1, ev.fatalities) == (
+        "Excessive force against protesters",
+        "Protesters (Syria)",
+        2,
+    )
+    (ev,) = _one_line("Gunmen ransacked a warehouse in Hajin on Monday.")
+    assert ev.sub_event_type == "Looting/property destruction"
+
+
+def test_meetings_between_the_parties_are_strategic_developments() -> None:
+    for text in (
+        "التقى وفد من قوات سوريا الديمقراطية مع وفد حكومي في مدينة الحسكة، اليوم.",
+        "SDF and government delegations held talks in Hasakah on Monday.",
+    ):
+        assert [(e.event_type, e.sub_event_type) for e in _one_line(text)] == [
+            ("Strategic developments", "Other")
+        ]
+
+
+def test_the_claimant_and_a_named_faction_are_the_actors() -> None:
+    (ev,) = _one_line("تبنى تنظيم داعش الهجوم على حاجز لقوات سوريا الديمقراطية في بلدة الشحيل، أمس.")
+    assert (ev.actor1, ev.actor2) == ("Islamic State (Syria)", "SDF: Syrian Democratic Forces")
+    evs = _one_line(
+        "Unidentified gunmen attacked an SDF checkpoint in Diban on Monday, killing two fighters. "
+        "ISIS later claimed responsibility for the attack."
+    )
+    assert [(e.actor1, e.fatalities) for e in evs] == [("Islamic State (Syria)", 2)]
+    (ev,) = _one_line("اندلعت اشتباكات بين فصيل الحمزات وفصيل العمشات في مدينة رأس العين، اليوم.")
+    assert (ev.actor1, ev.actor2) == ("Syrian National Army", "Syrian National Army")
+
+
+def test_a_release_for_ransom_ends_the_abduction_and_is_not_another() -> None:
+    for text in (
+        "اختطف مسلحون مجهولون شاباً من بلدة الشحيل، يوم السبت. وأفرج الخاطفون عنه اليوم مقابل فدية مالية.",
+        "Gunmen kidnapped a man in Hajin on Saturday. He was released on Monday after his family paid a ransom.",
+    ):
+        evs = _one_line(text)
+        assert [(e.sub_event_type, e.event_date) for e in evs] == [
+            ("Abduction/forced disappearance", "2024-03-09")
+        ], text
+
+
+def test_a_headline_naming_the_province_folds_into_the_bodys_village() -> None:
+    text = (
+        "قسد تستقدم تعزيزات إلى دير الزور\n"
+        "استقدمت قوات سوريا الديمقراطية، اليوم، تعزيزات عسكرية من الحسكة إلى بلدة ذيبان بريف دير الزور الشرقي."
+    )
+    assert [e.location for e in extract(text, "2024-03-12")] == ["Diban"]
+
+
+def test_a_reinforcement_after_a_riot_is_its_own_strategic_event() -> None:
+    text = (
+        "تقرير\nDetainees held at al-Sina'a prison in Hasakah staged a riot on Saturday night.\n"
+        "The SDF sent dozens of reinforcements and imposed a cordon around the prison, residents said."
+    )
+    assert {e.event_type for e in extract(text, "2023-07-16")} == {"Riots", "Strategic developments"}
+
+
+def test_english_news_spellings_of_north_east_towns() -> None:
+    (ev,) = _one_line("Turkish shelling on Tal Hamis killed one civilian and wounded three others on Monday.")
+    assert (ev.location, ev.fatalities) == ("Tall Hamis", 1)

@@ -110,3 +110,13 @@ def test_hand_added_event_is_tied_to_a_sentence(db_url: str) -> None:
     out = review.add_hand_event(rid, fields, "Layla")
     assert out.kind == "success" and f"report #{rid}" in out.text
     assert review.add_hand_event(rid, {**fields, "sub_event_type": "Armed clash"}, "Layla").kind == "error"
+
+
+def test_history_frame_is_text_to_the_minute(db_url: str) -> None:
+    rid, (a, _) = seed()
+    store_events.update_event(a, {"notes": "checked"}, "Layla", expected_version=1)
+    df = review.history_frame(history(a))
+    assert list(df.columns) == review.HISTORY_COLUMNS
+    row = df[df["field"] == "notes"].iloc[-1]
+    assert row["analyst"] == "Layla" and row["new"] == "checked" and row["old"] == ""
+    assert len(row["at"]) == len("2024-08-19 10:00")
