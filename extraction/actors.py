@@ -17,6 +17,7 @@ CIVILIANS = "Civilians (Syria)"
 PROTESTERS = "Protesters (Syria)"
 RIOTERS = "Rioters (Syria)"
 UNIDENTIFIED = "Unidentified Armed Group (Syria)"
+_NOT_ARMED = frozenset(["UNIDENTIFIED", "CIVILIANS", "PROTESTERS", "RIOTERS"])
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,13 @@ def resolve(matches: list[Match], published: dt.date) -> list[ActorMention]:
             else:
                 continue
         e = m.entry
+        if (
+            e.get("group") == "UNIDENTIFIED"
+            and out
+            and 0 <= m.start - out[-1].end <= 1
+            and out[-1].group not in _NOT_ARMED
+        ):
+            continue  # "ISIS gunmen", "SDF fighters": a named force's gunmen are that force
         out.append(ActorMention(m.start, m.end, e.get("canonical"), e.get("group"), e.get("inter")))
         last_end = m.end
     return out

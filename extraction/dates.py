@@ -387,6 +387,10 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             i = text.find(" ", i + 1, a - 1)
         if lo == 0 or (lo > 0 and not text[lo - 1].isalnum()):
             cands.insert(0, lo)
+        nl = text.rfind("\n", lo, a - 1)
+        if nl != -1 and nl + 1 not in cands:
+            cands.append(nl + 1)  # a phrase opening a paragraph ("\n\nTwo days ago, ...")
+            cands.sort()
         starters = g.starters
         # only where a date phrase can begin (its first word), then the anchor itself
         first = g.first_chars

@@ -5,6 +5,9 @@ whose strongest trigger decides the type; a cluster yields one event per distinc
 villages is several events, several neighbourhoods of one city are one). Events of one family at
 one place on one day with compatible actors merge across sentences (a headline and its body). A
 definite back-reference ("الهجوم"، "العملية") adds its death figures to the event it refers to.
+One act told with its circumstances is one event: air support for a raid, a riot's storming, a
+takeover told as a handover, weapons seized at an arrest, a toll update or a count since a weekday
+make no second event; a town named in the sentence beats a direction, countryside or framing province.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ CHILD_KINDS = {"neighbourhood", "facility", "airport"}
 _FROM = re.compile(r"(?:^|\s)(?:من|انطلاقا من|from)\s*$")
 _TO = re.compile(r"(?:^|\s)(?:الي|باتجاه|نحو|to|towards)\s*$")
 _ROAD = re.compile(r"(?:طريق|road)\s*$|(?:طريق|road) \S+\s*[-–/]\s*$")
+_MOVE = re.compile(r"(?<!\w)(?:من|الي|باتجاه|نحو|حتي|from|to|towards|into)(?!\w)")
 _ROLE_WORD = re.compile(r"(?<!\w)(من|الي|باتجاه|نحو|from|towards)(?!\w)")
 
 
@@ -53,6 +57,8 @@ def _event_words() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str,
 
 # words between "من"/"باتجاه" and the place it governs; words naming an outlet; "في المدينة" kinds
 _PLACE_NOUNS, _OUTLET_WORDS, _ANAPHORIC_PLACE = _event_words()
+_ATTRIBUTION = re.compile(r"\s*(?:said|says|told|reported|announced|stated)(?!\w)")
+_CLAUSE_OPEN = re.compile(r",\s*(?:the\s+|an?\s+)?$")
 _BY = re.compile(r"(?<!\w)by(?!\w)")  # English: an actor after the verb acts only as "by X"
 _BETWEEN = re.compile(r"(?:بين|between)\s*$")
 # a store of arms named after a strike is what the strike hit ("strikes hit a weapons depot")
@@ -67,6 +73,13 @@ _ANAPHORIC_RX = re.compile(
     + "|".join(_ANAPHORIC_PLACE)
     + r")(?!\w)"
 )
+_TERRITORY = frozenset(
+    [
+        "Non-violent transfer of territory",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ]
+)
 _SAME = {"RIOTERS": "PROTESTERS"}  # a protest that turned violent is one event
 _SPECIFIC = {"Explosions/Remote violence": 2, "Violence against civilians": 1}
 _QUOTES = re.compile(r"[\"'«»()\[\]]")
@@ -74,7 +87,8 @@ _SPEECH_REACH = 80  # a reporting verb this close before (or after) a quotation 
 _VICTIM_GAP = frozenset(["من", "of", "the", "an", "a", "ل"])
 # "أكثر من 15 هجوماً"، "dozens of attacks": a quantity before a count noun (cue:count) is a tally
 _QUANTITY_BEFORE = re.compile(
-    r"(?:(?<!\w)(?:[3-9]|\d\d+)|عشرات|العشرات من|مئات|dozens of|scores of|hundreds of|several)\s*$"
+    r"(?:(?<!\w)(?:[3-9]|\d\d+)|عشرات|العشرات من|مئات|سلسله|سلسله من|موجه من|dozens of|scores of|hundreds of|"
+    r"several|(?:a )?(?:string|series|wave|spate) of)\s*$"
 )
 
 
@@ -297,6 +311,10 @@ class Assembler:
     def _role(self, a: ActorMention) -> str:
         if self._cue_before(a.start, {"victim"}, 14, _VICTIM_GAP):
             return "victim"
+        if _ATTRIBUTION.match(self.doc.text, a.end) and _CLAUSE_OPEN.search(
+            self.doc.text, max(0, a.start - 6), a.start
+        ):
+            return "source"  # ", the Asayish said.": a trailing attribution names who told, not who acted
         if self._cue_before(a.start, {"source"}, 30, None) and self._source_gap(a.start):
             return "source"
         if self._cue_before(a.start, {"support"}, 30, None):
@@ -398,6 +416,8 @@ class Assembler:
             prev = [k for k in kept if self.places[k].place.kind not in AREA_KINDS]
             if prev and pm.qualifier and pm.place.id != self.places[prev[-1]].place.id:
                 continue
+            if kept and self._describes_next(kept[-1], i):
+                kept.pop()  # "east of Raqqa in the town of al-Karamah": the named town is the place
             kept.append(i)
         idx = kept
         if policy == "displacement":
@@ -417,6 +437,55 @@ class Assembler:
         for r in refs:
             seen.setdefault(r.key, r)
         return list(seen.values())
+
+    def _nearest_segment_places(self, s: Sentence, anchor: Trigger, policy: str) -> list[PlaceRef]:
+        """The places of the clause nearest before the trigger (else after): "وفي دير الزور، ضبطت ... في
+        مدينة الميادين، وألقت القبض" happened in al-Mayadin, not also in the framing province."""
+        segs = s.segments
+        before = [seg for seg in segs if seg[1] <= anchor.start]
+        after = [seg for seg in segs if seg[0] > anchor.start]
+        for lo, hi in list(reversed(before)) + after:
+            refs = self._places_in(lo, hi, policy)
+            if refs:
+                return refs
+        return []
+
+    def _generic(self, s: Sentence, anchor: Trigger) -> bool:
+        """ "women killed in Turkish attacks": a bare plural attack noun with no number, place or day in
+        its clause names attacks in general, not one event."""
+        counts = self.cur_cue_kinds.get("count")
+        if not counts or not any(c.start <= anchor.start < c.end for c in counts):
+            return False
+        lo, hi = s.segment_of(anchor.start)
+        if any(lo <= d.start < hi for d in self.cur_dates):
+            return False
+        return not any(
+            m.kind == "number" and lo <= m.start < anchor.start for m in self.cur_matches
+        ) and not (_QUANTITY_BEFORE.search(self.doc.text[max(lo, anchor.start - 16) : anchor.start]))
+
+    def _free_places(self, s: Sentence, cluster: list[Trigger]) -> list[PlaceRef]:
+        """Strong places of the sentence's segments that hold no trigger outside ``cluster``."""
+        taken = {s.segment_of(t.start) for t in self.cur_full if t not in cluster}
+        out: list[PlaceRef] = []
+        for lo, hi in s.segments:
+            if (lo, hi) not in taken:
+                out += [
+                    r
+                    for r in self._places_in(lo, hi, "armed")
+                    if not r.weak and r.idx >= 0 and self._place_role(r.idx)[0] == "at"
+                ]
+        return out
+
+    def _describes_next(self, i: int, j: int) -> bool:
+        """Place ``i`` is a direction or countryside phrase ("east of Raqqa", "ريف دير الزور") that the
+        unqualified place ``j`` right after it (no "and" between) lies in."""
+        pi, pj = self.places[i], self.places[j]
+        if not pi.qualifier or pi.qualifier == "institution" or pj.qualifier or pi.place.id == pj.place.id:
+            return False
+        if pj.place.kind in AREA_KINDS:
+            return False
+        gap = self.doc.text[self.place_pos[i][1] : self.place_pos[j][0]]
+        return len(gap) <= 40 and not _AND.search(gap) and "." not in gap and not _MOVE.search(gap)
 
     def _inherit(self, pos: int) -> PlaceRef | None:
         """The last strong place named before ``pos``; else the report's first strong place; else any."""
@@ -557,6 +626,13 @@ class Assembler:
     # -- dates ---------------------------------------------------------------------------
     def _date(self, s: Sentence, anchor: Trigger) -> tuple[DateMention | None, bool]:
         ds = [d for d in self.cur_dates if not d.is_tally]
+        same = self.cur_cue_kinds.get("sameday", [])
+        later = self.cur_cue_kinds.get("later", []) + same
+        if later:
+            # "later that day"، "في اليوم ذاته": a weekday or date of its own still wins
+            own = [d for d in ds if not any(c.start < d.end and d.start < c.end for c in later)]
+            if not own:
+                return self._paragraph_anchor(s, bool(same)), True
         if ds:
             seg = s.segment_of(anchor.start)
 
@@ -567,6 +643,22 @@ class Assembler:
 
             return min(ds, key=dist), True
         return self.main_date, False
+
+    def _paragraph_anchor(self, s: Sentence, same_day: bool) -> DateMention:
+        """ "Later that day": the last explicit day named before ``s`` in its paragraph, else today.
+        "The same day" names a day told before: the last one anywhere before, else the report's."""
+        text = self.doc.text
+        para = text.rfind("\n", 0, s.start) + 1
+        k = bisect.bisect_left([d.start for d in self.dates], s.start)
+        for d in reversed(self.dates[:k]):
+            if d.start < para and not same_day:
+                break
+            if not d.is_tally and d.precision == 1:
+                return d
+        if same_day and self.main_date is not None:
+            return self.main_date
+        p = self.pub
+        return DateMention(s.start, s.start, p, p, p, 1, "day")
 
     # -- main ----------------------------------------------------------------------------
     def run(self) -> list[Draft]:
@@ -664,6 +756,8 @@ class Assembler:
             ]
         if any(_family(t.event_type) == "demonstration" for t in full):
             full = [t for t in full if not (_family(t.event_type) == "violence" and t.strength <= 2)]
+        if self.cur_cue_kinds.get("seize"):
+            full = self._seized(s, full)
         # what is defused or seized is not itself an attack ("فككت ... عبوة ناسفة")
         disrupt = [t for t in full if t.sub_event_type == "Disrupted weapons use"]
         full = [
@@ -678,6 +772,7 @@ class Assembler:
                 )
             )
         ]
+        full = self._one_act(s, full)
         # what an attack hits is not a deployment ("استهدفت مسيرة رتلاً عسكرياً", "struck a convoy")
         hits = [t for t in full if _family(t.event_type) == "violence"]
         full = [
@@ -707,6 +802,77 @@ class Assembler:
         for cluster in clusters:
             g = self._emit(s, cluster, figures if first_group is None else [])
             first_group = first_group or g
+
+    def _seized(self, s: Sentence, full: list[Trigger]) -> list[Trigger]:
+        """A weapon named right after a seizing word ("ضبطت بحوزتهما ثلاث عبوات"، "seized IEDs") was
+        taken, not used: it is dropped beside another event word, else it is a disrupted weapons use."""
+        text = self.doc.text
+        seized = [
+            t
+            for t in full
+            if t.event_type == "Explosions/Remote violence"
+            and any(
+                0 <= t.start - c.end <= 40 and not any(ch in text[c.end : t.start] for ch in ",.،\n")
+                for c in self.cur_cue_kinds["seize"]
+            )
+        ]
+        if not seized:
+            return full
+        rest = [t for t in full if t not in seized]
+        if rest:
+            return rest
+        t = seized[0]
+        return [
+            dataclasses.replace(
+                t,
+                event_type="Strategic developments",
+                sub_event_type="Disrupted weapons use",
+                strength=3,
+                policy="solo",
+                anaphor=False,
+            )
+        ]
+
+    def _one_act(self, s: Sentence, full: list[Trigger]) -> list[Trigger]:
+        """One act told with its circumstances is one event: an event word in a supporting phrase
+        ("بمساندة طيران التحالف"، "backed by coalition aircraft"، "amid shelling") is not a second
+        event; rioters' storming or burning is not also a strategic development; a takeover is one
+        territorial event, not also a handover."""
+        if len(full) < 2:
+            return full
+        helpers = self.cur_cue_kinds.get("support", []) + self.cur_cue_kinds.get("amid", [])
+        text = self.doc.text
+        out = [
+            t
+            for t in full
+            if not any(
+                0 <= t.start - c.end <= 30 and not any(ch in text[c.end : t.start] for ch in ",.،\n")
+                for c in helpers
+            )
+        ]
+        out = out or full
+        riots = [t for t in out if t.event_type == "Riots" or t.policy == "riot"]
+        if riots:
+            out = [
+                t
+                for t in out
+                if not (
+                    t.event_type == "Strategic developments"
+                    and any(
+                        not self._clause_break(min(r.start, t.start), max(r.start, t.start)) for r in riots
+                    )
+                )
+            ] or out
+        land = [t for t in out if t.sub_event_type in _TERRITORY]
+        loot = [t for t in out if t.sub_event_type == "Looting/property destruction"]
+        if land and loot:
+            # "أقدموا على الاستيلاء على مستودع": seizing property is looting, not taking ground
+            out = [t for t in out if t.sub_event_type not in _TERRITORY]
+            land = []
+        if len({t.sub_event_type for t in land}) > 1:
+            keep = max(land, key=lambda t: (t.strength, -t.start))
+            out = [t for t in out if t.sub_event_type not in _TERRITORY or t is keep]
+        return out
 
     def _in_speech(self, t: Trigger) -> bool:
         """A trigger inside someone's quoted words ("«تعبنا من الاعتقالات»"، told Rudaw) is not narration,
@@ -889,7 +1055,16 @@ class Assembler:
         if not refs or all(_institution(r) for r in refs):
             # nothing (or only "مجلس X العسكري") in the clause: the sentence's places
             seen = {r.key for r in refs}
-            refs = refs + [r for r in self._places_in(s.start, s.end, policy) if r.key not in seen]
+            whole = [r for r in self._places_in(s.start, s.end, policy) if r.key not in seen]
+            if len(whole) > 1 and not refs:
+                whole = self._nearest_segment_places(s, anchor, policy) or whole
+            refs = refs + whole
+        elif all(r.weak for r in refs):
+            # only a countryside or region in the clause: a town named elsewhere in the sentence,
+            # in a clause no other event word holds ("في ريف دير الزور، في بلدة الكسرة"), is the place
+            refs = refs + [r for r in self._free_places(s, cluster) if r.key not in {x.key for x in refs}]
+        if not refs and self._generic(s, anchor):
+            return None
         if refs and any(not r.weak for r in refs):
             refs = [r for r in refs if not r.weak]
         if len(refs) > 1 and any(r.idx >= 0 and self._place_role(r.idx)[0] == "at" for r in refs):
@@ -939,6 +1114,15 @@ class Assembler:
         a1, a2, assoc, own_actor = self._actors(s, cluster, anchor)
         a1, a2, own_actor = self._carry_actors(s, policy, a1, a2, own_actor)
         etype, sub = anchor.event_type, anchor.sub_event_type
+        if a1 == CIVILIANS and policy not in ("protest", "riot", "displacement", "solo", "other"):
+            a1, a2, own_actor = (
+                UNIDENTIFIED,
+                a2 or CIVILIANS,
+                False,
+            )  # civilians named at an attack are its victims
+        if sub == "Arrests" and own_actor and group_of(a1) == "UNIDENTIFIED":
+            # unknown gunmen who "detain" someone abduct them: arrests are made by an authority
+            etype, sub, a2 = "Violence against civilians", "Abduction/forced disappearance", CIVILIANS
         if sub == "Non-state actor overtakes territory" and group_of(a1) in ("SYGOV", "SYGOV2"):
             sub = "Government regains territory"
         if policy == "shooting" and anchor.event_type == "Battles" and a2 in (None, CIVILIANS):

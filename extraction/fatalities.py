@@ -15,6 +15,12 @@ from .numbers import Number, find_numbers
 
 # "مزارع وابنه"، "امرأة وثلاثة أطفال"، "a farmer and his son": counts joined by "and" add up
 _JOIN = re.compile(r"(?:\s+(?:of|من)\s+[^,.;\d]{0,60}?)?\s*(?:و|and|,)\s*")
+# "5 عناصر من قسد و28 من مقاتلي داعش"، "five SDF fighters and two civilians": a breakdown of the dead
+_JOIN_WORDS = re.compile(r"(?:\s+[^\s,.;:\d]+){1,4}\s*(?:و|and)\s*")
+# ... unless the words between or after name the wounded or the captured ("3 قتلى و5 جرحى")
+_NOT_DEAD = re.compile(
+    r"اصاب|اصيب|جرح|جريح|مصاب|اعتقل|معتقل|اسر|خطف|مختطف|مفقود|wound|injur|hurt|arrest|detain|captur|kidnap|abduct|missing"
+)
 _MIXED = re.compile(r"^\s*(?:و\s?(?:اصابه|جرح|اصابات)|and (?:wounded|injured)|or (?:wounded|injured))")
 
 
@@ -33,7 +39,11 @@ def _tokens_between(text: str, a: int, b: int) -> int:
 
 def _joined(text: str, a: Number, b: Number) -> bool:
     """``a`` and ``b`` are one list of people ("امرأة وثلاثة أطفال"): only "و"/"and" between them."""
-    return a.end <= b.start and bool(_JOIN.fullmatch(text, a.end, b.start)) and b.start - a.end <= 70
+    if a.end > b.start or b.start - a.end > 70:
+        return False
+    if _JOIN.fullmatch(text, a.end, b.start):
+        return True
+    return bool(_JOIN_WORDS.fullmatch(text, a.end, b.start)) and not _NOT_DEAD.search(text, a.end, b.end + 16)
 
 
 def _sum_forward(text: str, nums: list[Number], first: Number) -> int:

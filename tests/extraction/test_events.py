@@ -18,6 +18,8 @@ HELDOUT = Path(__file__).resolve().parent / "heldout"
 HELDOUT_FLOOR = 0.92  # the team's held-out reports reached 0.935 (round 2); the guard sits just below
 HELDOUT2 = Path(__file__).resolve().parent / "heldout2"
 HELDOUT2_FLOOR = 0.85  # the second held-out set reached 0.878 (round 4); the guard sits below
+HELDOUT3 = Path(__file__).resolve().parent / "heldout3"
+HELDOUT3_FLOOR = 0.88  # the third held-out set reached 0.90 (round 5, from 0.786); the guard sits below
 
 
 def test_list_of_villages_is_one_event_each_with_the_total_kept() -> None:
@@ -101,7 +103,9 @@ def test_dev_set_f1_stays_above_the_floor(reports, tmp_path) -> None:
         assert result[key] >= 0.85, (key, result)
 
 
-@pytest.mark.parametrize(("folder", "floor"), [(HELDOUT, HELDOUT_FLOOR), (HELDOUT2, HELDOUT2_FLOOR)])
+@pytest.mark.parametrize(
+    ("folder", "floor"), [(HELDOUT, HELDOUT_FLOOR), (HELDOUT2, HELDOUT2_FLOOR), (HELDOUT3, HELDOUT3_FLOOR)]
+)
 def test_heldout_f1_stays_above_the_floor(folder: Path, floor: float) -> None:
     if not SCORE.exists() or not folder.is_dir():
         pytest.skip("scorer or held-out reports not available")
@@ -369,3 +373,139 @@ def test_a_reinforcement_after_a_riot_is_its_own_strategic_event() -> None:
 def test_english_news_spellings_of_north_east_towns() -> None:
     (ev,) = _one_line("Turkish shelling on Tal Hamis killed one civilian and wounded three others on Monday.")
     assert (ev.location, ev.fatalities) == ("Tall Hamis", 1)
+
+
+# -- round 5: precision (one act, one event), places within the sentence, anchored dates ----------
+
+
+def test_a_toll_update_is_not_a_new_event() -> None:
+    assert extract("ارتفعت حصيلة القصف التركي على مدينة القامشلي إلى 6 قتلى.", "2024-05-15") == []
+    assert extract("The death toll from the Turkish strike on Qamishli rose to 6.", "2024-05-15") == []
+    assert extract("The Kurdish Red Crescent said it had treated 12 wounded in Qamishli.", "2024-05-15") == []
+
+
+def test_strikes_counted_since_a_weekday_are_a_tally() -> None:
+    text = "Turkish drones have carried out 30 strikes since Wednesday on villages near Qamishli."
+    assert extract(text, "2024-05-15") == []
+    text = "نفذت المسيرات التركية 30 ضربة منذ يوم الأربعاء على قرى قرب القامشلي."
+    assert extract(text, "2024-05-15") == []
+
+
+def test_air_support_for_a_raid_is_not_a_second_event() -> None:
+    text = (
+        "شنت قوات سوريا الديمقراطية بمساندة طيران التحالف الدولي حملة دهم في بلدة الصور "
+        "واعتقلت خمسة أشخاص، اليوم الأربعاء."
+    )
+    evs = extract(text, "2024-05-15")
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Arrests", "As-Suwar")]
+    assert evs[0].actor1.startswith("SDF")
+
+
+def test_rioters_storming_a_building_is_one_riot() -> None:
+    text = "اقتحم محتجون غاضبون مبنى المجلس المحلي في بلدة ذيبان وأحرقوا الإطارات، اليوم."
+    evs = extract(text, "2024-05-15")
+    assert [e.event_type for e in evs] == ["Riots"]
+
+
+def test_seized_explosives_are_not_an_explosion() -> None:
+    text = (
+        "اعتقلت الأسايش، مساء أمس الإثنين، شخصين في بلدة الكرامة شرقي الرقة، "
+        "وضبطت بحوزتهما ثلاث عبوات ناسفة معدّة للتفجير."
+    )
+    assert [e.sub_event_type for e in extract(text, "2024-05-15")] == ["Arrests"]
+    evs = extract("ضبطت قوى الأمن الداخلي ثلاث عبوات ناسفة في بلدة الكرامة اليوم.", "2024-05-15")
+    assert [e.sub_event_type for e in evs] == ["Disrupted weapons use"]
+
+
+def test_a_town_named_in_the_sentence_beats_a_direction_or_countryside() -> None:
+    text = "ISIS cells attacked an SDF checkpoint east of Raqqa in the town of al-Karamah on Wednesday."
+    assert [e.location for e in extract(text, "2024-05-15")] == ["Al Karamah"]
+    text = "Gunmen killed a shepherd in the Deir ez-Zor countryside, in al-Kasrah, on Wednesday."
+    assert [e.location for e in extract(text, "2024-05-15")] == ["Al Kasrah"]
+    text = "قتل راعيان بانفجار لغم أرضي في بادية الكسرة غربي دير الزور، اليوم."
+    assert [e.location for e in extract(text, "2024-05-15")] == ["Al Kasrah"]
+
+
+def test_a_framing_province_does_not_make_a_second_event() -> None:
+    text = (
+        "وفي دير الزور، ضبطت وحدات الأمن أمس مستودعاً يحتوي على كميات من الأسلحة في أحد أحياء "
+        "مدينة الميادين، وألقت القبض على شخصين متورطين في تخزينها."
+    )
+    assert [e.location for e in extract(text, "2024-05-15")] == ["Al Mayadin"]
+
+
+def test_a_direction_towards_a_place_is_not_the_place() -> None:
+    text = "Hundreds of families fled villages around Maskanah towards Aleppo, the Observatory said."
+    assert [e.location for e in extract(text, "2024-05-15")] == ["Maskanah"]
+
+
+def test_a_speakers_place_and_attackers_fleeing_make_no_event() -> None:
+    text = (
+        "An SDF official in Deir ez-Zor told Rudaw that one fighter was killed when gunmen opened fire "
+        "on an SDF patrol near al-Busayrah on Tuesday, and that the attackers fled into nearby farmland."
+    )
+    evs = extract(text, "2024-05-15")
+    assert [(e.event_type, e.location, e.fatalities) for e in evs] == [("Battles", "Al-Busayrah", 1)]
+
+
+def test_later_that_day_takes_the_paragraphs_day_or_today() -> None:
+    text = (
+        "Gunmen killed a civilian in al-Shuhayl on Monday. Later in the day, Turkish artillery shelled "
+        "the town of Tal Tamr."
+    )
+    assert [e.event_date for e in extract(text, "2024-05-15")] == ["2024-05-13", "2024-05-13"]
+    text = (
+        "Gunmen killed a civilian in al-Shuhayl last Saturday.\n\n"
+        "Later in the day, Turkish artillery shelled the town of Tal Tamr."
+    )
+    assert [e.event_date for e in extract(text, "2024-05-15")] == ["2024-05-11", "2024-05-15"]
+
+
+def test_the_same_day_is_the_last_day_named() -> None:
+    text = (
+        "اعتقلت دورية للأمن العسكري، يوم أمس الإثنين، ثمانية شبان على حاجز في مدينة دير الزور.\n"
+        "وقالت مصادر إن الحاجز يدقق الأسماء.\n"
+        "وفي اليوم ذاته، داهمت عناصر من المخابرات الجوية منازل في بلدة الكسرة واعتقلت ثلاثة أشخاص."
+    )
+    assert {e.event_date for e in extract(text, "2024-05-14")} == {"2024-05-13"}
+
+
+def test_a_generic_plural_of_attacks_is_not_an_event() -> None:
+    text = "Women marched in Raqqa on Friday carrying photos of women killed in Turkish attacks."
+    assert [e.event_type for e in extract(text, "2024-05-17")] == ["Protests"]
+
+
+def test_english_actors_both_sides_named() -> None:
+    evs = extract("ISIS gunmen killed two Asayish members in al-Suwar on Wednesday.", "2024-05-15")
+    assert [(e.actor1, e.actor2, e.fatalities) for e in evs] == [
+        ("Islamic State (Syria)", "Asayish: Kurdish Internal Security Forces", 2)
+    ]
+    evs = extract("A roadside bomb hit a US convoy near al-Shaddadi on Wednesday.", "2024-05-15")
+    assert [(e.actor1, e.actor2) for e in evs] == [
+        ("Unidentified Armed Group (Syria)", "Military Forces of the United States")
+    ]
+
+
+def test_took_to_the_streets_is_a_protest() -> None:
+    text = "Hundreds of Kurds took to the streets of Qamishli on Wednesday, chanting against the occupation."
+    assert [e.event_type for e in extract(text, "2024-05-15")] == ["Protests"]
+
+
+def test_civilians_named_at_an_attack_are_its_victims() -> None:
+    text = "مقتل مدنيَّين وإصابة ١١ بانفجار دراجة نارية مفخخة في سوق شعبي بالرقة\nالرقة – نورث برس\n"
+    evs = extract(
+        text + "قُتل مدنيان اثنان، صباح اليوم، بانفجار دراجة نارية مفخخة في مدينة الرقة.", "2024-05-15"
+    )
+    assert [(e.actor1, e.actor2) for e in evs] == [("Unidentified Armed Group (Syria)", "Civilians (Syria)")]
+
+
+def test_gunmen_who_detain_someone_abduct_them() -> None:
+    text = "اعترض مسلحون مجهولون سيارة تاجر قرب بلدة العريشة واقتادوه إلى جهة مجهولة، أمس."
+    evs = extract(text, "2024-05-15")
+    assert [e.sub_event_type for e in evs] == ["Abduction/forced disappearance"]
+
+
+def test_a_trailing_attribution_is_a_source_not_the_target() -> None:
+    text = "A Turkish airstrike hit the Swediyah gas plant near Rmelan on Sunday, the Asayish said."
+    evs = extract(text, "2024-05-15")
+    assert [(e.actor1, e.actor2) for e in evs] == [("Military Forces of Turkey (2016-)", None)]

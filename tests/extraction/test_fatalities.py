@@ -80,3 +80,14 @@ def test_a_death_named_as_a_cause_is_not_counted_in_its_sentence() -> None:
     text = "خبر\nأضرم محتجون النار في مبنى المجلس في الشحيل احتجاجاً على مقتل شاب برصاص حاجز."
     evs = extract(text, "2024-05-15")
     assert evs and sum(e.fatalities for e in evs) == 0
+
+
+def test_a_breakdown_of_the_dead_adds_up() -> None:
+    assert figures("قتل 5 عناصر من قسد ومدنيان اثنان في هجوم") == [7]
+    assert figures("مقتل 7 عناصر من قسد و28 من مقاتلي داعش") == [35]
+    assert figures("Five SDF fighters and two civilians were killed in an attack") == [7]
+
+
+def test_a_breakdown_never_adds_the_wounded() -> None:
+    assert figures("قتل 3 مدنيين و5 جرحى بقصف") == [3]
+    assert figures("Three SDF fighters were killed and two others wounded") == [3]
