@@ -5,6 +5,9 @@ Streamlit treats an app with a ``pages/`` folder as a v1 multipage app until the
 page file alone: no sidebar, no filters, no wide layout, and the old automatic page list. Each page calls
 ``ensure_navigation()`` first; in that state it switches Streamlit to the declared navigation and reruns,
 which executes ``app.py`` and lands on the same page (same URL path, same query parameters).
+
+AppTest resets the flag before every run; tests/pages/conftest.py keeps it as a real server does, so a
+button click in a page test is not lost to this rerun.
 """
 
 from __future__ import annotations
