@@ -56,7 +56,8 @@ class Sentence:
         return self._segments
 
     def segment_of(self, pos: int) -> tuple[int, int]:
-        for s, e in self.segments:
+        segs = self._segments
+        for s, e in self.segments if segs is None else segs:
             if s <= pos < e:
                 return s, e
         return self.start, self.end

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import acled, notes
-from .actors import CIVILIANS, PROTESTERS, RIOTERS, UNIDENTIFIED, ActorMention, group_of
+from .actors import _NOT_ARMED, CIVILIANS, PROTESTERS, RIOTERS, UNIDENTIFIED, ActorMention, group_of
 from .actors import resolve as resolve_actors
 from .dates import DateMention, find_dates
 from .document import Document, Sentence
@@ -59,6 +59,12 @@ def _event_words() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str,
 _PLACE_NOUNS, _OUTLET_WORDS, _ANAPHORIC_PLACE = _event_words()
 _ATTRIBUTION = re.compile(r"\s*(?:said|says|told|reported|announced|stated)(?!\w)")
 _CLAUSE_OPEN = re.compile(r",\s*(?:the\s+|an?\s+)?$")
+# English: "killed five ISIS members", "captured two SDF fighters": a counted force after the act is its victim
+_COUNTED = re.compile(
+    r"(?<!\w)(?:killed|killing|captured|capturing|arrested|arresting|detained|detaining|wounded|wounding|"
+    r"injured|injuring|neutrali[sz]ed|neutrali[sz]ing)\s+(?:(?!(?:by|in|during|after|from|with|at|on|as)\s)[\w-]+\s+){1,3}(?:the\s+)?$"
+)
+_INMATES_AFTER = re.compile(r"[\s-]*(?:detainees|prisoners|inmates|members'? families)(?!\w)")
 _BY = re.compile(r"(?<!\w)by(?!\w)")  # English: an actor after the verb acts only as "by X"
 _BETWEEN = re.compile(r"(?:بين|between)\s*$")
 # a store of arms named after a strike is what the strike hit ("strikes hit a weapons depot")
@@ -85,6 +91,10 @@ _SPECIFIC = {"Explosions/Remote violence": 2, "Violence against civilians": 1}
 _QUOTES = re.compile(r"[\"'«»()\[\]]")
 _SPEECH_REACH = 80  # a reporting verb this close before (or after) a quotation makes it speech
 _VICTIM_GAP = frozenset(["من", "of", "the", "an", "a", "ل"])
+_NO_GAP: frozenset[str] = frozenset()
+_STRIKES = frozenset(["Air/drone strike", "Shelling/artillery/missile attack"])
+# victim cues that name a unit of men (who may act), not a place or a thing that is hit
+_UNITS = frozenset(["دوريه", "عناصر", "عنصر", "من عناصر"])
 # "أكثر من 15 هجوماً"، "dozens of attacks": a quantity before a count noun (cue:count) is a tally
 _QUANTITY_BEFORE = re.compile(
     r"(?:(?<!\w)(?:[3-9]|\d\d+)|عشرات|العشرات من|مئات|سلسله|سلسله من|موجه من|dozens of|scores of|hundreds of|"
@@ -219,6 +229,7 @@ class Assembler:
         self.cur_cues: list[Match] = []
         self.cur_cue_kinds: dict[str, list[Match]] = {}
         self.cur_actors: list[ActorMention] = []
+        self.cur_roles: dict[int, str] = {}
         self.cur_dates: list[DateMention] = []
         self.cur_places: list[int] = []
         self._place_cache = {}
@@ -309,7 +320,12 @@ class Assembler:
         return None
 
     def _role(self, a: ActorMention) -> str:
-        if self._cue_before(a.start, {"victim"}, 14, _VICTIM_GAP):
+        victim = self._cue_before(a.start, {"victim"}, 14, _VICTIM_GAP)
+        if victim is not None:
+            if victim.entry.key in _UNITS and self._cue_before(victim.start, {"subject"}, 2, _NO_GAP):
+                return "agent"  # "داهمت دورية لقسد"، "أقدم عناصر من الفرقة الرابعة": the unit is the subject
+            return "victim"
+        if a.group not in _NOT_ARMED and _COUNTED.search(self.doc.text, max(0, a.start - 50), a.start):
             return "victim"
         if _ATTRIBUTION.match(self.doc.text, a.end) and _CLAUSE_OPEN.search(
             self.doc.text, max(0, a.start - 6), a.start
@@ -517,7 +533,13 @@ class Assembler:
         self, s: Sentence, cluster: list[Trigger], anchor: Trigger
     ) -> tuple[str, str | None, str | None, bool]:
         acts = self.cur_actors
-        roles = {id(a): self._role(a) for a in acts}
+        cache = self.cur_roles
+        roles = {}
+        for a in acts:
+            r = cache.get(id(a))
+            if r is None:
+                r = cache[id(a)] = self._role(a)  # a mention's role does not depend on the cluster
+            roles[id(a)] = r
         policy = anchor.policy
         for prev, a in zip(acts, acts[1:], strict=False):
             gap = _QUOTES.sub(" ", self.doc.text[prev.end : a.start]).split()
@@ -535,10 +557,18 @@ class Assembler:
             segs = [self._zone(s, t) for t in cluster]
             first = min(t.start for t in cluster)
             between = lambda a: any(a.end <= o.start < first for o in self.cur_full if o not in cluster)  # noqa: E731
+            causes = self.cur_cue_kinds.get("cause", ())
             cand = [
                 a
                 for a in acts
                 if a.group not in ("PROTESTERS", "RIOTERS", "CIVILIANS")
+                # "احتجاجاً على مقتل شاب برصاص الأمن العام": what is protested against did not take part
+                and not any(
+                    c.end <= a.start and s.segment_of(c.start) == s.segment_of(a.start) for c in causes
+                )
+                # "ISIS detainees riot", "معتقلو داعش": the inmates are the rioters, not their opponent
+                and not _INMATES_AFTER.match(self.doc.text, a.end)
+                and not self._cue_before(a.start, {"inmate"}, 12, _VICTIM_GAP)
                 and (
                     any(lo <= a.start < hi for lo, hi in segs)
                     or (a.start - s.start <= 40 and a.start < first and not between(a))
@@ -581,11 +611,16 @@ class Assembler:
         support = next((a for a in supports if a.group != g1), None)
         assoc1 = support.name if support else None
         if policy == "solo":
-            actor2 = None
+            actor2 = assoc1  # "بالتنسيق مع القوات التركية": the partner force, as the golds code بمساندة
         elif policy == "civilian_victim":
             actor2 = CIVILIANS
         elif policy == "arrest":
-            arrested = [a for a in victims if a.start > anchor.start]
+            seg = s.segment_of(anchor.start)
+            arrested = [a for a in victims if a.start > anchor.start] or [
+                a
+                for a in victims
+                if s.segment_of(a.start) == seg  # "killed five ISIS members in a raid"
+            ]
             actor2 = assoc1 or (arrested[0].name if arrested else CIVILIANS)
         else:
             pick = (
@@ -724,6 +759,7 @@ class Assembler:
         for c in self.cur_cues:
             self.cur_cue_kinds.setdefault(c.entry.kind[4:], []).append(c)
         self.cur_actors = self.sent_actors[i]
+        self.cur_roles: dict[int, str] = {}
         self.cur_dates = self.sent_dates[i]
         self.cur_places = self.sent_places[i]
         self._place_cache: dict[tuple[int, int, str], list[PlaceRef]] = {}
@@ -1120,6 +1156,24 @@ class Assembler:
                 a2 or CIVILIANS,
                 False,
             )  # civilians named at an attack are its victims
+        if not own_actor and a1 == UNIDENTIFIED and sub in _STRIKES:
+            # "another airstrike hit ..."، "قصف مماثل": a strike with no striker named is one more of the
+            # strikes the report already attributed (a coder reads the report, not the sentence)
+            prev = next((d for d in reversed(self.drafts) if d.sub_event_type == sub and d.own_actor), None)
+            if prev is not None and group_of(prev.actor1) not in _NOT_ARMED and prev.actor1 != a2:
+                a1 = prev.actor1
+        if a2 is None and etype == "Explosions/Remote violence" and self.cur_cue_kinds.get("civilian"):
+            a2 = CIVILIANS  # a child, a shepherd, "سيارة مدنية" hurt by a strike or a mine: civilian victims
+        if (
+            sub == "Looting/property destruction"
+            and a2 is None
+            and own_actor
+            and group_of(a1) not in _NOT_ARMED
+        ):
+            a2 = CIVILIANS  # armed men who loot or burn property take it from civilians
+        if sub == "Arrests" and any(f.value > 0 for f in figures) and group_of(a2) not in _NOT_ARMED | {None}:
+            # "killed five ISIS members in a raid": a raid that kills fighters is a clash, not an arrest
+            etype, sub = "Battles", "Armed clash"
         if sub == "Arrests" and own_actor and group_of(a1) == "UNIDENTIFIED":
             # unknown gunmen who "detain" someone abduct them: arrests are made by an authority
             etype, sub, a2 = "Violence against civilians", "Abduction/forced disappearance", CIVILIANS

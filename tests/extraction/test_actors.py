@@ -42,3 +42,13 @@ def test_names_and_inter_codes() -> None:
     assert ns == sorted(ns) and len(ns) == len(set(ns))
     assert inter_of("SDF: Syrian Democratic Forces") == "Rebel group"
     assert inter_of("Civilians (Syria)") == "Civilians"
+
+
+def test_clans_occupation_style_and_english_government_units() -> None:
+    assert names("اشتباكات بين أبناء عشيرتي البوعساف والبوخميس", "2022-07-12") == [
+        "Arab Tribal Forces (Syria)"
+    ]
+    assert group_of(names("صلح عشائري", "2026-01-14")[0]) == "TRIBAL"
+    assert names("طائرة مسيرة تابعة لجيش الاحتلال", "2021-08-17") == ["Military Forces of Turkey (2016-)"]
+    assert names("Government artillery", "2025-11-17") == ["Military Forces of Syria (2024-)"]
+    assert names("government troops", "2019-05-01") == ["Military Forces of Syria (2000-2024)"]

@@ -19,6 +19,7 @@ HELDOUT_FLOOR = 0.92  # the team's held-out reports reached 0.935 (round 2); the
 HELDOUT2 = Path(__file__).resolve().parent / "heldout2"
 HELDOUT2_FLOOR = 0.85  # the second held-out set reached 0.878 (round 4); the guard sits below
 HELDOUT3 = Path(__file__).resolve().parent / "heldout3"
+ACTOR_FLOOR = 0.84  # held-out actor Jaccard reached 0.87-0.94 (round 6, from 0.76-0.87); the guard sits below
 HELDOUT3_FLOOR = 0.88  # the third held-out set reached 0.90 (round 5, from 0.786); the guard sits below
 
 
@@ -118,7 +119,9 @@ def test_heldout_f1_stays_above_the_floor(folder: Path, floor: float) -> None:
     pred = {
         str(r["id"]): [e.to_dict() for e in extract(r["text"], r["published"], r.get("source"))] for r in gold
     }
-    assert score.score(gold, pred, details=False)["f1"] >= floor
+    result = score.score(gold, pred, details=False)
+    assert result["f1"] >= floor, result
+    assert result["actor_jaccard"] >= ACTOR_FLOOR, result
 
 
 def test_batch_cli_matches_the_library(reports, tmp_path) -> None:
@@ -509,3 +512,81 @@ def test_a_trailing_attribution_is_a_source_not_the_target() -> None:
     text = "A Turkish airstrike hit the Swediyah gas plant near Rmelan on Sunday, the Asayish said."
     evs = extract(text, "2024-05-15")
     assert [(e.actor1, e.actor2) for e in evs] == [("Military Forces of Turkey (2016-)", None)]
+
+
+def _actors(text: str, published: str = "2020-06-11") -> list[tuple[str, str, str | None]]:
+    return [(e.sub_event_type, e.actor1, e.actor2) for e in _one_line(text, published)]
+
+
+def test_civilians_hurt_by_a_strike_or_a_mine_are_its_second_actor() -> None:
+    assert _actors("قُتل طفلان بانفجار لغم أرضي قرب بلدة الشدادي.") == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Syria)", "Civilians (Syria)")
+    ]
+    assert _actors("Two shepherds were wounded by a landmine near Markada on Sunday.") == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group (Syria)", "Civilians (Syria)")
+    ]
+    # fighters hurt: no civilians
+    assert (
+        _actors("قُتل عنصران من قسد بانفجار لغم أرضي قرب بلدة الشدادي.")[0][2]
+        == "SDF: Syrian Democratic Forces"
+    )
+
+
+def test_a_patrol_after_a_raid_verb_is_the_raider_not_the_target() -> None:
+    assert _actors("داهمت دورية لقسد منازل في بلدة الشحيل واعتقلت شخصين.") == [
+        ("Arrests", "SDF: Syrian Democratic Forces", "Civilians (Syria)")
+    ]
+    assert _actors("أقدم عناصر من الفرقة الرابعة على نهب مستودع في مدينة الميادين.") == [
+        ("Looting/property destruction", "Military Forces of Syria (2000-2024)", "Civilians (Syria)")
+    ]
+    # a patrol that is attacked stays the target
+    assert _actors("استهدف مسلحون مجهولون دورية لقسد في بلدة الشحيل.")[0][1:] == (
+        "Unidentified Armed Group (Syria)",
+        "SDF: Syrian Democratic Forces",
+    )
+
+
+def test_what_rioters_protest_against_and_inmates_group_are_not_the_opponent() -> None:
+    assert _actors(
+        "أضرم محتجون النار في مبنى مجلس مدينة الميادين احتجاجاً على مقتل شاب برصاص عناصر من الأمن العام.",
+        "2025-02-18",
+    ) == [("Violent demonstration", "Rioters (Syria)", None)]
+    assert _actors("ISIS detainees rioted in the SDF-run Ghweran prison in Hasakah.", "2023-07-16") == [
+        ("Violent demonstration", "Rioters (Syria)", "SDF: Syrian Democratic Forces")
+    ]
+
+
+def test_a_raid_that_kills_counted_fighters_is_a_clash_by_the_raider() -> None:
+    assert _actors("The SDF said it killed five ISIS members in a raid in Shuhayl on Monday.") == [
+        ("Armed clash", "SDF: Syrian Democratic Forces", "Islamic State (Syria)")
+    ]
+
+
+def test_clans_feuding_are_tribal_and_a_coordinating_force_takes_part() -> None:
+    assert _actors(
+        "قُتل ثلاثة أشخاص باشتباكات بين أبناء عشيرتي البوعساف والبوخميس في قرية الحمرات بريف الرقة."
+    ) == [("Armed clash", "Arab Tribal Forces (Syria)", None)]
+    got = _actors(
+        "انتشرت الشرطة العسكرية التابعة للجيش الوطني بالتنسيق مع القوات التركية في مدينة رأس العين، "
+        "وفرضت حظراً للتجوال في المدينة."
+    )
+    assert got and got[0][1:] == ("Syrian National Army", "Military Forces of Turkey (2016-)")
+
+
+def test_an_unattributed_strike_is_one_more_of_the_reports_strikes() -> None:
+    first = "Turkish drones struck a checkpoint of the SDF in Amuda on Monday.\n"
+    between = "Hundreds of people protested in Qamishli on Monday against the strikes.\n"
+    later = "Hours earlier, another airstrike hit a gas plant in Rmelan, causing a fire."
+
+    def striker(text: str) -> str:
+        return next(e.actor1 for e in extract("Strikes\n" + text, "2024-01-15") if e.location == "Rmelan")
+
+    assert striker(first + between + later) == "Military Forces of Turkey (2016-)"
+    assert striker(between + later) == "Unidentified Armed Group (Syria)"
+
+
+def test_a_force_after_killed_by_or_in_is_the_attacker() -> None:
+    got = _actors("A woman was killed by Turkish drones in Ain Issa on Thursday.", "2022-11-25")
+    assert got and got[0][1] == "Military Forces of Turkey (2016-)", got
+    got = _actors("Two men were killed in Turkish shelling on Ain Issa on Thursday.", "2022-11-25")
+    assert got and got[0][1] == "Military Forces of Turkey (2016-)", got
