@@ -52,3 +52,18 @@ def _navigation_mode_as_on_a_server(monkeypatch: pytest.MonkeyPatch) -> None:
         pass
 
     monkeypatch.setattr(app_test, "PagesManager", _KeepsMode)
+
+
+@pytest.fixture
+def offline_tiles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The map pages draw the bundled basemap: tests never reach for a tile server."""
+    monkeypatch.setenv("RASD_TILES", "offline")
+
+
+def open_page(at, page: str):
+    """Run the app, switch to ``page`` and run it; the page must not raise."""
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

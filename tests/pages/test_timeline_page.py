@@ -5,32 +5,17 @@ from __future__ import annotations
 import pytest
 import streamlit as st
 
-from tests.pages.conftest import app_test
+from tests.pages.conftest import app_test, open_page
 from tests.pages.sample_events import seed
 
 PAGE = "pages/timeline_view.py"
 
 
-@pytest.fixture(autouse=True)
-def _offline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("RASD_TILES", "offline")
+pytestmark = pytest.mark.usefixtures("offline_tiles")
 
 
 def _run(at):
-    at.run()
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def test_empty_database(db_url: str) -> None:
-    _run(app_test())
-
-
-def test_with_events(db_url: str) -> None:
-    seed(30)
-    _run(app_test())
+    return open_page(at, PAGE)
 
 
 def test_empty_says_so_and_events_draw_charts(db_url: str) -> None:
