@@ -109,6 +109,45 @@ class Legend(folium.MacroElement):
         self.body = "<b>Event type</b><br>" + "<br>".join(rows)
 
 
+_HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"})
+
+
+def compact_json(rows: list[list]) -> str:
+    """Rows as JSON that is safe inside a <script> and keeps Arabic as UTF-8.
+
+    Jinja's ``tojson`` writes every Arabic letter as a six-byte ``\\uXXXX`` escape, which tripled the map's
+    HTML; here only the characters that could end the script or start markup are escaped.
+    """
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).translate(_HTML_SAFE)
+
+
+class CompactMarkerCluster(folium.plugins.FastMarkerCluster):
+    """FastMarkerCluster that ships its rows compactly and adds the markers in one ``addLayers`` call."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = (function(){
+                {{ this.callback }}
+                var data = {{ this.data_json }};
+                var cluster = L.markerClusterGroup({{ this.options|tojavascript }});
+                {%- if this.icon_create_function is not none %}
+                cluster.options.iconCreateFunction = {{ this.icon_create_function.strip() }};
+                {%- endif %}
+                var markers = new Array(data.length);
+                for (var i = 0; i < data.length; i++) { markers[i] = callback(data[i]); }
+                cluster.addLayers(markers);
+                cluster.addTo({{ this._parent.get_name() }});
+                return cluster;
+            })();
+        {% endmacro %}"""
+    )
+
+    def __init__(self, data: list[list], **kwargs) -> None:
+        super().__init__(data, **kwargs)
+        self.data_json = compact_json(self.data)
+
+
 def _col(df: pd.DataFrame, name: str, default=None) -> pd.Series:
     if name in df.columns:
         return df[name]
@@ -206,7 +245,7 @@ def build_map(
         callback = _CALLBACK % {
             "colour": json.dumps(colour), "type": json.dumps(etype), "review": json.dumps(REVIEW_PATH),
         }  # fmt: skip
-        folium.plugins.FastMarkerCluster(
+        CompactMarkerCluster(
             marker_rows(sub), callback=callback, name=f"{html.escape(etype)} ({len(sub):,})",
             icon_create_function=_CLUSTER_ICON % colour,
             options={"maxClusterRadius": 40, "spiderfyOnMaxZoom": True, "chunkedLoading": True},

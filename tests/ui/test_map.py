@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pandas as pd
@@ -72,3 +73,12 @@ def test_empty_frame_draws_a_map() -> None:
 
 def test_palette_has_one_colour_per_acled_type() -> None:
     assert len(palette()) == 6 and len(set(palette().values())) == 6
+
+
+def test_marker_rows_keep_arabic_as_utf8_and_cannot_close_the_script() -> None:
+    from ui.map import compact_json
+
+    out = compact_json([[36.1, 40.2, 1, "قصف</script><img src=x onerror=alert(1)>&'"]])
+    assert "قصف" in out
+    assert "</script>" not in out and "<img" not in out and "&" not in out and "'" not in out
+    assert json.loads(out)[0][3] == "قصف</script><img src=x onerror=alert(1)>&'"
