@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import Match, read_table
+from .lexicon import Entry, Match, read_table
 
 CIVILIANS = "Civilians (Syria)"
 PROTESTERS = "Protesters (Syria)"
@@ -70,31 +70,42 @@ def _era(lo: str, hi: str) -> tuple[dt.date, dt.date]:
     )
 
 
-def _valid(entry_get, day: dt.date) -> bool:
-    lo, hi = _era(entry_get("valid_from"), entry_get("valid_to"))
-    return lo <= day <= hi
+# per actor entry: (valid from, valid to, canonical, group, inter), read from its row once
+_FACTS: dict[Entry, tuple] = {}
 
 
 def resolve(matches: list[Match], published: dt.date) -> list[ActorMention]:
     """Actor mentions (one per match position) valid on the publication date."""
     out: list[ActorMention] = []
     last_end = -1
+    facts = _FACTS
     for m in matches:
-        if m.kind != "actor" or not _valid(m.entry.get, published):
+        if m.kind != "actor":
+            continue
+        e = m.entry
+        f = facts.get(e)
+        if f is None:
+            f = facts[e] = (
+                *_era(e.get("valid_from"), e.get("valid_to")),
+                e.get("canonical"),
+                e.get("group"),
+                e.get("inter"),
+            )
+        lo, hi, canonical, group, inter = f
+        if not lo <= published <= hi:
             continue
         if m.start < last_end:
             if out and m.end - m.start > out[-1].end - out[-1].start and m.start == out[-1].start:
                 out.pop()
             else:
                 continue
-        e = m.entry
         if (
-            e.get("group") == "UNIDENTIFIED"
+            group == "UNIDENTIFIED"
             and out
             and 0 <= m.start - out[-1].end <= 1
             and out[-1].group not in _NOT_ARMED
         ):
             continue  # "ISIS gunmen", "SDF fighters": a named force's gunmen are that force
-        out.append(ActorMention(m.start, m.end, e.get("canonical"), e.get("group"), e.get("inter")))
+        out.append(ActorMention(m.start, m.end, canonical, group, inter))
         last_end = m.end
     return out

@@ -102,6 +102,15 @@ _QUANTITY_BEFORE = re.compile(
 )
 
 
+def _any_near(starts: list[int], qs: int, qe: int) -> bool:
+    """A start (sorted list) within reach before the quotation ``[qs, qe)`` or just after it."""
+    k = bisect.bisect_left(starts, qs - _SPEECH_REACH)
+    if k < len(starts) and starts[k] < qs:
+        return True
+    k = bisect.bisect_left(starts, qe, k)
+    return k < len(starts) and starts[k] < qe + _SPEECH_REACH // 2
+
+
 def _quotations(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks of three words or more (folded quotes are all '"', paired in
     order within a line): someone's words, not the narration. «قسد» alone is a name, not a quote."""
@@ -206,6 +215,7 @@ class Assembler:
         self, doc: Document, published: dt.date, places: list, gazetteer, source: str | None = None
     ) -> None:
         self.doc = doc
+        self.text = doc.text  # the folded text, read on every cue and role test (no property call)
         self.pub = published
         self.gaz = gazetteer
         self.places = sorted(places, key=lambda p: p.start)
@@ -214,6 +224,7 @@ class Assembler:
         self.cues = [m for m in doc.matches if m.kind.startswith("cue:")]
         self.actors = resolve_actors(doc.matches, published)
         self.dates = find_dates(doc.text, published)
+        self.date_starts = [d.start for d in self.dates]  # in order: find_dates reads left to right
         self.drafts: list[Draft] = []
         sents = doc.sentences
         self.sent_matches = _bucket(sents, doc.matches, lambda m: m.start)
@@ -242,6 +253,10 @@ class Assembler:
         self.quotes = _quotations(doc.text)
         self.speech = [c for c in self.cues if c.kind == "cue:speech"]
         self.witnesses = [c for c in self.cues if c.kind == "cue:witness"]
+        # sorted start lists so a quotation's neighbourhood is a binary search, not a scan
+        self.quote_starts = [q[0] for q in self.quotes]
+        self.speech_starts = sorted(c.start for c in self.speech)
+        self.witness_starts = sorted(c.start for c in self.witnesses)
 
     # -- helpers -------------------------------------------------------------------------
     def _folded(self, s: int, e: int) -> tuple[int, int]:
@@ -255,13 +270,13 @@ class Assembler:
         if source and source.strip():
             key = fold(source)
             if len(key) >= 3:
-                spans += [(m.start(), m.end()) for m in re.finditer(re.escape(key), self.doc.text)]
+                spans += [(m.start(), m.end()) for m in re.finditer(re.escape(key), self.text)]
         out: set[int] = set()
         for i, (s, _e) in enumerate(self.place_pos):
             if any(a <= s < b for a, b in spans):
                 out.add(i)
                 continue
-            before = _QUOTES.sub(" ", self.doc.text[max(0, s - 60) : s]).split()
+            before = _QUOTES.sub(" ", self.text[max(0, s - 60) : s]).split()
             if before and before[-1] in _OUTLET_WORDS:
                 out.add(i)
             elif (
@@ -279,11 +294,11 @@ class Assembler:
     def _road_after(self, i: int) -> bool:
         """ "the Deir ez-Zor–Palmyra highway": a place that names a road is not where the event was."""
         e = self.place_pos[i][1]
-        return bool(_ROAD_AFTER.match(self.doc.text[e : e + 40]))
+        return bool(_ROAD_AFTER.match(self.text[e : e + 40]))
 
     def _anaphoric_place(self, s: Sentence) -> PlaceRef | None:
         """ "في المدينة" / "in the camp": the report's first place of that kind."""
-        m = _ANAPHORIC_RX.search(self.doc.text, s.start, s.end)
+        m = _ANAPHORIC_RX.search(self.text, s.start, s.end)
         if not m:
             return None
         kinds = _ANAPHORIC_PLACE.get(m.group(1)) or _ANAPHORIC_PLACE.get("ال" + m.group(1), ())
@@ -308,11 +323,14 @@ class Assembler:
         self, pos: int, kinds: set[str], reach: int, gap_words: frozenset[str] | None
     ) -> Match | None:
         """A cue of ``kinds`` ending just before ``pos`` with only ``gap_words`` in between (None: any <= 3 words)."""
-        for c in (c for k in kinds for c in self.cur_cue_kinds.get(k, ())):
+        text = self.text
+        kind_cues = self.cur_cue_kinds
+        for c in (c for k in kinds for c in kind_cues.get(k, ())):
             if c.end <= pos and pos - c.end <= reach:
-                gap = _QUOTES.sub(" ", self.doc.text[c.end : pos]).split()
-                if any(ch in self.doc.text[c.end : pos] for ch in ".\n,"):
+                between = text[c.end : pos]
+                if "." in between or "\n" in between or "," in between:
                     continue
+                gap = _QUOTES.sub(" ", between).split()
                 if gap_words is None and len(gap) <= 3:
                     return c
                 if gap_words is not None and all(w in gap_words for w in gap):
@@ -325,10 +343,10 @@ class Assembler:
             if victim.entry.key in _UNITS and self._cue_before(victim.start, {"subject"}, 2, _NO_GAP):
                 return "agent"  # "داهمت دورية لقسد"، "أقدم عناصر من الفرقة الرابعة": the unit is the subject
             return "victim"
-        if a.group not in _NOT_ARMED and _COUNTED.search(self.doc.text, max(0, a.start - 50), a.start):
+        if a.group not in _NOT_ARMED and _COUNTED.search(self.text, max(0, a.start - 50), a.start):
             return "victim"
-        if _ATTRIBUTION.match(self.doc.text, a.end) and _CLAUSE_OPEN.search(
-            self.doc.text, max(0, a.start - 6), a.start
+        if _ATTRIBUTION.match(self.text, a.end) and _CLAUSE_OPEN.search(
+            self.text, max(0, a.start - 6), a.start
         ):
             return "source"  # ", the Asayish said.": a trailing attribution names who told, not who acted
         if self._cue_before(a.start, {"source"}, 30, None) and self._source_gap(a.start):
@@ -339,7 +357,7 @@ class Assembler:
 
     def _source_gap(self, pos: int) -> bool:
         """ "مصدر عسكري في قسد": the words between the source noun and the actor end in a preposition."""
-        before = _QUOTES.sub(" ", self.doc.text[max(0, pos - 30) : pos]).split()
+        before = _QUOTES.sub(" ", self.text[max(0, pos - 30) : pos]).split()
         return bool(before) and before[-1] in ("في", "من", "لدي", "in", "from", "of", "مقرب", "مقربه")
 
     # -- places --------------------------------------------------------------------------
@@ -355,7 +373,7 @@ class Assembler:
         r = self._role_cache.get(i)
         if r is None:
             s = self.place_pos[i][0]
-            text = self.doc.text
+            text = self.text
             before = text[max(0, s - 14) : s]
             role = "from" if _FROM.search(before) else "to" if _TO.search(before) else "at"
             if role == "at":
@@ -384,7 +402,7 @@ class Assembler:
             p.kind in AREA_KINDS
             or (pm.geo_precision or 1) >= 3
             or "countryside" in (pm.qualifier or "")
-            or (not pm.qualifier and bool(_ROAD.search(self.doc.text[max(0, fs - 30) : fs])))
+            or (not pm.qualifier and bool(_ROAD.search(self.text[max(0, fs - 30) : fs])))
             or i in self._roads
             or pm.qualifier == "institution"
         )
@@ -410,7 +428,7 @@ class Assembler:
         ]
         if not idx:
             return []
-        text = self.doc.text
+        text = self.text
         roles = {i: self._place_role(i)[0] for i in idx}
         # "between X and Y": X only
         drop: set[int] = set()
@@ -477,7 +495,7 @@ class Assembler:
             return False
         return not any(
             m.kind == "number" and lo <= m.start < anchor.start for m in self.cur_matches
-        ) and not (_QUANTITY_BEFORE.search(self.doc.text[max(lo, anchor.start - 16) : anchor.start]))
+        ) and not (_QUANTITY_BEFORE.search(self.text[max(lo, anchor.start - 16) : anchor.start]))
 
     def _free_places(self, s: Sentence, cluster: list[Trigger]) -> list[PlaceRef]:
         """Strong places of the sentence's segments that hold no trigger outside ``cluster``."""
@@ -500,7 +518,7 @@ class Assembler:
             return False
         if pj.place.kind in AREA_KINDS:
             return False
-        gap = self.doc.text[self.place_pos[i][1] : self.place_pos[j][0]]
+        gap = self.text[self.place_pos[i][1] : self.place_pos[j][0]]
         return len(gap) <= 40 and not _AND.search(gap) and "." not in gap and not _MOVE.search(gap)
 
     def _inherit(self, pos: int) -> PlaceRef | None:
@@ -511,7 +529,7 @@ class Assembler:
                 continue
             r = self._place_ref(i, inherited=True)
             fs = self.place_pos[i][0]
-            if not r.weak and not _FROM.search(self.doc.text[max(0, fs - 14) : fs]):
+            if not r.weak and not _FROM.search(self.text[max(0, fs - 14) : fs]):
                 return r
         if self._first_strong is False:
             self._first_strong = None
@@ -542,12 +560,12 @@ class Assembler:
             roles[id(a)] = r
         policy = anchor.policy
         for prev, a in zip(acts, acts[1:], strict=False):
-            gap = _QUOTES.sub(" ", self.doc.text[prev.end : a.start]).split()
-            if not gap and not self.doc.text[prev.end : a.start].strip(" \"'«»()") and prev.group == a.group:
+            gap = _QUOTES.sub(" ", self.text[prev.end : a.start]).split()
+            if not gap and not self.text[prev.end : a.start].strip(" \"'«»()") and prev.group == a.group:
                 roles[id(a)] = roles[id(prev)]  # apposition: «قوات سوريا الديمقراطية» (قسد)
             if roles[id(prev)] == "support" and gap in (["و"], ["and"], ["and", "the"], []):
                 roles[id(a)] = "support"
-            if roles[id(prev)] == "support" and not gap and self.doc.text[a.start - 1 : a.start] == "و":
+            if roles[id(prev)] == "support" and not gap and self.text[a.start - 1 : a.start] == "و":
                 roles[id(a)] = "support"
         supports = [a for a in acts if roles[id(a)] == "support"]
         agents = [a for a in acts if roles[id(a)] == "agent"]
@@ -567,7 +585,7 @@ class Assembler:
                     c.end <= a.start and s.segment_of(c.start) == s.segment_of(a.start) for c in causes
                 )
                 # "ISIS detainees riot", "معتقلو داعش": the inmates are the rioters, not their opponent
-                and not _INMATES_AFTER.match(self.doc.text, a.end)
+                and not _INMATES_AFTER.match(self.text, a.end)
                 and not self._cue_before(a.start, {"inmate"}, 12, _VICTIM_GAP)
                 and (
                     any(lo <= a.start < hi for lo, hi in segs)
@@ -582,7 +600,7 @@ class Assembler:
             near = [
                 (a.start - t.end, a)
                 for a in agents
-                if 0 <= a.start - t.end <= 25 and (not t.english or _BY.search(self.doc.text, t.end, a.start))
+                if 0 <= a.start - t.end <= 25 and (not t.english or _BY.search(self.text, t.end, a.start))
             ]
             near += [(t.start - a.end, a) for a in agents if 0 <= t.start - a.end <= 25]
             near += [(0, a) for a in agents if a.start < t.end and t.start < a.end]  # "الطيران الروسي"
@@ -636,7 +654,7 @@ class Assembler:
         claims = self.cur_cue_kinds.get("claim")
         if not claims:
             return None
-        text = self.doc.text
+        text = self.text
         for a in agents:
             if self._cue_before(a.start, {"claim"}, 25, None):
                 return a
@@ -647,7 +665,7 @@ class Assembler:
 
     def _same_family_rival(self, s: Sentence, actor1: ActorMention, agents: list[ActorMention]) -> str | None:
         """ "اشتباكات بين الحمزات والعمشات": two factions of one family fight each other (both named)."""
-        text = self.doc.text
+        text = self.text
         key1 = text[actor1.start : actor1.end]
         for a in agents:
             if a is actor1 or a.group != actor1.group or text[a.start : a.end] == key1:
@@ -682,9 +700,9 @@ class Assembler:
     def _paragraph_anchor(self, s: Sentence, same_day: bool) -> DateMention:
         """ "Later that day": the last explicit day named before ``s`` in its paragraph, else today.
         "The same day" names a day told before: the last one anywhere before, else the report's."""
-        text = self.doc.text
+        text = self.text
         para = text.rfind("\n", 0, s.start) + 1
-        k = bisect.bisect_left([d.start for d in self.dates], s.start)
+        k = bisect.bisect_left(self.date_starts, s.start)
         for d in reversed(self.dates[:k]):
             if d.start < para and not same_day:
                 break
@@ -754,7 +772,7 @@ class Assembler:
         self.cur_matches = self.sent_matches[i]
         if not any(m.kind == "trigger" for m in self.cur_matches):
             return  # most sentences name no event: skip the cue, actor and place work
-        self.cur_cues = [m for m in self.cur_matches if m.entry.kind.startswith("cue:")]
+        self.cur_cues = [m for m in self.cur_matches if m.kind.startswith("cue:")]
         self.cur_cue_kinds: dict[str, list[Match]] = {}
         for c in self.cur_cues:
             self.cur_cue_kinds.setdefault(c.entry.kind[4:], []).append(c)
@@ -780,7 +798,7 @@ class Assembler:
         ]
         # "احتجاجاً على مقتل شاب": a death named as the cause of a protest is another event's
         tallies += [(c.start, s.segment_of(c.start)[1]) for c in self.cur_cue_kinds.get("cause", ())]
-        figures = find_figures(self.doc.text, self.cur_matches, s.start, s.end, tallies)
+        figures = find_figures(self.text, self.cur_matches, s.start, s.end, tallies)
         triggers = self._killings(triggers)
         full = [t for t in triggers if not t.anaphor]
         if not full and self.last_group is None and not s.headline:
@@ -842,7 +860,7 @@ class Assembler:
     def _seized(self, s: Sentence, full: list[Trigger]) -> list[Trigger]:
         """A weapon named right after a seizing word ("ضبطت بحوزتهما ثلاث عبوات"، "seized IEDs") was
         taken, not used: it is dropped beside another event word, else it is a disrupted weapons use."""
-        text = self.doc.text
+        text = self.text
         seized = [
             t
             for t in full
@@ -877,7 +895,7 @@ class Assembler:
         if len(full) < 2:
             return full
         helpers = self.cur_cue_kinds.get("support", []) + self.cur_cue_kinds.get("amid", [])
-        text = self.doc.text
+        text = self.text
         out = [
             t
             for t in full
@@ -913,26 +931,27 @@ class Assembler:
     def _in_speech(self, t: Trigger) -> bool:
         """A trigger inside someone's quoted words ("«تعبنا من الاعتقالات»"، told Rudaw) is not narration,
         unless the quotation itself dates a happening ("«قصفوا قريتنا أمس»")."""
-        for qs, qe in self.quotes:
-            if qs <= t.start < qe:
-                near = any(
-                    qs - _SPEECH_REACH <= c.start < qs or qe <= c.start < qe + _SPEECH_REACH // 2
-                    for c in self.speech
-                )
-                if not near or any(qs <= d.start < qe and not d.is_tally for d in self.dates):
-                    return False
-                # a source or statement quoting a concrete happening names where ("إن «قوات النظام استقدمت
-                # دبابات إلى حي زنود»"); a protester's or resident's words are feelings and grievances
-                k = bisect.bisect_left(self.place_starts, qs)
-                placed = k < len(self.place_starts) and self.place_starts[k] < qe
-                witness = any(
-                    qs - _SPEECH_REACH <= c.start < qs or qe <= c.start < qe + _SPEECH_REACH // 2
-                    for c in self.witnesses
-                )
-                return witness or not placed
-            if qs > t.start:
+        # quotations are disjoint and in order: the only one that can hold the trigger is the last opening at or before it
+        j = bisect.bisect_right(self.quote_starts, t.start) - 1
+        if j < 0:
+            return False
+        qs, qe = self.quotes[j]
+        if t.start >= qe:
+            return False
+        if not _any_near(self.speech_starts, qs, qe):
+            return False
+        dates = self.dates
+        for i in range(bisect.bisect_left(self.date_starts, qs), len(dates)):
+            d = dates[i]
+            if d.start >= qe:
                 break
-        return False
+            if not d.is_tally:
+                return False
+        # a source or statement quoting a concrete happening names where ("إن «قوات النظام استقدمت
+        # دبابات إلى حي زنود»"); a protester's or resident's words are feelings and grievances
+        k = bisect.bisect_left(self.place_starts, qs)
+        placed = k < len(self.place_starts) and self.place_starts[k] < qe
+        return _any_near(self.witness_starts, qs, qe) or not placed
 
     def _downed(self, s: Sentence, triggers: list[Trigger]) -> list[Trigger]:
         """A drone after a downing verb ("أسقطت قسد طائرة مسيرة"، "shot down a drone") was disrupted, not a strike."""
@@ -1003,7 +1022,7 @@ class Assembler:
     def _counted_segments(self, s: Sentence) -> set[tuple[int, int]]:
         """Segments that count attacks or incidents ("وثّقت 15 هجوماً", "dozens of attacks"): tallies."""
         out: set[tuple[int, int]] = set()
-        text = self.doc.text
+        text = self.text
         nums = {m.end: m for m in self.cur_matches if m.kind == "number"}
         for c in self.cur_cue_kinds.get("count", ()):
             before = text[max(s.start, c.start - 16) : c.start]
@@ -1280,11 +1299,11 @@ def finish(drafts: list[Draft], doc: Document, source: str | None) -> list[Event
     """Drafts to Event records: fatalities split by group, notes, ACLED columns, confidence."""
     events: list[Event] = []
     done: set[int] = set()
+    live = {id(x) for x in drafts}
     for d in drafts:
         g = d.group
         if id(g) not in done:
             done.add(id(g))
-            live = {id(x) for x in drafts}
             members = [m for m in g.members if id(m) in live]
             total = min(g.figures) if g.figures else 0
             total = max(total, g.floor) if not (g.figures and min(g.figures) == 0 and g.floor == 0) else total

@@ -152,8 +152,9 @@ class Matcher:
         for i, p in enumerate(self.places):
             self._add_place(i, p)
         self.automaton = ahocorasick.Automaton()
-        for k in self.keys:
-            self.automaton.add_word(k, k)
+        for k, es in self.keys.items():
+            # the per-key facts the hit filter needs, computed once here rather than per hit
+            self.automaton.add_word(k, (k, len(k), es, es[0].english))
         self.automaton.make_automaton()
         ar_types = [w for w in words.types if _is_arabic(w)]
         en_types = [w for w in words.types if not _is_arabic(w)]
@@ -257,7 +258,7 @@ class PlaceMention:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     cstart: int  # with the proclitics
     start: int
@@ -267,7 +268,7 @@ class _Hit:
     entries: list[_Entry]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     hit: _Hit
     entries: list[_Entry]
@@ -287,13 +288,11 @@ def _hits(m: Matcher, t: str) -> list[_Hit]:
     n = len(t)
     clitics = m.words.proclitics
     out: list[_Hit] = []
-    for end, key in m.automaton.iter(t):
-        if end + 1 < n and _letter(t[end + 1]):
+    for end, (key, klen, entries, english) in m.automaton.iter(t):
+        if end + 1 < n and t[end + 1].isalnum():
             continue
-        start = end - len(key) + 1
-        entries = m.keys[key]
-        english = entries[0].english
-        if start == 0 or not _letter(t[start - 1]):
+        start = end - klen + 1
+        if start == 0 or not t[start - 1].isalnum():
             out.append(_Hit(start, start, end + 1, key, "", entries))
             continue
         if english:
@@ -470,14 +469,17 @@ def _resolve(m: Matcher, norm: Normalised, found: list[_Found]) -> list[PlaceMen
     positions = [a[0] for a in anchors]
     out: list[PlaceMention] = []
     for f in found:
-        near = _nearest_anchor(anchors, positions, f.hit.start)
-        best = max(
-            f.entries,
-            key=lambda e: (
-                _score(places[e.place], e, f, admin1, named) + _near_bonus(places[e.place], near),
-                -e.place,
-            ),
-        )
+        if len(f.entries) == 1:
+            best = f.entries[0]  # nothing to choose between: skip the scoring
+        else:
+            near = _nearest_anchor(anchors, positions, f.hit.start)
+            best = max(
+                f.entries,
+                key=lambda e: (
+                    _score(places[e.place], e, f, admin1, named) + _near_bonus(places[e.place], near),
+                    -e.place,
+                ),
+            )
         p = places[best.place]
         if p.kind in ("district", "sub-district") and f.type_kind != "area":
             # An admin area named like its seat: the seat town's point, never the area centroid.

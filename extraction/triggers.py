@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .dates import DateMention
 from .document import Sentence
-from .lexicon import Match, read_table
+from .lexicon import Entry, Match, read_table
 from .normalise import fold
 
 SUPPRESSORS = {
@@ -103,32 +103,40 @@ def find_triggers(
         if suppressed(m, sentence, cues, dates, prepared):
             continue
         e = m.entry
+        facts = _FACTS.get(e)
+        if facts is None:
+            facts = _FACTS[e] = _facts(e)
+        etype, sub, strength, policy, min_fat, english, bare_fire_verb, definite_key = facts
         # "اطلق" shoots only with fire nearby ("اطلق مسلحون النار"), not "اطلقت عملية"
-        if (
-            e.get("policy") == "shooting"
-            and e.key.startswith("اطل")
-            and "النار" not in e.key
-            and "الرصاص" not in e.key
-            and not any(c.kind == "cue:fire" and 0 <= c.start - m.end <= 40 for c in cues)
-        ):
+        if bare_fire_verb and not any(c.kind == "cue:fire" and 0 <= c.start - m.end <= 40 for c in cues):
             continue
-        strength = int(e.get("strength") or 2)
-        anaphor = e.get("event_type") == "*" or strength <= 1 or (m.definite and not e.key.startswith("ال"))
-        out.append(
-            Trigger(
-                m.start,
-                m.end,
-                e.get("event_type"),
-                e.get("sub_event_type"),
-                strength,
-                e.get("policy") or "armed",
-                int(e.get("min_fatalities") or 0),
-                anaphor,
-                e.get("lang") == "en",
-                e.key,
-            )
-        )
+        anaphor = etype == "*" or strength <= 1 or (m.definite and not definite_key)
+        out.append(Trigger(m.start, m.end, etype, sub, strength, policy, min_fat, anaphor, english, e.key))
     return out
+
+
+# the per-entry facts a trigger needs, read from its lexicon row once (entries live as long as the matcher)
+_FACTS: dict[Entry, tuple] = {}
+
+
+def _facts(e: Entry) -> tuple:
+    """(event type, sub-event type, strength, policy, min fatalities, English, bare "اطلق", key is definite)."""
+    bare_fire_verb = (
+        e.get("policy") == "shooting"
+        and e.key.startswith("اطل")
+        and "النار" not in e.key
+        and "الرصاص" not in e.key
+    )
+    return (
+        e.get("event_type"),
+        e.get("sub_event_type"),
+        int(e.get("strength") or 2),
+        e.get("policy") or "armed",
+        int(e.get("min_fatalities") or 0),
+        e.get("lang") == "en",
+        bare_fire_verb,
+        e.key.startswith("ال"),
+    )
 
 
 @lru_cache(maxsize=1)
