@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -146,12 +146,14 @@ def _describe(e: exc.DBAPIError | exc.SQLAlchemyError, url: str) -> str:
 
 
 @contextmanager
-def read(url: str | None = None) -> Iterator[Connection]:
-    """A connection for reading; connection failures become a one-line StoreError."""
+def _transaction(url: str | None, for_write: bool) -> Iterator[Connection]:
+    """One transaction; failures to reach or use the database become a one-line StoreError."""
     url = url or database_url()
     engine = get_engine(url)
     try:
         conn = engine.connect()
+        if for_write:
+            conn = conn.execution_options(rasd_write=True)
     except exc.DBAPIError as e:
         raise StoreError(_describe(e, url)) from None
     try:
@@ -165,21 +167,11 @@ def read(url: str | None = None) -> Iterator[Connection]:
         conn.close()
 
 
-@contextmanager
-def write(url: str | None = None) -> Iterator[Connection]:
+def read(url: str | None = None) -> AbstractContextManager[Connection]:
+    """A connection for reading; connection failures become a one-line StoreError."""
+    return _transaction(url, for_write=False)
+
+
+def write(url: str | None = None) -> AbstractContextManager[Connection]:
     """One write transaction (``BEGIN IMMEDIATE`` on SQLite): committed on success, rolled back on error."""
-    url = url or database_url()
-    engine = get_engine(url)
-    try:
-        conn = engine.connect().execution_options(rasd_write=True)
-    except exc.DBAPIError as e:
-        raise StoreError(_describe(e, url)) from None
-    try:
-        with conn.begin():
-            yield conn
-    except exc.IntegrityError:
-        raise  # a constraint the caller handles (e.g. a report stored by another process meanwhile)
-    except exc.DatabaseError as e:  # locked past the timeout, not a database file, server gone, disk full
-        raise StoreError(_describe(e, url)) from None
-    finally:
-        conn.close()
+    return _transaction(url, for_write=True)

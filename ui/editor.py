@@ -17,7 +17,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-STATUSES = ("extracted", "reviewed", "rejected")
+from store.columns import STATUSES
+
 DATE_COLUMNS = ("event_date", "date_min", "date_max")
 # What the editor shows, in order; columns the store does not return are skipped.
 EDITOR_COLUMNS = (

@@ -13,10 +13,10 @@ from typing import Any
 
 import streamlit as st
 
+from store.columns import STATUSES
 from store.filters import EventFilter
 from ui import state
 
-STATUSES = ("extracted", "reviewed", "rejected")
 DEFAULT_STATUSES = ["extracted", "reviewed"]
 
 
