@@ -71,6 +71,7 @@ class _Grammar:
     names: list[list[tuple[str, str]]] | None = None
     starters: frozenset[str] = frozenset()
     first_chars: frozenset[str] = frozenset()
+    tokens: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +156,9 @@ def grammar() -> _Grammar:
     g.starters = frozenset(starters)
     # a quick reject before the word test: the letters a phrase may begin with (digits, ال, "-")
     g.first_chars = frozenset(w[0] for w in starters if w) | frozenset("0123456789ا")
+    # every word any pattern can match (its literal words and the lexicons'): an anchor inside a
+    # longer word ("اب" in "ارهاب") can only be part of a date if that word is one of these
+    g.tokens = frozenset(re.findall(r"[^\W\d_]+", combined.pattern))
     return g
 
 
@@ -358,6 +362,25 @@ class _Sub:
         return self._m.end()
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+_WORD_REST = re.compile(r"\w*")
+
+
+def _word_around(text: str, pos: int) -> str:
+    """The letters of the word holding ``pos`` without a clitic و or ال (what a pattern's word may be)."""
+    ws = pos
+    while ws > 0 and _is_word_char(text[ws - 1]):
+        ws -= 1
+    word = text[ws : _WORD_REST.match(text, pos).end()]
+    for pre in ("وال", "ال", "و"):
+        if word.startswith(pre) and word[len(pre) :] in grammar().tokens:
+            return word[len(pre) :]
+    return word
+
+
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LOOKBACK = 40  # a date phrase starts at most this far before its anchor word ("في الثالث من شهر ...")
 _LOOKAHEAD = 90
@@ -376,9 +399,13 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
     out: list[DateMention] = []
     cursor = 0
     n = len(text)
+    starters, first, combined = g.starters, g.first_chars, g.combined
+    tokens = g.tokens
     for a in starts:
         if a < cursor:
             continue
+        if a and _is_word_char(text[a - 1]) and _word_around(text, a) not in tokens:
+            continue  # inside a word no pattern knows: no phrase can cross it (every pattern is whole words)
         lo = max(cursor, a - _LOOKBACK)
         cands = []
         i = text.find(" ", lo, a - 1)
@@ -391,14 +418,14 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
         if nl != -1 and nl + 1 not in cands:
             cands.append(nl + 1)  # a phrase opening a paragraph ("\n\nTwo days ago, ...")
             cands.sort()
-        starters = g.starters
-        # only where a date phrase can begin (its first word), then the anchor itself
-        first = g.first_chars
-        cands = [p for p in cands if text[p] in first and _starts(text, p, starters)]
         cands.append(a)
         endpos = min(n, a + _LOOKAHEAD)
         for pos in cands:
-            m = g.combined.match(text, pos, endpos)
+            # only where a date phrase can begin (its first word, tested lazily: the first phrase found
+            # ends the search), then the anchor itself
+            if pos != a and not (text[pos] in first and _starts(text, pos, starters)):
+                continue
+            m = combined.match(text, pos, endpos)
             if m is None or m.end() <= a or (m.end() >= endpos and endpos < n):
                 continue
             last = m.lastgroup or ""  # the alternative's outer group closes last

@@ -7,6 +7,7 @@ such as threats and denials. All offsets here are folded offsets; ``span`` maps 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ class Sentence:
     from the text and the clause-break cues the sentence was made with.
     """
 
-    __slots__ = ("index", "start", "end", "headline", "_segments", "_text", "_breaks")
+    __slots__ = ("index", "start", "end", "headline", "_segments", "_seg_starts", "_text", "_breaks")
 
     def __init__(
         self,
@@ -41,6 +42,7 @@ class Sentence:
         self.end = end
         self.headline = headline
         self._segments = segments
+        self._seg_starts = [a for a, _b in segments] if segments is not None else []
         self._text = text
         self._breaks = breaks
 
@@ -53,13 +55,17 @@ class Sentence:
             starts.update(self._breaks)
             cuts = sorted(starts)
             self._segments = [(a, b) for a, b in zip(cuts, cuts[1:] + [e], strict=True) if b > a]
+            self._seg_starts = [a for a, _b in self._segments]
         return self._segments
 
     def segment_of(self, pos: int) -> tuple[int, int]:
-        segs = self._segments
-        for s, e in self.segments if segs is None else segs:
-            if s <= pos < e:
-                return s, e
+        """The segment holding ``pos`` (segments are sorted and disjoint: one bisect), else the sentence."""
+        segs = self._segments if self._segments is not None else self.segments
+        i = bisect.bisect_right(self._seg_starts, pos) - 1
+        if i >= 0:
+            seg = segs[i]
+            if pos < seg[1]:
+                return seg
         return self.start, self.end
 
     def __repr__(self) -> str:

@@ -83,7 +83,7 @@ class Match:
     on the hot path; ``kind`` is copied from the entry because every stage filters on it.
     """
 
-    __slots__ = ("start", "end", "entry", "definite", "kind")
+    __slots__ = ("start", "end", "entry", "definite", "kind", "order")
 
     def __init__(self, start: int, end: int, entry: Entry, definite: bool = False) -> None:
         self.start = start
@@ -91,6 +91,7 @@ class Match:
         self.entry = entry
         self.definite = definite
         self.kind = entry.kind
+        self.order = (start << 12) - (end - start)  # leftmost, then longest: one int to sort by
 
     def __repr__(self) -> str:
         return f"Match({self.start}, {self.end}, {self.entry!r}, {self.definite})"
@@ -168,26 +169,23 @@ class Matcher:
 
 
 _START_END = attrgetter("start", "end")  # a C key: the (start, end) order without a Python call per match
+_ORDER = attrgetter("order")
 
 
 def _longest(matches: list[Match]) -> list[Match]:
     """Drop a match contained in a longer match of the same kind (leftmost-longest per kind)."""
-    by_kind: dict[str, list[Match]] = {}
-    for m in matches:
-        by_kind.setdefault(m.kind, []).append(m)
+    matches.sort(key=_ORDER)
+    last: dict[str, tuple[int, int]] = {}
     kept: list[Match] = []
-    for ms in by_kind.values():
-        ms.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        last_end = -1
-        last_start = -1
-        for m in ms:
-            if m.start == last_start and m.end == last_end:
-                kept.append(m)  # the same words under another row (an alias in two eras)
-                continue
-            if m.start < last_end:
-                continue
-            kept.append(m)
-            last_start, last_end = m.start, m.end
+    append = kept.append
+    none = (-1, -1)
+    for m in matches:
+        last_start, last_end = last.get(m.kind, none)
+        if m.start == last_start and m.end == last_end:
+            append(m)  # the same words under another row (an alias in two eras)
+        elif m.start >= last_end:
+            append(m)
+            last[m.kind] = (m.start, m.end)
     kept.sort(key=_START_END)
     return kept
 

@@ -138,6 +138,7 @@ def _markup_ranges(text: str) -> list[tuple[int, int, str]]:
 
 
 _FOLD_CACHE: dict[str, str | None] = {}  # char -> its fold when it changes ('' dropped); None = unchanged
+_UNCHANGED: set[str] = set()  # characters seen to fold to themselves: one C set difference skips them
 
 
 def _fold_once(ch: str) -> str | None:
@@ -160,12 +161,13 @@ def _translate(text: str) -> Normalised | None:
     cache = _FOLD_CACHE
     changes: list[tuple[str, str]] = []
     dropped: list[str] = []
-    for ch in set(text):
+    for ch in set(text).difference(_UNCHANGED):
         if ch in cache:
             f = cache[ch]
         else:
             f = cache[ch] = _fold_once(ch)
         if f is None:
+            _UNCHANGED.add(ch)
             continue
         if f == "\x00":
             return None

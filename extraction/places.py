@@ -156,6 +156,7 @@ class Matcher:
             # the per-key facts the hit filter needs, computed once here rather than per hit
             self.automaton.add_word(k, (k, len(k), es, es[0].english))
         self.automaton.make_automaton()
+        self.fixed_scores = [_fixed_score(p) for p in self.places]
         ar_types = [w for w in words.types if _is_arabic(w)]
         en_types = [w for w in words.types if not _is_arabic(w)]
         ar_dirs = [w for w in words.directions if _is_arabic(w)]
@@ -473,10 +474,12 @@ def _resolve(m: Matcher, norm: Normalised, found: list[_Found]) -> list[PlaceMen
             best = f.entries[0]  # nothing to choose between: skip the scoring
         else:
             near = _nearest_anchor(anchors, positions, f.hit.start)
+            fixed = m.fixed_scores
             best = max(
                 f.entries,
                 key=lambda e: (
-                    _score(places[e.place], e, f, admin1, named) + _near_bonus(places[e.place], near),
+                    _score(places[e.place], e, f, admin1, named, fixed[e.place])
+                    + _near_bonus(places[e.place], near),
                     -e.place,
                 ),
             )
@@ -510,7 +513,23 @@ def _near_bonus(p: Place, near: str | None) -> float:
     return 3.0 if near and near in (p.parent_id, p.located_by) else 0.0
 
 
-def _score(p: Place, e: _Entry, f: _Found, admin1: Counter, named: set[str]) -> float:
+def _fixed_score(p: Place) -> tuple[float, float]:
+    """The report-independent part of a place's score: (north-east and point bonus, population bonus).
+
+    The first part is a multiple of 0.5, so adding it in any order gives the same float; the
+    population part is added last, as it always was.
+    """
+    score = 0.0
+    if p.admin1 in NE_PREFERENCE:
+        score += 2 - 0.5 * NE_PREFERENCE.index(p.admin1)
+    if p.lat is not None:
+        score += 0.5
+    return score, min(1.0, (p.population or 0) / 1e6)
+
+
+def _score(
+    p: Place, e: _Entry, f: _Found, admin1: Counter, named: set[str], fixed: tuple[float, float]
+) -> float:
     score = 0.0
     kind = f.type_kind
     if kind and p.kind in TYPE_KINDS.get(kind, ()):
@@ -525,14 +544,10 @@ def _score(p: Place, e: _Entry, f: _Found, admin1: Counter, named: set[str]) -> 
     score += 3 * min(admin1.get(p.admin1, 0), 3)
     if p.kind == "neighbourhood" and (p.parent_id in named or p.located_by in named):
         score += 4
-    if p.admin1 in NE_PREFERENCE:
-        score += 2 - 0.5 * NE_PREFERENCE.index(p.admin1)
-    if p.lat is not None:
-        score += 0.5
+    score += fixed[0]
     if not e.derived:
         score += 0.5
-    score += min(1.0, (p.population or 0) / 1e6)
-    return score
+    return score + fixed[1]
 
 
 _AR_WORD = re.compile(r"[\u0621-\u064a]+")

@@ -66,8 +66,12 @@ def suppressed(
     prepared: list[tuple[int, int, str]] | None = None,
 ) -> bool:
     """True when a cue in the sentence makes this trigger not an event."""
+    if prepared is None:
+        prepared = _suppressors(sentence, cues)
+    if not prepared and not any(d.is_tally for d in dates):
+        return False  # most triggers: nothing in the sentence to suppress them, no clause to cut
     seg = sentence.segment_of(m.start)
-    for cs, ce, scope in _suppressors(sentence, cues) if prepared is None else prepared:
+    for cs, ce, scope in prepared:
         if scope == "overlap":
             if cs < m.end and m.start < ce:
                 return True
@@ -95,12 +99,14 @@ def find_triggers(
     """Triggers among one sentence's ``matches``, cue-suppressed ones removed."""
     out: list[Trigger] = []
     prepared: list[tuple[int, int, str]] | None = None
+    quiet = True  # no suppressing cue and no tally in the sentence: no trigger needs the test
     for m in matches:
         if m.kind != "trigger" or m.start < sentence.start or m.start >= sentence.end:
             continue
         if prepared is None:
             prepared = _suppressors(sentence, cues)
-        if suppressed(m, sentence, cues, dates, prepared):
+            quiet = not prepared and not any(d.is_tally for d in dates)
+        if not quiet and suppressed(m, sentence, cues, dates, prepared):
             continue
         e = m.entry
         facts = _FACTS.get(e)

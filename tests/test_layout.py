@@ -37,7 +37,9 @@ def test_every_data_table_names_its_source() -> None:
     for path in tables:
         with path.open(encoding="utf-8") as f:
             header = next(csv.reader(f))
-        assert {"source", "note", "notes"} & set(header), f"{path.relative_to(ROOT)} has no source/note column"
+        assert {"source", "note", "notes"} & set(header), (
+            f"{path.relative_to(ROOT)} has no source/note column"
+        )
 
 
 def test_readme_gives_the_two_commands_first() -> None:
