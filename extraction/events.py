@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from . import acled, notes
 from .actors import _NOT_ARMED, CIVILIANS, PROTESTERS, RIOTERS, UNIDENTIFIED, ActorMention, group_of
@@ -183,9 +184,11 @@ def figures_values(figures) -> list[int]:
     return [f.value for f in figures]
 
 
-def _bucket(sentences: list[Sentence], items: list, pos) -> list[list]:
-    """Items (sorted by position) grouped by the sentence that holds them: two bisects a sentence."""
-    keys = [pos(it) for it in items]
+_START = attrgetter("start")
+
+
+def _bucket(sentences: list[Sentence], items: list, keys: list[int]) -> list[list]:
+    """Items (sorted by position ``keys``) grouped by the sentence that holds them: two bisects a sentence."""
     lo = bisect.bisect_left
     return [items[lo(keys, s.start) : lo(keys, s.end)] for s in sentences]
 
@@ -228,11 +231,11 @@ class Assembler:
         self.date_starts = [d.start for d in self.dates]  # in order: find_dates reads left to right
         self.drafts: list[Draft] = []
         sents = doc.sentences
-        self.sent_matches = _bucket(sents, doc.matches, lambda m: m.start)
-        self.sent_actors = _bucket(sents, self.actors, lambda a: a.start)
-        self.sent_dates = _bucket(sents, self.dates, lambda d: d.start)
-        self.sent_places = _bucket(sents, list(range(len(self.places))), lambda i: self.place_pos[i][0])
         self.place_starts = [p[0] for p in self.place_pos]
+        self.sent_matches = _bucket(sents, doc.matches, list(map(_START, doc.matches)))
+        self.sent_actors = _bucket(sents, self.actors, list(map(_START, self.actors)))
+        self.sent_dates = _bucket(sents, self.dates, self.date_starts)
+        self.sent_places = _bucket(sents, list(range(len(self.places))), self.place_starts)
         self._first_strong: PlaceRef | None | bool = False
         self._ref_cache: dict[tuple[int, bool], PlaceRef] = {}
         self._first_of_kind: dict[tuple[str, ...], PlaceRef | None] = {}

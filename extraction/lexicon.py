@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 import ahocorasick
@@ -83,7 +83,7 @@ class Match:
     on the hot path; ``kind`` is copied from the entry because every stage filters on it.
     """
 
-    __slots__ = ("start", "end", "entry", "definite", "kind", "order")
+    __slots__ = ("start", "end", "entry", "definite", "kind")
 
     def __init__(self, start: int, end: int, entry: Entry, definite: bool = False) -> None:
         self.start = start
@@ -91,7 +91,6 @@ class Match:
         self.entry = entry
         self.definite = definite
         self.kind = entry.kind
-        self.order = (start << 12) - (end - start)  # leftmost, then longest: one int to sort by
 
     def __repr__(self) -> str:
         return f"Match({self.start}, {self.end}, {self.entry!r}, {self.definite})"
@@ -128,12 +127,13 @@ class Matcher:
         """All boundary-respecting matches, longest first where two of one kind overlap."""
         if self.empty or not text:
             return []
-        out: list[Match] = []
+        # candidates as plain tuples (order, start, end, entry, definite): a Match is made only for
+        # the ones _longest keeps; order = leftmost, then longest, as one int
+        out: list[tuple[int, int, int, Entry, bool]] = []
         append = out.append
         n = len(text)
         clitics = CLITICS
         suffixes = SUFFIXES
-        match = Match
         for end_idx, (klen, entries, no_clitic, key_al, last_ascii) in self.automaton.iter(text):
             end = end_idx + 1
             start = end - klen
@@ -159,33 +159,37 @@ class Matcher:
                 bad_tail = tail not in suffixes or last_ascii
                 for entry in entries:
                     if entry.prefix:
-                        append(match(start, e2, entry, definite))
+                        append(((start << 12) - (e2 - start), start, e2, entry, definite))
                     elif not bad_tail:
-                        append(match(start, end, entry, definite))
+                        append(((start << 12) - klen, start, end, entry, definite))
             else:
+                order = (start << 12) - klen
                 for entry in entries:
-                    append(match(start, end, entry, definite))
+                    append((order, start, end, entry, definite))
         return _longest(out)
 
 
 _START_END = attrgetter("start", "end")  # a C key: the (start, end) order without a Python call per match
-_ORDER = attrgetter("order")
+_FIRST = itemgetter(0)
 
 
-def _longest(matches: list[Match]) -> list[Match]:
+def _longest(candidates: list[tuple[int, int, int, Entry, bool]]) -> list[Match]:
     """Drop a match contained in a longer match of the same kind (leftmost-longest per kind)."""
-    matches.sort(key=_ORDER)
+    candidates.sort(key=_FIRST)  # stable: rows of the same words keep the lexicon's order
     last: dict[str, tuple[int, int]] = {}
     kept: list[Match] = []
     append = kept.append
     none = (-1, -1)
-    for m in matches:
-        last_start, last_end = last.get(m.kind, none)
-        if m.start == last_start and m.end == last_end:
-            append(m)  # the same words under another row (an alias in two eras)
-        elif m.start >= last_end:
-            append(m)
-            last[m.kind] = (m.start, m.end)
+    for _order, start, end, entry, definite in candidates:
+        kind = entry.kind
+        last_start, last_end = last.get(kind, none)
+        if start == last_start and end == last_end:
+            append(
+                Match(start, end, entry, definite)
+            )  # the same words under another row (an alias in two eras)
+        elif start >= last_end:
+            append(Match(start, end, entry, definite))
+            last[kind] = (start, end)
     kept.sort(key=_START_END)
     return kept
 

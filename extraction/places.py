@@ -174,6 +174,9 @@ class Matcher:
         self.en_type_after = re.compile(rf"^\s+(?P<type>{_alt(en_types)})\b")
         self.side_after = re.compile(rf"^\s+(?P<side>{_alt(words.sides)})(?!\w)")
         self.type_alt = _alt(ar_types)
+        # the most words ar_prefix can match: a direction, "من", a type and a second type
+        words_in = lambda ws: max((w.count(" ") + 1 for w in ws), default=1)  # noqa: E731
+        self.ar_prefix_words = words_in(ar_dirs) + 1 + 2 * words_in(ar_types)
         # The word right before a typed or directed name is the last word of a type or direction
         # phrase (or "من" of "شرقي من"): a set lookup rules out most hits before the regex runs.
         self.ar_context_last = frozenset(w.rsplit(" ", 1)[-1] for w in ar_types + ar_dirs) | {"من"}
@@ -335,8 +338,13 @@ def _context(m: Matcher, t: str, h: _Hit) -> tuple[int, str | None, str | None, 
             return h.start, None, None, False
     lo = max(0, h.cstart - 60)
     window = t[lo : h.cstart]
-    rx = m.en_prefix if english else m.ar_prefix
-    mm = rx.search(window)
+    if english:
+        mm = m.en_prefix.search(window)
+    else:
+        # a match spans at most ar_prefix_words words and ends at the window's end: search from the
+        # start of that many last words (the lookbehind still sees the text before)
+        parts = window.rsplit(None, m.ar_prefix_words)
+        mm = m.ar_prefix.search(window, len(parts[0]) if len(parts) > m.ar_prefix_words else 0)
     if not mm or mm.start() == mm.end():
         return h.start, None, None, False
     kind = qual = None
