@@ -70,6 +70,10 @@ _BY = re.compile(r"(?<!\w)by(?!\w)")  # English: an actor after the verb acts on
 _BETWEEN = re.compile(r"(?:بين|between)\s*$")
 # a store of arms named after a strike is what the strike hit ("strikes hit a weapons depot")
 _STORE = re.compile(r"مستودع|مخزن|ذخير|depot|cache|arsenal|warehouse")
+# A dateline opening a paragraph: "raqqa, syria (north press) - ", "beirut (afp) - " (folded text)
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([^\n,()]{2,40}?)(?:, ?[^\n,()]{2,30}?)?[ \t]*(?:\([^()\n]{1,40}\))?[ \t]+-[ \t]+"
+)
 _BETWEEN_ANY = re.compile(r"(?<!\w)(?:بين|between)(?!\w)")
 _AND = re.compile(r"(?:^|\s)(?:و|and(?!\w))")
 BACKGROUND_DAYS = 30
@@ -80,6 +84,7 @@ _ANAPHORIC_RX = re.compile(
     + "|".join(_ANAPHORIC_PLACE)
     + r")(?!\w)"
 )
+_DETENTION = frozenset(["Arrests", "Abduction/forced disappearance"])
 _TERRITORY = frozenset(
     [
         "Non-violent transfer of territory",
@@ -197,6 +202,19 @@ def _institution(r: PlaceRef) -> bool:
     return r.mention is not None and r.mention.qualifier == "institution"
 
 
+def _institution_town(refs: list[PlaceRef]) -> PlaceRef | None:
+    """ "a member of the al-Kasrah Civil Council" with only "the western countryside of Deir ez-Zor" beside
+    it: the town an institution is named after places the event better than a place told sentences before,
+    when every other place of the clause is a broad area of the same province."""
+    towns = [r for r in refs if _institution(r) and r.place.kind in ("city", "town", "village")]
+    if len(towns) != 1:
+        return None
+    town = towns[0]
+    if any(not r.weak or r.place.admin1 != town.place.admin1 for r in refs if r is not town):
+        return None
+    return dataclasses.replace(town, weak=False)
+
+
 def _town_countryside(r: PlaceRef) -> bool:
     """ "ريف الرقة الشمالي": the side of one town's countryside is a place ACLED codes (near the town)."""
     pm = r.mention
@@ -255,6 +273,7 @@ class Assembler:
         self.main_date = self._main_date()
         self._roads: set[int] = set()
         self.outlet_places = self._outlet_places(source)
+        self.datelines = self._dateline_places()
         self.quotes = _quotations(doc.text)
         self.speech = [c for c in self.cues if c.kind == "cue:speech"]
         self.witnesses = [c for c in self.cues if c.kind == "cue:witness"]
@@ -295,6 +314,16 @@ class Assembler:
             elif self._road_after(i):
                 self._roads.add(i)
         return out
+
+    def _dateline_places(self) -> set[int]:
+        """Places named in a dateline ("RAQQA, Syria (North Press) – ..."): where the reporter filed from.
+
+        They place an event only when its clause names no other place.
+        """
+        spans = [m.span(1) for m in _DATELINE.finditer(self.text)]
+        if not spans:
+            return set()
+        return {i for i, (s, _e) in enumerate(self.place_pos) if any(a <= s < b for a, b in spans)}
 
     def _road_after(self, i: int) -> bool:
         """ "the Deir ez-Zor–Palmyra highway": a place that names a road is not where the event was."""
@@ -435,6 +464,8 @@ class Assembler:
         idx = [i for i in self.cur_places if lo <= pos[i][0] < hi and located[i] and i not in outlets]
         if not idx:
             return []
+        if len(idx) > 1 and self.datelines:
+            idx = [i for i in idx if i not in self.datelines] or idx
         text = self.text
         role_cache = self._role_cache
         full_roles = {i: role_cache.get(i) or self._place_role(i) for i in idx}
@@ -937,6 +968,18 @@ class Assembler:
         if len({t.sub_event_type for t in land}) > 1:
             keep = max(land, key=lambda t: (t.strength, -t.start))
             out = [t for t in out if t.sub_event_type not in _TERRITORY or t is keep]
+        held = [t for t in out if t.sub_event_type in _DETENTION]
+        if len({t.sub_event_type for t in held}) > 1:
+            # "اختطفت خمسة شبان واقتادتهم إلى جهة مجهولة": taking people is one act, told with two verbs
+            keep = max(held, key=lambda t: (t.strength, -t.start))
+            out = [
+                t
+                for t in out
+                if t.sub_event_type == keep.sub_event_type
+                or t.sub_event_type not in _DETENTION
+                # "اعتقلت قسد ثلاثة شبان، فيما خطف مسلحون آخر": another clause, another act
+                or self._clause_break(min(t.start, keep.start), max(t.start, keep.start))
+            ]
         return out
 
     def _in_speech(self, t: Trigger) -> bool:
@@ -1147,6 +1190,9 @@ class Assembler:
             a, b = self.doc.span(s.start, s.end)
             self.messages.append(f"Only a broad region for an event in: {self.doc.original[a:b][:80]}")
             return None
+        local = _institution_town(refs)
+        if local is not None:
+            refs = [local]
         if not refs or all(r.weak and (r.precision >= 3 or _institution(r)) for r in refs):
             inh = self._anaphoric_place(s)
             if inh is None and not (s.headline and not refs):
