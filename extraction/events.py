@@ -84,6 +84,7 @@ _ANAPHORIC_RX = re.compile(
     + "|".join(_ANAPHORIC_PLACE)
     + r")(?!\w)"
 )
+_SETTLEMENT_HINTS = frozenset(["city", "town", "village", "neighbourhood", "camp"])
 _DETENTION = frozenset(["Arrests", "Abduction/forced disappearance"])
 _TERRITORY = frozenset(
     [
@@ -488,7 +489,13 @@ class Assembler:
         for i in idx:
             pm = self.places[i]
             prev = [k for k in kept if self.places[k].place.kind not in AREA_KINDS]
-            if prev and pm.qualifier and pm.place.id != self.places[prev[-1]].place.id:
+            if (
+                prev
+                and pm.qualifier
+                and pm.place.id != self.places[prev[-1]].place.id
+                # "قرب بلدة العريشة"، "near the town of al-Karamah": a town named with its type is the place
+                and not (pm.qualifier == "near" and pm.kind_hint in _SETTLEMENT_HINTS)
+            ):
                 continue
             if kept and self._describes_next(kept[-1], i):
                 kept.pop()  # "east of Raqqa in the town of al-Karamah": the named town is the place
@@ -829,6 +836,8 @@ class Assembler:
             return
         if self.cur_cue_kinds.get("downing"):
             triggers = self._downed(s, triggers)
+        if self.cur_cue_kinds.get("prior"):
+            triggers = self._prior(s, triggers)
         counted = self._counted_segments(s)
         if counted:
             triggers = [t for t in triggers if s.segment_of(t.start) not in counted]
@@ -1027,6 +1036,20 @@ class Assembler:
                     policy="solo",
                     anaphor=False,
                 )
+            out.append(t)
+        return out
+
+    def _prior(self, s: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+        """ "بعد ساعات من استهداف القاعدة"، "a day after deadly clashes": an act named as what came before
+        is told for its time, like a back-reference: it is an event only when nothing else is. Told with
+        a day of its own ("بعد ساعات من إلقاء مجهولين قنبلة ... ليل أمس") it is an event of that day."""
+        dates = [d for d in self.cur_dates if not d.is_tally]
+        cues = [c for c in self.cur_cue_kinds["prior"] if not any(d.start >= c.end for d in dates)]
+        out: list[Trigger] = []
+        for t in triggers:
+            seg = s.segment_of(t.start)
+            if not t.anaphor and any(c.end <= t.start and seg[0] <= c.start for c in cues):
+                t = dataclasses.replace(t, anaphor=True)
             out.append(t)
         return out
 
