@@ -84,6 +84,7 @@ _ANAPHORIC_RX = re.compile(
     + "|".join(_ANAPHORIC_PLACE)
     + r")(?!\w)"
 )
+_HOLDING_KINDS = frozenset(["facility", "field", "airport", "camp"])  # where detainees are taken
 _SETTLEMENT_HINTS = frozenset(["city", "town", "village", "neighbourhood", "camp"])
 _DETENTION = frozenset(["Arrests", "Abduction/forced disappearance"])
 _TERRITORY = frozenset(
@@ -493,6 +494,8 @@ class Assembler:
                 prev
                 and pm.qualifier
                 and pm.place.id != self.places[prev[-1]].place.id
+                # "a depot on the outskirts of al-Mayadin and a checkpoint near Albu Kamal": a list, not a description
+                and not (i > 0 and _AND.search(text[self.place_pos[i - 1][1] : self.place_pos[i][0]]))
                 # "قرب بلدة العريشة"، "near the town of al-Karamah": a town named with its type is the place
                 and not (pm.qualifier == "near" and pm.kind_hint in _SETTLEMENT_HINTS)
             ):
@@ -892,14 +895,23 @@ class Assembler:
         ]
         if not full:
             anaphors = [t for t in triggers if t.anaphor]
-            if anaphors and self.last_group is not None and self._same_time(self.last_group):
-                self.last_group.figures.extend(f.value for f in figures)
-                self._relocate(s)
-                claimant = self._claimant([a for a in self.cur_actors if self._role(a) == "agent"])
-                for m in self.last_group.members if claimant is not None else ():
-                    if group_of(m.actor1) == "UNIDENTIFIED" and claimant.group != group_of(m.actor2):
-                        m.actor1, m.own_actor = claimant.name, True
-            return
+            if not anaphors or self.last_group is None:
+                return
+            renewed = self.cur_cue_kinds.get("renewal", ())
+            fresh = [t for t in anaphors if any(0 <= t.start - c.end <= 20 for c in renewed)]
+            if not fresh:
+                if self._same_time(self.last_group):
+                    self.last_group.figures.extend(f.value for f in figures)
+                    self._relocate(s)
+                    claimant = self._claimant([a for a in self.cur_actors if self._role(a) == "agent"])
+                    for m in self.last_group.members if claimant is not None else ():
+                        if group_of(m.actor1) == "UNIDENTIFIED" and claimant.group != group_of(m.actor2):
+                            m.actor1, m.own_actor = claimant.name, True
+                return
+            # "وتجددت الاشتباكات صباح اليوم"، "the clashes resumed": the same kind of act again is another event
+            full = [p for p in (promote(t) for t in fresh) if p is not None and p.event_type != "*"]
+            if not full:
+                return
         self.cur_full = full
         self.cur_full_fams = [(o, _family(o.event_type)) for o in full]  # what _zone reads per trigger
         clusters = self._clusters(s, full)
@@ -1202,6 +1214,20 @@ class Assembler:
         if len(refs) > 1 and any(r.idx >= 0 and self._place_role(r.idx)[0] == "at" for r in refs):
             # where people were taken ("اقتادتهم إلى سجن في X") is not where it happened
             refs = [r for r in refs if r.idx < 0 or self._place_role(r.idx)[0] != "to"]
+        if (
+            refs
+            and policy == "arrest"
+            and all(
+                r.idx >= 0 and self._place_role(r.idx)[0] == "to" and r.place.kind in _HOLDING_KINDS
+                for r in refs
+            )
+        ):
+            # "قبل أن يقتادوا المعتقلين إلى قاعدة حقل العمر": the base or prison people were taken to is
+            # not where they were seized; the town told of ("من البلدة") or named before is (a campaign
+            # that "extends to" a town happens in that town)
+            here = self._anaphoric_place(s) or self._inherit(s.start)
+            if here is not None and not here.weak:
+                refs = [here]
         if refs and policy not in ("arrest", "other", "solo", "displacement"):
             moved = [r for r in refs if r.idx >= 0 and self._place_role(r.idx)[0] != "at"]
             if len(moved) == len(refs):

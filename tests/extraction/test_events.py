@@ -15,12 +15,21 @@ ROOT = Path(__file__).resolve().parents[2]
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
 F1_FLOOR = 0.97  # dev-set F1 reached 0.978 after the lexicon growth (round 2); the guard sits just below
 HELDOUT = Path(__file__).resolve().parent / "heldout"
-HELDOUT_FLOOR = 0.92  # the team's held-out reports reached 0.935 (round 2); the guard sits just below
+HELDOUT_FLOOR = (
+    0.95  # the team's held-out reports reached 0.978 (round 8, 0.935 in round 2); the guard sits below
+)
 HELDOUT2 = Path(__file__).resolve().parent / "heldout2"
-HELDOUT2_FLOOR = 0.85  # the second held-out set reached 0.878 (round 4); the guard sits below
+HELDOUT2_FLOOR = (
+    0.88  # the second held-out set reached 0.902 (round 8, 0.878 in round 4); the guard sits below
+)
 HELDOUT3 = Path(__file__).resolve().parent / "heldout3"
 ACTOR_FLOOR = 0.84  # held-out actor Jaccard reached 0.87-0.94 (round 6, from 0.76-0.87); the guard sits below
-HELDOUT3_FLOOR = 0.88  # the third held-out set reached 0.90 (round 5, from 0.786); the guard sits below
+HELDOUT3_FLOOR = 0.90  # the third held-out set reached 0.911 (round 8, from 0.786); the guard sits below
+# The fourth set measured generalisation (0.833) until round 8 tuned on its failure causes (0.977):
+# it now guards those rules; heldout5, written after, is the untouched estimate.
+HELDOUT4 = Path(__file__).resolve().parent / "heldout4"
+HELDOUT4_FLOOR = 0.95
+HELDOUT4_ACTOR_FLOOR = 0.78  # its SANA and AFP reports name sides the lexicon reads only in part (0.806)
 
 
 def test_list_of_villages_is_one_event_each_with_the_total_kept() -> None:
@@ -105,9 +114,15 @@ def test_dev_set_f1_stays_above_the_floor(reports, tmp_path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("folder", "floor"), [(HELDOUT, HELDOUT_FLOOR), (HELDOUT2, HELDOUT2_FLOOR), (HELDOUT3, HELDOUT3_FLOOR)]
+    ("folder", "floor", "actor_floor"),
+    [
+        (HELDOUT, HELDOUT_FLOOR, ACTOR_FLOOR),
+        (HELDOUT2, HELDOUT2_FLOOR, ACTOR_FLOOR),
+        (HELDOUT3, HELDOUT3_FLOOR, ACTOR_FLOOR),
+        (HELDOUT4, HELDOUT4_FLOOR, HELDOUT4_ACTOR_FLOOR),
+    ],
 )
-def test_heldout_f1_stays_above_the_floor(folder: Path, floor: float) -> None:
+def test_heldout_f1_stays_above_the_floor(folder: Path, floor: float, actor_floor: float) -> None:
     if not SCORE.exists() or not folder.is_dir():
         pytest.skip("scorer or held-out reports not available")
     import importlib.util
@@ -121,7 +136,7 @@ def test_heldout_f1_stays_above_the_floor(folder: Path, floor: float) -> None:
     }
     result = score.score(gold, pred, details=False)
     assert result["f1"] >= floor, result
-    assert result["actor_jaccard"] >= ACTOR_FLOOR, result
+    assert result["actor_jaccard"] >= actor_floor, result
 
 
 def test_batch_cli_matches_the_library(reports, tmp_path) -> None:
@@ -590,3 +605,68 @@ def test_a_force_after_killed_by_or_in_is_the_attacker() -> None:
     assert got and got[0][1] == "Military Forces of Turkey (2016-)", got
     got = _actors("Two men were killed in Turkish shelling on Ain Issa on Thursday.", "2022-11-25")
     assert got and got[0][1] == "Military Forces of Turkey (2016-)", got
+
+
+def test_a_dateline_city_yields_to_the_place_the_body_names() -> None:
+    text = (
+        "HASAKAH, Syria (North Press) – A farmer was killed on Monday when a mine left over from the war "
+        "against the Islamic State (ISIS) went off near the town of Tal Tamr."
+    )
+    assert [e.location for e in extract(text, "2023-03-14")] == ["Tall Tamr"]
+
+
+def test_a_towns_council_places_its_members_killing_over_an_earlier_town() -> None:
+    text = (
+        "Killing in Deir ez-Zor\n"
+        "A wounded man was taken to a hospital in Raqqa on Sunday.\n"
+        "In the eastern countryside of Deir ez-Zor, gunmen shot dead a member of the Diban Civil Council "
+        "early on Tuesday."
+    )
+    got = [e.location for e in extract(text, "2022-03-15") if e.sub_event_type == "Attack"]
+    assert got == ["Diban"], got
+
+
+def test_habits_any_x_and_the_dead_being_moved_are_not_events() -> None:
+    assert (
+        _types(
+            "خبر\nويتكرر قيام أهالي قرى ريف القامشلي بطرد الدوريات، كما منعت حواجز الجيش في مرات سابقة أرتالاً من المرور."
+        )
+        == []
+    )
+    assert _types("خبر\nوأكد الأهالي في الشحيل رفضهم مرور أي رتل عسكري عبر قراهم.") == []
+    assert _types("خبر\nوقالت منظمة طبية إن فرقها نقلت جثث ثلاثة أشخاص إلى مشفى الطبقة.") == []
+
+
+def test_abducting_and_taking_away_is_one_act() -> None:
+    text = "خبر\nاختطفت مجموعة مسلحة أمس خمسة شبان من حي غويران في مدينة الحسكة، واقتادتهم إلى جهة مجهولة."
+    assert _types(text) == [("Violence against civilians", "Abduction/forced disappearance")]
+
+
+def test_an_act_told_as_hours_before_is_a_back_reference_unless_it_has_its_own_day() -> None:
+    retold = "خبر\nاستهدفت طائرة مسيرة فجر اليوم موقعاً في الميادين، وذلك بعد ساعات من استهداف قاعدة حقل العمر بصواريخ."
+    assert [e.location for e in extract(retold, "2024-08-10")] == ["Al Mayadin"]
+    dated = "خبر\nفرضت قسد حظر تجوال في هجين اليوم، بعد ساعات من إلقاء مجهولين قنبلة يدوية على منزل في البلدة ليل أمس."
+    assert len(extract(dated, "2024-08-10")) == 2
+
+
+def test_clashes_renewed_on_a_new_day_are_a_new_event() -> None:
+    text = (
+        "خبر\nاندلعت اشتباكات بين فصيلين في بلدة الشحيل مساء أمس الإثنين.\n"
+        "وتجددت الاشتباكات صباح اليوم الثلاثاء في البلدة."
+    )
+    assert sorted(e.event_date for e in extract(text, "2022-09-06")) == ["2022-09-05", "2022-09-06"]
+
+
+def test_the_base_detainees_were_taken_to_is_not_where_they_were_seized() -> None:
+    text = (
+        "خبر\nاعتقلت قسد اليوم أربعة من الوجهاء في بلدة ذيبان.\n"
+        "وقال مراسل إن رتلاً لقسد داهم منازلهم قبل أن يقتادوا المعتقلين إلى قاعدة حقل العمر."
+    )
+    assert {e.location for e in extract(text, "2020-06-11")} == {"Diban"}
+
+
+def test_the_american_occupation_is_us_forces() -> None:
+    got = _actors(
+        "خبر\nاستقدمت قوات الاحتلال الأمريكي رتلاً من 30 شاحنة إلى قاعدة خراب الجير اليوم.", "2023-04-12"
+    )
+    assert got and got[0][1] == "Military Forces of the United States", got
