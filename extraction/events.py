@@ -70,9 +70,11 @@ _BY = re.compile(r"(?<!\w)by(?!\w)")  # English: an actor after the verb acts on
 _BETWEEN = re.compile(r"(?:بين|between)\s*$")
 # a store of arms named after a strike is what the strike hit ("strikes hit a weapons depot")
 _STORE = re.compile(r"مستودع|مخزن|ذخير|depot|cache|arsenal|warehouse")
-# A dateline opening a paragraph: "raqqa, syria (north press) - ", "beirut (afp) - " (folded text)
+# A dateline opening a paragraph: "raqqa, syria (north press) - ", "beirut (afp) - " (folded text). A
+# hyphen inside a word ("deir ez-zor") is part of the name; the dateline's dash has spaces round it.
+_NAME_CHAR = r"(?:[^\n,()\-]|-(?=\S))"
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*([^\n,()]{2,40}?)(?:, ?[^\n,()]{2,30}?)?[ \t]*(?:\([^()\n]{1,40}\))?[ \t]+-[ \t]+"
+    rf"[ \t]*({_NAME_CHAR}{{2,40}}?)(?:,[ \t]?{_NAME_CHAR}{{2,30}})?[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t]+-[ \t]+"
 )
 _BETWEEN_ANY = re.compile(r"(?<!\w)(?:بين|between)(?!\w)")
 _AND = re.compile(r"(?:^|\s)(?:و|and(?!\w))")
@@ -322,7 +324,18 @@ class Assembler:
 
         They place an event only when its clause names no other place.
         """
-        spans = [m.span(1) for m in _DATELINE.finditer(self.text)]
+        text = self.text
+        spans: list[tuple[int, int]] = []
+        tried: set[int] = set()
+        dash = text.find(" -")
+        while dash != -1:  # only lines with a spaced dash in their first 130 characters can open with one
+            line = text.rfind("\n", 0, dash) + 1
+            if dash - line <= 130 and line not in tried:
+                tried.add(line)
+                m = _DATELINE.match(text, line, line + 130)
+                if m:
+                    spans.append(m.span(1))
+            dash = text.find(" -", dash + 2)
         if not spans:
             return set()
         return {i for i, (s, _e) in enumerate(self.place_pos) if any(a <= s < b for a, b in spans)}
