@@ -85,7 +85,8 @@ def grammar() -> _Grammar:
     W = {k: _alt(list(v)) for k, v in words.items()}
     mon = _alt(list(months))
     num = _alt(list(numbers))
-    mon2 = rf"(?P<mon>{mon})(?:\s*/\s*(?:{mon}))?"
+    # "تشرين الأول/أكتوبر"، "أكتوبر (تشرين الأول)": a month glossed by its other name
+    mon2 = rf"(?P<mon>{mon})(?:\s*/\s*(?:{mon})|\s*\(\s*(?:{mon})\s*\))?"
     b = r"(?<!\w)"  # start of a word
     e = r"(?!\w)"
     pats = [

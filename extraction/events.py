@@ -76,6 +76,7 @@ _NAME_CHAR = r"(?:[^\n,()\-]|-(?=\S))"
 _DATELINE = re.compile(
     rf"[ \t]*({_NAME_CHAR}{{2,40}}?)(?:,[ \t]?{_NAME_CHAR}{{2,30}})?[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t]+-[ \t]+"
 )
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:و|and\s|or\s|او\s)?|و|and\s|or\s|او\s)\s*")  # a comma or "and"
 _BETWEEN_ANY = re.compile(r"(?<!\w)(?:بين|between)(?!\w)")
 _AND = re.compile(r"(?:^|\s)(?:و|and(?!\w))")
 BACKGROUND_DAYS = 30
@@ -442,6 +443,8 @@ class Assembler:
                 between = text[last.end() : s].split() if last is not None else []
                 if last is not None and all(w in _PLACE_NOUNS or w[1:] in _PLACE_NOUNS for w in between):
                     role = "from" if last.group(1) in ("من", "from") else "to"
+            if role == "at" and i > 0 and _LIST_GAP.fullmatch(text, self.place_pos[i - 1][1], s):
+                role = self._place_role(i - 1)[0]  # "from Kobani and Raqqa": a list shares its role word
             r = self._role_cache[i] = (role, bool(_BETWEEN.search(text[max(0, s - 10) : s])))
         return r
 
@@ -1158,7 +1161,11 @@ class Assembler:
         )
         if not vague:
             return
-        refs = [r for r in self._places_in(s.start, s.end, "armed") if not r.weak]
+        refs = [
+            r
+            for r in self._places_in(s.start, s.end, "armed")
+            if not r.weak and (r.idx < 0 or self._place_role(r.idx)[0] == "at")
+        ]  # "... النزوح من عين عيسى باتجاه الرقة": where people fled from or to is not where it happened
         if refs and refs[0].key != d.place.key:
             d.place = refs[0]
 
@@ -1246,6 +1253,19 @@ class Assembler:
             if len(moved) == len(refs):
                 # only where someone was taken to or came from: "the town" named before is where it happened
                 here = self._anaphoric_place(s)
+                if here is None and all(self._place_role(r.idx)[0] == "from" for r in moved):
+                    # "struck a convoy carrying residents from Kobani and Raqqa to a sit-in at the dam":
+                    # where the people came from is not where they were hit; where they were going is nearer
+                    keys = {r.key for r in refs}
+                    ahead = [
+                        r
+                        for r in self._places_in(s.start, s.end, "other")
+                        if r.key not in keys
+                        and not r.weak
+                        and r.idx >= 0
+                        and self._place_role(r.idx)[0] != "from"
+                    ]
+                    here = ahead[0] if ahead else None
                 refs = [here] if here is not None else refs
         date, own_date = self._date(s, anchor)
         if refs and own_date and all(r.weak and r.precision >= 3 and not _town_countryside(r) for r in refs):
