@@ -89,6 +89,7 @@ _ANAPHORIC_RX = re.compile(
 )
 _HOLDING_KINDS = frozenset(["facility", "field", "airport", "camp"])  # where detainees are taken
 _SETTLEMENT_HINTS = frozenset(["city", "town", "village", "neighbourhood", "camp"])
+_APART = frozenset(["Abduction/forced disappearance", "Sexual violence"])  # merge only with their own kind
 _DETENTION = frozenset(["Arrests", "Abduction/forced disappearance"])
 _TERRITORY = frozenset(
     [
@@ -1395,6 +1396,8 @@ class Assembler:
         for o in self.drafts[-MERGE_WINDOW:]:
             if o.family != d.family or o.background != d.background:
                 continue
+            if o.sub_event_type != d.sub_event_type and _APART & {o.sub_event_type, d.sub_event_type}:
+                continue  # an abduction is never the same happening as a blast or a clash told nearby
             same_place = o.place.key == d.place.key
             same_day = (
                 o.best == d.best
