@@ -89,6 +89,7 @@ _ANAPHORIC_RX = re.compile(
 )
 _HOLDING_KINDS = frozenset(["facility", "field", "airport", "camp"])  # where detainees are taken
 _SETTLEMENT_HINTS = frozenset(["city", "town", "village", "neighbourhood", "camp"])
+_FORCE_ON_PROTEST = frozenset(["Protest with intervention", "Excessive force against protesters"])
 _APART = frozenset(["Abduction/forced disappearance", "Sexual violence"])  # merge only with their own kind
 _DETENTION = frozenset(["Arrests", "Abduction/forced disappearance"])
 _TERRITORY = frozenset(
@@ -465,6 +466,8 @@ class Assembler:
             or (not pm.qualifier and bool(_ROAD.search(self.text[max(0, fs - 30) : fs])))
             or i in self._roads
             or pm.qualifier == "institution"
+            # "شارع تل أبيض وسط الرقة": a street or square named after a town is not in that town
+            or (pm.kind_hint == "facility" and p.kind in ("city", "town", "village"))
         )
         prec = pm.geo_precision or 1
         if key_place is not p and pm.place.lat is None:
@@ -1006,6 +1009,9 @@ class Assembler:
         if len({t.sub_event_type for t in land}) > 1:
             keep = max(land, key=lambda t: (t.strength, -t.start))
             out = [t for t in out if t.sub_event_type not in _TERRITORY or t is keep]
+        if any(t.sub_event_type in _FORCE_ON_PROTEST for t in out):
+            # "فرّقت الأسايش مظاهرة ... واعتقلت سبعة من المشاركين": arrests at a protest are part of it
+            out = [t for t in out if t.sub_event_type != "Arrests"] or out
         held = [t for t in out if t.sub_event_type in _DETENTION]
         if len({t.sub_event_type for t in held}) > 1:
             # "اختطفت خمسة شبان واقتادتهم إلى جهة مجهولة": taking people is one act, told with two verbs
