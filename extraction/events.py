@@ -872,6 +872,14 @@ class Assembler:
         # "احتجاجاً على مقتل شاب": a death named as the cause of a protest is another event's
         tallies += [(c.start, s.segment_of(c.start)[1]) for c in self.cur_cue_kinds.get("cause", ())]
         figures = find_figures(self.text, self.cur_matches, s.start, s.end, tallies)
+        if (
+            self.last_group is not None
+            and all(t.policy == "killing" for t in triggers)
+            and self.cur_cue_kinds.get("speech")
+            and self._same_time(self.last_group)
+        ):
+            # "وتحدث ناشطون عن مقتل شابين، بينما أكد مصدر طبي وصول جثة": a source's toll for the act told before
+            triggers = [dataclasses.replace(t, anaphor=True) for t in triggers]
         triggers = self._killings(triggers)
         full = [t for t in triggers if not t.anaphor]
         if not full and self.last_group is None and not s.headline:
@@ -974,7 +982,26 @@ class Assembler:
         """One act told with its circumstances is one event: an event word in a supporting phrase
         ("بمساندة طيران التحالف"، "backed by coalition aircraft"، "amid shelling") is not a second
         event; rioters' storming or burning is not also a strategic development; a takeover is one
-        territorial event, not also a handover."""
+        territorial event, not also a handover. Gunfire in a sentence about protesters is force used on
+        the protest ("أطلقوا النار ... باتجاه المتظاهرين")."""
+        protesters = [a.start for a in self.cur_actors if a.group == "PROTESTERS"]
+        if protesters and any(t.policy == "shooting" for t in full):
+            # the protesters named after the gunfire are its target (not "protesters burn ... after a shooting")
+            at_protest = [
+                t for t in full if t.policy == "shooting" and any(0 < p - t.end <= 80 for p in protesters)
+            ]
+            full = [
+                dataclasses.replace(
+                    t,
+                    event_type="Protests",
+                    sub_event_type="Excessive force against protesters",
+                    policy="protest",
+                    strength=3,
+                )
+                if t in at_protest
+                else t
+                for t in full
+            ]
         if len(full) < 2:
             return full
         helpers = self.cur_cue_kinds.get("support", []) + self.cur_cue_kinds.get("amid", [])
