@@ -601,7 +601,8 @@ class Assembler:
             r = self._place_ref(i, inherited=True)
             fs = self.place_pos[i][0]
             if not r.weak and not _FROM.search(self.text[max(0, fs - 14) : fs]):
-                return r
+                prev = self._described(i)
+                return prev if prev is not None else r
         if self._first_strong is False:
             self._first_strong = None
             for i in range(len(self.places)):
@@ -616,6 +617,25 @@ class Assembler:
             if self.places[i].lat is not None:
                 return self._place_ref(i, inherited=True)
         return None
+
+    def _described(self, i: int) -> PlaceRef | None:
+        """ "مجلس الشدادي المحلي جنوبي الحسكة": a direction phrase right after a town says where that town
+        is; the town, not the city it is south of, is the place told of."""
+        pm = self.places[i]
+        if i == 0 or not pm.qualifier or pm.qualifier in ("institution", "near") or "countryside" in pm.qualifier:
+            return None
+        j = i - 1
+        gap = self.text[self.place_pos[j][1] : self.place_pos[i][0]]
+        prev = self.places[j]
+        if (
+            len(gap.split()) > 1  # "مجلس الشدادي المحلي جنوبي الحسكة": at most the institution's last word between
+            or _AND.search(gap)
+            or "," in gap
+            or prev.lat is None
+            or prev.place.kind not in ("city", "town", "village")
+        ):
+            return None
+        return dataclasses.replace(self._place_ref(j, inherited=True), weak=False)
 
     # -- actors --------------------------------------------------------------------------
     def _actors(
