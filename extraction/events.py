@@ -83,9 +83,8 @@ BACKGROUND_DAYS = 30
 MERGE_WINDOW = 60  # events merge within one report's worth of drafts (keeps long inputs linear)
 _ROAD_AFTER = re.compile(r"^\s*(?:[-–]\s*[^\s,.]+(?:\s[^\s,.]+)?\s+)?(?:highway|road)\b")
 _ANAPHORIC_RX = re.compile(
-    r"(?<!\w)(?:في|وسط|داخل|فوق|علي|in|inside|near|over|قرب|محيط)\s+(?:ال)?("
-    + "|".join(_ANAPHORIC_PLACE)
-    + r")(?!\w)"
+    r"(?<!\w)(?:في|وسط|داخل|فوق|علي|عند|حول|امام|محيط|قرب|in|inside|near|over|at|around|outside|"
+    r"approaches to|entrance to|outskirts of)\s+(?:ال)?(" + "|".join(_ANAPHORIC_PLACE) + r")(?!\w)"
 )
 _HOLDING_KINDS = frozenset(["facility", "field", "airport", "camp"])  # where detainees are taken
 _SETTLEMENT_HINTS = frozenset(["city", "town", "village", "neighbourhood", "camp"])
@@ -622,13 +621,19 @@ class Assembler:
         """ "مجلس الشدادي المحلي جنوبي الحسكة": a direction phrase right after a town says where that town
         is; the town, not the city it is south of, is the place told of."""
         pm = self.places[i]
-        if i == 0 or not pm.qualifier or pm.qualifier in ("institution", "near") or "countryside" in pm.qualifier:
+        if (
+            i == 0
+            or not pm.qualifier
+            or pm.qualifier in ("institution", "near")
+            or "countryside" in pm.qualifier
+        ):
             return None
         j = i - 1
         gap = self.text[self.place_pos[j][1] : self.place_pos[i][0]]
         prev = self.places[j]
         if (
-            len(gap.split()) > 1  # "مجلس الشدادي المحلي جنوبي الحسكة": at most the institution's last word between
+            len(gap.split())
+            > 1  # "مجلس الشدادي المحلي جنوبي الحسكة": at most the institution's last word between
             or _AND.search(gap)
             or "," in gap
             or prev.lat is None
