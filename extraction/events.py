@@ -1067,7 +1067,8 @@ class Assembler:
         held = [t for t in out if t.sub_event_type in _DETENTION]
         if len({t.sub_event_type for t in held}) > 1:
             # "اختطفت خمسة شبان واقتادتهم إلى جهة مجهولة": taking people is one act, told with two verbs
-            keep = max(held, key=lambda t: (t.strength, -t.start))
+            # the explicit "abducted" names the act better than the raid or the taking away around it
+            keep = max(held, key=lambda t: (t.strength, t.sub_event_type != "Arrests", -t.start))
             out = [
                 t
                 for t in out
