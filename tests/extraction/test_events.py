@@ -30,6 +30,10 @@ HELDOUT3_FLOOR = 0.90  # the third held-out set reached 0.911 (round 8, from 0.7
 HELDOUT4 = Path(__file__).resolve().parent / "heldout4"
 HELDOUT4_FLOOR = 0.95
 HELDOUT4_ACTOR_FLOOR = 0.78  # its SANA and AFP reports name sides the lexicon reads only in part (0.806)
+# The fifth set, written without sight of the extractor, scored 0.667 untouched; round 9 fixed the
+# general causes of its failures (0.871). heldout6 is the untouched estimate after that.
+HELDOUT5 = Path(__file__).resolve().parent / "heldout5"
+HELDOUT5_FLOOR = 0.85
 
 
 def test_list_of_villages_is_one_event_each_with_the_total_kept() -> None:
@@ -120,6 +124,7 @@ def test_dev_set_f1_stays_above_the_floor(reports, tmp_path) -> None:
         (HELDOUT2, HELDOUT2_FLOOR, ACTOR_FLOOR),
         (HELDOUT3, HELDOUT3_FLOOR, ACTOR_FLOOR),
         (HELDOUT4, HELDOUT4_FLOOR, HELDOUT4_ACTOR_FLOOR),
+        (HELDOUT5, HELDOUT5_FLOOR, ACTOR_FLOOR),
     ],
 )
 def test_heldout_f1_stays_above_the_floor(folder: Path, floor: float, actor_floor: float) -> None:
@@ -670,3 +675,62 @@ def test_the_american_occupation_is_us_forces() -> None:
         "خبر\nاستقدمت قوات الاحتلال الأمريكي رتلاً من 30 شاحنة إلى قاعدة خراب الجير اليوم.", "2023-04-12"
     )
     assert got and got[0][1] == "Military Forces of the United States", got
+
+
+def _found(text: str, published: str) -> list[tuple[str, str]]:
+    return [(e.sub_event_type, e.location) for e in extract(text, published)]
+
+
+def test_the_masdar_of_flight_is_the_flight_placed_where_people_fled_from() -> None:
+    text = "خبر\nودفع القصف المتواصل عشرات العائلات إلى النزوح من بلدة عين عيسى خلال اليومين الماضيين باتجاه مدينة الرقة."
+    assert _found(text, "2021-01-12") == [("Other", "`Ayn `Isa")]
+
+
+def test_a_month_glossed_in_brackets_dates_the_background() -> None:
+    text = (
+        "خبر\nوكانت القوات التركية قد سيطرت على مدينة تل أبيض في أكتوبر (تشرين الأول) 2019 بعد معارك عنيفة."
+    )
+    assert [e.event_date[:7] for e in extract(text, "2022-06-08")] == ["2019-10"]
+
+
+def test_fire_under_cover_of_which_an_assault_goes_is_one_clash() -> None:
+    text = (
+        "News\nFighting raged overnight near Ain Issa between the SDF and SNA factions, which launched fresh "
+        "assaults under cover of artillery fire."
+    )
+    assert _found(text, "2025-01-16") == [("Armed clash", "`Ayn `Isa")]
+
+
+def test_people_hit_on_their_way_are_placed_where_they_were_going() -> None:
+    text = (
+        "News\nA Turkish drone struck a convoy carrying residents from Kobani and Raqqa to a sit-in at the "
+        "Tishreen Dam on Wednesday."
+    )
+    assert ("Air/drone strike", "Tishrin Dam") in _found(text, "2025-01-16")
+
+
+def test_a_dispersed_protest_with_arrests_is_one_protest_with_intervention() -> None:
+    text = "خبر\nفرّقت قوات الأمن الداخلي، أمس، مظاهرة في مدينة الرقة وأطلقت الرصاص في الهواء، واعتقلت سبعة من المشاركين فيها."
+    assert _found(text, "2025-10-21") == [("Protest with intervention", "Ar Raqqah")]
+
+
+def test_gunfire_at_the_protesters_named_after_it_is_force_on_the_protest() -> None:
+    text = "خبر\nوقال أحد المشاركين إن عناصر الحاجز في بلدة الشدادي أطلقوا النار في الهواء أولاً، ثم باتجاه المتظاهرين."
+    assert [s for s, _ in _found(text, "2021-05-17")] == ["Excessive force against protesters"]
+
+
+def test_a_street_or_a_town_opposite_is_not_the_place() -> None:
+    assert _found("خبر\nخرجت اليوم مظاهرة في شارع تل أبيض وسط مدينة الرقة.", "2025-10-21") == [
+        ("Peaceful protest", "Ar Raqqah")
+    ]
+    text = "خبر\nقصفت قوات النظام اليوم بقذائف الهاون بلدة ذيبان المقابلة لمدينة الميادين."
+    assert _found(text, "2023-11-14") == [("Shelling/artillery/missile attack", "Diban")]
+
+
+def test_weapons_in_a_convoy_and_counted_cases_are_not_attacks() -> None:
+    text = "خبر\nاستقدم التحالف الدولي اليوم تعزيزات عسكرية إلى قاعدته في حقل العمر، ضمّت منظومات دفاع جوي وراجمات صواريخ."
+    assert [s for s, _ in _found(text, "2023-11-14")] == ["Change to group/activity"]
+    assert (
+        _found("خبر\nووثقت شبكة محلية 14 حالة خطف مقابل فدية في مدينة الحسكة منذ بداية العام.", "2021-11-22")
+        == []
+    )
