@@ -35,7 +35,9 @@ AREA_KINDS = {"governorate", "district", "sub-district", "region"}
 CHILD_KINDS = {"neighbourhood", "facility", "airport"}
 _FROM = re.compile(r"(?:^|\s)(?:من|انطلاقا من|from)\s*$")
 _TO = re.compile(r"(?:^|\s)(?:الي|باتجاه|نحو|to|towards)\s*$")
-_ROAD = re.compile(r"(?:طريق|road)\s*$|(?:طريق|road) \S+\s*[-–/]\s*$")
+# "الطريق الدولي حلب – الحسكة"، "the main road": a road named by the towns it joins is not in them
+_ROAD_KIND = r"(?: (?:الدولي|العام|الرئيسي|الرئيس|السريع))?"
+_ROAD = re.compile(rf"(?:طريق|road){_ROAD_KIND}\s*$|(?:طريق|road){_ROAD_KIND} \S+\s*[-–/]\s*$")
 _MOVE = re.compile(r"(?<!\w)(?:من|الي|باتجاه|نحو|حتي|from|to|towards|into)(?!\w)")
 _ROLE_WORD = re.compile(r"(?<!\w)(من|الي|باتجاه|نحو|from|towards)(?!\w)")
 
@@ -411,6 +413,8 @@ class Assembler:
             return "source"  # ", the Asayish said.": a trailing attribution names who told, not who acted
         if self._cue_before(a.start, "source", 30, None) and self._source_gap(a.start):
             return "source"
+        if self._cue_before(a.start, "holder", 4, None):
+            return "source"  # "منطقة التنف التي تحتلها القوات الأمريكية": who holds a place told of, not an actor
         if self._cue_before(a.start, "support", 30, None):
             return "support"
         return "agent"
