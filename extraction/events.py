@@ -113,7 +113,7 @@ _STRIKES = frozenset(["Air/drone strike", "Shelling/artillery/missile attack"])
 _UNITS = frozenset(["دوريه", "عناصر", "عنصر", "من عناصر"])
 # "أكثر من 15 هجوماً"، "dozens of attacks": a quantity before a count noun (cue:count) is a tally
 _QUANTITY_BEFORE = re.compile(
-    r"(?:(?<!\w)(?:[3-9]|\d\d+)|عشرات|العشرات من|مئات|سلسله|سلسله من|موجه من|dozens of|scores of|hundreds of|"
+    r"(?:(?:(?<!\w)|(?<=[بلو]))(?:[3-9]|\d\d+)|عشرات|العشرات من|مئات|سلسله|سلسله من|موجه من|dozens of|scores of|hundreds of|"
     r"several|(?:a )?(?:string|series|wave|spate) of)\s*$"
 )
 
