@@ -79,6 +79,7 @@ _DATELINE = re.compile(
     rf"[ \t]*({_NAME_CHAR}{{2,40}}?)(?:,[ \t]?{_NAME_CHAR}{{2,30}})?[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t]+-[ \t]+"
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:و|and\s|or\s|او\s)?|و|and\s|or\s|او\s)\s*")  # a comma or "and"
+_ORIGIN = re.compile(r"(?:residents of|people of|people from|natives of)\s+(?:\S+\s+)?$")
 _LAUNCH = re.compile(r"(?:انطلاقا من|launched from|fired from)[^,.،\n]{0,40}$")
 _HOSPITAL = re.compile(r"(?:مشفي|مشافي|مستشفي|مستشفيات|hospital|hospitals)(?!\w)[^,.،\n]{0,25}$")
 _BETWEEN_ANY = re.compile(r"(?<!\w)(?:بين|between)(?!\w)")
@@ -441,7 +442,9 @@ class Assembler:
             before = text[max(0, s - 14) : s]
             role = "from" if _FROM.search(before) else "to" if _TO.search(before) else "at"
             wide = text[max(0, s - 45) : s]
-            if role == "at" and _LAUNCH.search(wide):
+            if role == "at" and _ORIGIN.search(wide):
+                role = "from"  # "residents of Kobani and Raqqa ... at the dam": where people came from
+            elif role == "at" and _LAUNCH.search(wide):
                 role = "from"  # "انطلاقاً من قواعده في محيط مدينة سري كانيه": where the fire came from
             elif role == "at" and _HOSPITAL.search(wide):
                 role = "to"  # "نُقل إلى أحد مشافي قامشلو": where the wounded were taken
@@ -868,10 +871,16 @@ class Assembler:
         pa, pb = a.place, b.place
         if a.weak and pa.admin1 and pa.admin1 == pb.admin1 and (not pa.admin2 or pa.admin2 == pb.admin2):
             return True
-        if None in (pa.lat, pa.lon, pb.lat, pb.lon):
+        alat, alon = pa.lat, pa.lon
+        blat, blon = pb.lat, pb.lon
+        if pa.kind in ("city", "town") and blat is None:
+            blat, blon, _p = (
+                pb.point()
+            )  # "... in Deir ez-Zor": the body's village is located by a town near it
+        if None in (alat, alon, blat, blon):
             return False
-        dy = (pa.lat - pb.lat) * 111.0
-        dx = (pa.lon - pb.lon) * 111.0 * 0.8
+        dy = (alat - blat) * 111.0
+        dx = (alon - blon) * 111.0 * 0.8
         return dx * dx + dy * dy <= km * km
 
     def _sentence(self, s: Sentence) -> None:
@@ -1408,6 +1417,9 @@ class Assembler:
             etype, sub, a2 = "Violence against civilians", "Abduction/forced disappearance", CIVILIANS
         if sub == "Non-state actor overtakes territory" and group_of(a1) in ("SYGOV", "SYGOV2"):
             sub = "Government regains territory"
+        if etype == "Riots" and group_of(a2) == "UNIDENTIFIED" and not self._protest_context():
+            # "أضرم مجهولون النار في حقول قمح": unknown people burning property with no protest about
+            etype, sub, a1, a2 = "Strategic developments", "Looting/property destruction", a2, CIVILIANS
         if policy == "shooting" and anchor.event_type == "Battles" and a2 in (None, CIVILIANS):
             # gunfire at people with no armed side named: an attack on civilians
             etype, sub, a2 = "Violence against civilians", "Attack", CIVILIANS
