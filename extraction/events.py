@@ -1349,9 +1349,13 @@ class Assembler:
                 refs = [here] if here is not None else refs
         date, own_date = self._date(s, anchor)
         if refs and own_date and all(r.weak and r.precision >= 3 and not _town_countryside(r) for r in refs):
+            # a strong act with a day of its own is still an event of that province (geo_precision 3, as ACLED
+            # codes "a strike somewhere in Deir ez-Zor"); a weak word or a reported remark is not
             a, b = self.doc.span(s.start, s.end)
-            self.messages.append(f"Only a broad region for an event in: {self.doc.original[a:b][:80]}")
-            return None
+            if anchor.strength < 3 or self.cur_cue_kinds.get("speech"):
+                self.messages.append(f"Only a broad region for an event in: {self.doc.original[a:b][:80]}")
+                return None
+            self.messages.append(f"Placed at province level (no town named): {self.doc.original[a:b][:80]}")
         local = _institution_town(refs)
         if local is not None:
             refs = [local]
