@@ -34,6 +34,10 @@ HELDOUT4_ACTOR_FLOOR = 0.78  # its SANA and AFP reports name sides the lexicon r
 # general causes of its failures (0.871). heldout6 is the untouched estimate after that.
 HELDOUT5 = Path(__file__).resolve().parent / "heldout5"
 HELDOUT5_FLOOR = 0.85
+# The sixth scored 0.687 untouched; round 10 fixed general causes of its failures (0.766); heldout7 is untouched.
+HELDOUT6 = Path(__file__).resolve().parent / "heldout6"
+HELDOUT6_FLOOR = 0.75
+HELDOUT6_ACTOR_FLOOR = 0.55  # its reports name forces by descriptions the lexicon does not hold (0.60)
 
 
 def test_list_of_villages_is_one_event_each_with_the_total_kept() -> None:
@@ -125,6 +129,7 @@ def test_dev_set_f1_stays_above_the_floor(reports, tmp_path) -> None:
         (HELDOUT3, HELDOUT3_FLOOR, ACTOR_FLOOR),
         (HELDOUT4, HELDOUT4_FLOOR, HELDOUT4_ACTOR_FLOOR),
         (HELDOUT5, HELDOUT5_FLOOR, ACTOR_FLOOR),
+        (HELDOUT6, HELDOUT6_FLOOR, HELDOUT6_ACTOR_FLOOR),
     ],
 )
 def test_heldout_f1_stays_above_the_floor(folder: Path, floor: float, actor_floor: float) -> None:
@@ -734,3 +739,35 @@ def test_weapons_in_a_convoy_and_counted_cases_are_not_attacks() -> None:
         _found("خبر\nووثقت شبكة محلية 14 حالة خطف مقابل فدية في مدينة الحسكة منذ بداية العام.", "2021-11-22")
         == []
     )
+
+
+def test_the_hospital_the_wounded_reached_does_not_move_the_strike() -> None:
+    text = (
+        "خبر\nاستهدفت طائرة مسيّرة تركية ظهر اليوم سيارة مدنية غرب مدينة عامودا.\n"
+        "وأفاد المراسل بأن المسيّرة أطلقت صاروخين على السيارة، فيما نُقل طفل مصاب إلى أحد مشافي قامشلو."
+    )
+    assert [loc for _, loc in _found(text, "2023-11-23")] == ["`Amuda"]
+
+
+def test_where_the_fire_was_launched_from_is_not_where_it_fell() -> None:
+    text = (
+        "خبر\nقصف الجيش التركي ليلة أمس بالمدفعية قرى في ريف ناحية تل تمر الشمالي، "
+        "انطلاقاً من قواعده في محيط مدينة رأس العين."
+    )
+    assert [loc for _, loc in _found(text, "2023-11-23")] == ["Tall Tamr"]
+
+
+def test_a_strike_somewhere_in_a_province_is_kept_at_province_level() -> None:
+    text = (
+        "خبر\nوأعلنت القيادة المركزية الأمريكية أن قواتها نفّذت يوم الخميس الماضي غارة جوية في محافظة دير الزور "
+        "أسفرت عن مقتل قيادي في داعش."
+    )
+    got = extract(text, "2025-03-22")
+    assert [(e.sub_event_type, e.location, e.geo_precision) for e in got] == [
+        ("Air/drone strike", "Deir ez-Zor", 3)
+    ]
+
+
+def test_unknown_people_burning_crops_is_property_destruction_not_a_riot() -> None:
+    text = "خبر\nأضرم مجهولون النار مساء الخميس الماضي في حقول قمح بقرية الكرامة شرقي الرقة."
+    assert [s for s, _ in _found(text, "2022-06-12")] == ["Looting/property destruction"]
