@@ -22,9 +22,10 @@ venv: $(VENV)/.runtime
 dev-venv: $(VENV)/.dev
 
 ## run: set up .venv, migrate the database (SQLite in var/ unless RASD_DATABASE_URL) and serve the app
+## (ui.serve is `streamlit run app.py` with the app's modules imported before the first visit)
 run: venv
 	$(PY) -m store migrate
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m ui.serve --server.port $(PORT)
 
 migrate: venv
 	$(PY) -m store migrate

@@ -4,7 +4,8 @@
 `python -m store demo --events N` (the test sample generator when the demo cannot run) and measures:
 
 - Python: query + build + render to HTML for the map, query + figure for the timeline;
-- browser: `streamlit run app.py` on that database, headless Debian Chromium opening the page, timed
+- browser: the app as `make run` serves it (`python -m ui.serve`: `streamlit run app.py` with the app's
+  modules preloaded) on that database, headless Debian Chromium opening the page, timed
   from navigation until the map's marker clusters are drawn inside the folium iframe, and until the
   timeline's Plotly bars are drawn. "cold" is the first visit after the server starts (nothing cached),
   "warm" a second visit in a fresh browser context (the server's query caches are filled).

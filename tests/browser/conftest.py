@@ -1,4 +1,5 @@
-"""Browser tests: a real `streamlit run` on a free localhost port, driven by Debian's Chromium.
+"""Browser tests: the app served as `make run` serves it (`python -m ui.serve`, i.e. `streamlit run app.py`
+with the app's modules preloaded) on a free localhost port, driven by Debian's Chromium.
 
 Each test module gets its own server on a throw-away SQLite database, so tests do not see each
 other's events. Screenshots go to tests/browser/artifacts/ (git-ignored) for a human to look at.
@@ -63,9 +64,7 @@ def start_app(tmp: Path, env_extra: dict[str, str] | None = None) -> App:
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            "app.py",
+            "ui.serve",  # what `make run` runs: `streamlit run app.py` after preloading the app's modules
             "--server.port",
             str(port),
             "--server.headless",

@@ -1,9 +1,9 @@
 """The README's screenshots: `python -m tests.browser.make_screenshots` (writes docs/screenshots/*.png).
 
 A throw-away SQLite database gets 3,000 demo events and the seed report (`python -m store demo` and
-`python -m store ingest`), then `streamlit run app.py` is driven by headless Debian Chromium at
-1600×1000: Paste after extracting the seed report, Review on that report with an event's history,
-the Map with a popup open, the Timeline, and the top of the Briefing.
+`python -m store ingest`), then the app as `make run` serves it (`python -m ui.serve`) is driven by
+headless Debian Chromium at 1600×1000: Paste after extracting the seed report, Review on that report
+with an event's history, the Map with a popup open, the Timeline, and the top of the Briefing.
 """
 
 from __future__ import annotations
