@@ -345,7 +345,13 @@ class Assembler:
             dash = text.find(" -", dash + 2)
         if not spans:
             return set()
-        return {i for i, (s, _e) in enumerate(self.place_pos) if any(a <= s < b for a, b in spans)}
+        starts = [a for a, _b in spans]  # in text order: one bisect a place keeps long texts linear
+        out: set[int] = set()
+        for i, (s, _e) in enumerate(self.place_pos):
+            k = bisect.bisect_right(starts, s) - 1
+            if k >= 0 and s < spans[k][1]:
+                out.add(i)
+        return out
 
     def _road_after(self, i: int) -> bool:
         """ "the Deir ez-Zor–Palmyra highway": a place that names a road is not where the event was."""
