@@ -79,6 +79,7 @@ _DATELINE = re.compile(
     rf"[ \t]*({_NAME_CHAR}{{2,40}}?)(?:,[ \t]?{_NAME_CHAR}{{2,30}})?[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t]+-[ \t]+"
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:و|and\s|or\s|او\s)?|و|and\s|or\s|او\s)\s*")  # a comma or "and"
+_ROLE_HINT = re.compile(r"residents|people|natives|انطلاقا|launched|fired|مشفي|مشافي|مستشفي|hospital")
 _ORIGIN = re.compile(r"(?:residents of|people of|people from|natives of)\s+(?:\S+\s+)?$")
 _LAUNCH = re.compile(r"(?:انطلاقا من|launched from|fired from)[^,.،\n]{0,40}$")
 _HOSPITAL = re.compile(r"(?:مشفي|مشافي|مستشفي|مستشفيات|hospital|hospitals)(?!\w)[^,.،\n]{0,25}$")
@@ -448,12 +449,13 @@ class Assembler:
             before = text[max(0, s - 14) : s]
             role = "from" if _FROM.search(before) else "to" if _TO.search(before) else "at"
             wide = text[max(0, s - 45) : s]
-            if role == "at" and _ORIGIN.search(wide):
-                role = "from"  # "residents of Kobani and Raqqa ... at the dam": where people came from
-            elif role == "at" and _LAUNCH.search(wide):
-                role = "from"  # "انطلاقاً من قواعده في محيط مدينة سري كانيه": where the fire came from
-            elif role == "at" and _HOSPITAL.search(wide):
-                role = "to"  # "نُقل إلى أحد مشافي قامشلو": where the wounded were taken
+            if role == "at" and _ROLE_HINT.search(wide):  # one search rules most places out of the three
+                if _ORIGIN.search(wide):
+                    role = "from"  # "residents of Kobani and Raqqa ... at the dam": where people came from
+                elif _LAUNCH.search(wide):
+                    role = "from"  # "انطلاقاً من قواعده في محيط مدينة سري كانيه": where the fire came from
+                elif _HOSPITAL.search(wide):
+                    role = "to"  # "نُقل إلى أحد مشافي قامشلو": where the wounded were taken
             if role == "at":
                 # "من قرى في ريف X", "باتجاه مركز البلدة ومدينة X": the nearest role word, no place between
                 prev_end = self.place_pos[i - 1][1] if i > 0 else 0
