@@ -80,6 +80,7 @@ _DATELINE = re.compile(
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:و|and\s|or\s|او\s)?|و|and\s|or\s|او\s)\s*")  # a comma or "and"
 _ROLE_HINT = re.compile(r"residents|people|natives|انطلاقا|launched|fired|مشفي|مشافي|مستشفي|hospital")
+_SAID_ON = re.compile(r"(?<!\w)(?:said|says|told \w+|announced|reported|stated)\s+$")
 _ORIGIN = re.compile(r"(?:residents of|people of|people from|natives of)\s+(?:\S+\s+)?$")
 _LAUNCH = re.compile(r"(?:انطلاقا من|launched from|fired from)[^,.،\n]{0,40}$")
 _HOSPITAL = re.compile(r"(?:مشفي|مشافي|مستشفي|مستشفيات|hospital|hospitals)(?!\w)[^,.،\n]{0,25}$")
@@ -796,7 +797,7 @@ class Assembler:
 
     # -- dates ---------------------------------------------------------------------------
     def _date(self, s: Sentence, anchor: Trigger) -> tuple[DateMention | None, bool]:
-        ds = [d for d in self.cur_dates if not d.is_tally]
+        ds = [d for d in self.cur_dates if not d.is_tally and not self._said_on(d)]
         same = self.cur_cue_kinds.get("sameday", [])
         later = self.cur_cue_kinds.get("later", []) + same
         if later:
@@ -814,6 +815,11 @@ class Assembler:
 
             return min(ds, key=dist), True
         return self.main_date, False
+
+    def _said_on(self, d: DateMention) -> bool:
+        """ "..., the forces said on Tuesday": in English the day right after a reporting verb is the
+        statement's, not the act's (the act keeps the day told with it, or the report's)."""
+        return bool(_SAID_ON.search(self.text, max(0, d.start - 16), d.start))
 
     def _paragraph_anchor(self, s: Sentence, same_day: bool) -> DateMention:
         """ "Later that day": the last explicit day named before ``s`` in its paragraph, else today.
