@@ -967,8 +967,20 @@ class Assembler:
             )
         ]
         full = self._one_act(s, full)
-        # what an attack hits is not a deployment ("استهدفت مسيرة رتلاً عسكرياً", "struck a convoy")
+        # what an attack hits, or people turn back, is not a deployment ("استهدفت مسيرة رتلاً عسكرياً",
+        # "struck a convoy", "اعترض أهالي البلدة اليوم رتلاً")
         hits = [t for t in full if _family(t.event_type) == "violence"]
+        for c in self.cur_cue_kinds.get("intercept", ()):
+            full = [
+                t
+                for t in full
+                if not (
+                    t.sub_event_type == "Change to group/activity"
+                    and t.strength <= 2
+                    and c.end <= t.start
+                    and s.segment_of(c.start) == s.segment_of(t.start)
+                )
+            ]
         full = [
             t
             for t in full
