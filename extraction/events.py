@@ -970,7 +970,8 @@ class Assembler:
         # what an attack hits, or people turn back, is not a deployment ("استهدفت مسيرة رتلاً عسكرياً",
         # "struck a convoy", "اعترض أهالي البلدة اليوم رتلاً")
         hits = [t for t in full if _family(t.event_type) == "violence"]
-        for c in self.cur_cue_kinds.get("intercept", ()):
+        kinds = self.cur_cue_kinds
+        for c in [*kinds.get("intercept", ()), *kinds.get("downing", ())]:  # اعترض* is a downing cue too
             full = [
                 t
                 for t in full
