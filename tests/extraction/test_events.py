@@ -38,6 +38,10 @@ HELDOUT5_FLOOR = 0.85
 HELDOUT6 = Path(__file__).resolve().parent / "heldout6"
 HELDOUT6_FLOOR = 0.75
 HELDOUT6_ACTOR_FLOOR = 0.55  # its reports name forces by descriptions the lexicon does not hold (0.60)
+# The seventh scored 0.743 untouched; round 11 fixed general causes of its failures (0.82); heldout8 is untouched.
+HELDOUT7 = Path(__file__).resolve().parent / "heldout7"
+HELDOUT7_FLOOR = 0.80
+HELDOUT7_ACTOR_FLOOR = 0.70
 
 
 def test_list_of_villages_is_one_event_each_with_the_total_kept() -> None:
@@ -130,6 +134,7 @@ def test_dev_set_f1_stays_above_the_floor(reports, tmp_path) -> None:
         (HELDOUT4, HELDOUT4_FLOOR, HELDOUT4_ACTOR_FLOOR),
         (HELDOUT5, HELDOUT5_FLOOR, ACTOR_FLOOR),
         (HELDOUT6, HELDOUT6_FLOOR, HELDOUT6_ACTOR_FLOOR),
+        (HELDOUT7, HELDOUT7_FLOOR, HELDOUT7_ACTOR_FLOOR),
     ],
 )
 def test_heldout_f1_stays_above_the_floor(folder: Path, floor: float, actor_floor: float) -> None:
@@ -771,3 +776,28 @@ def test_a_strike_somewhere_in_a_province_is_kept_at_province_level() -> None:
 def test_unknown_people_burning_crops_is_property_destruction_not_a_riot() -> None:
     text = "خبر\nأضرم مجهولون النار مساء الخميس الماضي في حقول قمح بقرية الكرامة شرقي الرقة."
     assert [s for s, _ in _found(text, "2022-06-12")] == ["Looting/property destruction"]
+
+
+def test_the_two_villages_is_a_common_word_not_al_qaryatayn() -> None:
+    text = (
+        "خبر\nقصف الجيش التركي فجر اليوم قرية أم الكيف شمال تل تمر.\n"
+        "ودفع القصف عشرات العائلات من أهالي القريتين إلى النزوح باتجاه بلدة تل تمر."
+    )
+    assert "Al Qaryatayn" not in {loc for _, loc in _found(text, "2019-11-23")}
+
+
+def test_a_convoy_turned_back_and_an_occupation_named_are_not_events() -> None:
+    text = (
+        "خبر\nاعترض أهالي بلدة تل حميس بريف القامشلي اليوم رتلاً لقوات الاحتلال الأمريكي مؤلفاً من أربع مدرعات."
+    )
+    assert "Change to group/activity" not in {s for s, _ in _found(text, "2023-01-19")}
+    text = "خبر\nوتطالب سورية بخروج القوات الأمريكية من أراضيها، مؤكدة أن وجودها في قاعدة خراب الجير يشكّل احتلالاً."
+    assert _found(text, "2023-01-19") == []
+
+
+def test_english_pro_government_militiamen_are_the_ndf() -> None:
+    got = _actors(
+        "News\nPro-government militiamen shelled the town of Diban on Wednesday, killing a woman.",
+        "2024-06-13",
+    )
+    assert got and got[0][1] == "NDF: National Defence Forces", got
