@@ -36,17 +36,17 @@ CHILD_KINDS = {"neighbourhood", "facility", "airport"}
 _FROM = re.compile(r"(?:^|\s)(?:من|انطلاقا من|from)\s*$")
 _TO = re.compile(r"(?:^|\s)(?:الي|باتجاه|نحو|to|towards)\s*$")
 # "الطريق الدولي حلب – الحسكة"، "the main road": a road named by the towns it joins is not in them
-_ROAD_KIND = r"(?: (?:الدولي|العام|الرئيسي|الرئيس|السريع))?"
-_ROAD = re.compile(rf"(?:طريق|road){_ROAD_KIND}\s*$|(?:طريق|road){_ROAD_KIND} \S+\s*[-–/]\s*$")
 _MOVE = re.compile(r"(?<!\w)(?:من|الي|باتجاه|نحو|حتي|from|to|towards|into)(?!\w)")
 _ROLE_WORD = re.compile(r"(?<!\w)(من|الي|باتجاه|نحو|from|towards)(?!\w)")
 
 
-def _event_words() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]]]:
-    """Place nouns after a role word, outlet words and anaphoric place nouns (``data/event_words.csv``)."""
+def _event_words() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]], dict[str, list[str]]]:
+    """Place nouns after a role word, outlet words, anaphoric place nouns and the word lists of the place-role
+    and date patterns below (``data/event_words.csv``)."""
     nouns: set[str] = set()
     outlets: set[str] = set()
     anaphoric: dict[str, tuple[str, ...]] = {}
+    lists: dict[str, list[str]] = {}
     for row in read_table("event_words.csv"):
         word, role = fold(row["word"]), row["role"]
         if role == "place_noun":
@@ -55,11 +55,22 @@ def _event_words() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str,
             outlets.add(word)
         elif role == "anaphoric_place":
             anaphoric[word] = tuple(row["value"].split("|"))
-    return frozenset(nouns), frozenset(outlets), anaphoric
+        else:
+            # "told" takes its object before the day ("told Rudaw on Monday")
+            lists.setdefault(role, []).append(re.escape(word) + (r" \w+" if row["value"] == "object" else ""))
+    return frozenset(nouns), frozenset(outlets), anaphoric, lists
 
 
-# words between "من"/"باتجاه" and the place it governs; words naming an outlet; "في المدينة" kinds
-_PLACE_NOUNS, _OUTLET_WORDS, _ANAPHORIC_PLACE = _event_words()
+# words between "من"/"باتجاه" and the place it governs; words naming an outlet; "في المدينة" kinds; word lists
+_PLACE_NOUNS, _OUTLET_WORDS, _ANAPHORIC_PLACE, _WORD_LISTS = _event_words()
+
+
+def _words(role: str) -> str:
+    return "|".join(_WORD_LISTS[role])
+
+
+_ROAD_KIND = rf"(?: (?:{_words('road_kind')}))?"
+_ROAD = re.compile(rf"(?:طريق|road){_ROAD_KIND}\s*$|(?:طريق|road){_ROAD_KIND} \S+\s*[-–/]\s*$")
 _ATTRIBUTION = re.compile(r"\s*(?:said|says|told|reported|announced|stated)(?!\w)")
 _CLAUSE_OPEN = re.compile(r",\s*(?:the\s+|an?\s+)?$")
 # English: "killed five ISIS members", "captured two SDF fighters": a counted force after the act is its victim
@@ -79,11 +90,12 @@ _DATELINE = re.compile(
     rf"[ \t]*({_NAME_CHAR}{{2,40}}?)(?:,[ \t]?{_NAME_CHAR}{{2,30}})?[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t]+-[ \t]+"
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:و|and\s|or\s|او\s)?|و|and\s|or\s|او\s)\s*")  # a comma or "and"
-_ROLE_HINT = re.compile(r"residents|people|natives|انطلاقا|launched|fired|مشفي|مشافي|مستشفي|hospital")
-_SAID_ON = re.compile(r"(?<!\w)(?:said|says|told \w+|announced|reported|stated)\s+$")
-_ORIGIN = re.compile(r"(?:residents of|people of|people from|natives of)\s+(?:\S+\s+)?$")
-_LAUNCH = re.compile(r"(?:انطلاقا من|launched from|fired from)[^,.،\n]{0,40}$")
-_HOSPITAL = re.compile(r"(?:مشفي|مشافي|مستشفي|مستشفيات|hospital|hospitals)(?!\w)[^,.،\n]{0,25}$")
+# one search for any of the words below rules most places out before the three patterns
+_ROLE_HINT = re.compile("|".join(_words(r) for r in ("origin", "launch", "hospital")))
+_SAID_ON = re.compile(rf"(?<!\w)(?:{_words('said')})\s+$")
+_ORIGIN = re.compile(rf"(?:{_words('origin')})\s+(?:\S+\s+)?$")
+_LAUNCH = re.compile(rf"(?:{_words('launch')})[^,.،\n]{{0,40}}$")
+_HOSPITAL = re.compile(rf"(?:{_words('hospital')})(?!\w)[^,.،\n]{{0,25}}$")
 _BETWEEN_ANY = re.compile(r"(?<!\w)(?:بين|between)(?!\w)")
 _AND = re.compile(r"(?:^|\s)(?:و|and(?!\w))")
 BACKGROUND_DAYS = 30
