@@ -1,7 +1,8 @@
 # Rasd: `make run` serves the app, `make test` runs every test. See README.md.
 # The machine's own CPython when it has one: Debian builds it with profile-guided optimisation and LTO,
-# and the extractor runs about 14% faster on it than on a plain source build (pyenv's); else python3.
-PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
+# and the extractor runs about 14% faster on it than on a plain source build (pyenv's); else python3
+# (also when the machine's is older than 3.11 or has no venv module).
+PYTHON ?= $(shell /usr/bin/python3 -c 'import sys, venv; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && echo /usr/bin/python3 || echo python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
