@@ -370,14 +370,14 @@ def _is_word_char(ch: str) -> bool:
 _WORD_REST = re.compile(r"\w*")
 
 
-def _word_around(text: str, pos: int) -> str:
-    """The letters of the word holding ``pos`` without a clitic و or ال (what a pattern's word may be)."""
+def _word_around(text: str, pos: int, tokens: frozenset[str]) -> str:
+    """The letters of the word holding ``pos`` without a clitic و or ال when the rest is one of ``tokens``."""
     ws = pos
     while ws > 0 and _is_word_char(text[ws - 1]):
         ws -= 1
     word = text[ws : _WORD_REST.match(text, pos).end()]
     for pre in ("وال", "ال", "و"):
-        if word.startswith(pre) and word[len(pre) :] in grammar().tokens:
+        if word.startswith(pre) and word[len(pre) :] in tokens:
             return word[len(pre) :]
     return word
 
@@ -405,7 +405,7 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
     for a in starts:
         if a < cursor:
             continue
-        if a and _is_word_char(text[a - 1]) and _word_around(text, a) not in tokens:
+        if a and _is_word_char(text[a - 1]) and _word_around(text, a, tokens) not in tokens:
             continue  # inside a word no pattern knows: no phrase can cross it (every pattern is whole words)
         lo = max(cursor, a - _LOOKBACK)
         cands = []

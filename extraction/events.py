@@ -35,7 +35,6 @@ AREA_KINDS = {"governorate", "district", "sub-district", "region"}
 CHILD_KINDS = {"neighbourhood", "facility", "airport"}
 _FROM = re.compile(r"(?:^|\s)(?:من|انطلاقا من|from)\s*$")
 _TO = re.compile(r"(?:^|\s)(?:الي|باتجاه|نحو|to|towards)\s*$")
-# "الطريق الدولي حلب – الحسكة"، "the main road": a road named by the towns it joins is not in them
 _MOVE = re.compile(r"(?<!\w)(?:من|الي|باتجاه|نحو|حتي|from|to|towards|into)(?!\w)")
 _ROLE_WORD = re.compile(r"(?<!\w)(من|الي|باتجاه|نحو|from|towards)(?!\w)")
 
@@ -69,6 +68,7 @@ def _words(role: str) -> str:
     return "|".join(_WORD_LISTS[role])
 
 
+# "الطريق الدولي حلب – الحسكة"، "the main road": a road named by the towns it joins is not in them
 _ROAD_KIND = rf"(?: (?:{_words('road_kind')}))?"
 _ROAD = re.compile(rf"(?:طريق|road){_ROAD_KIND}\s*$|(?:طريق|road){_ROAD_KIND} \S+\s*[-–/]\s*$")
 _ATTRIBUTION = re.compile(r"\s*(?:said|says|told|reported|announced|stated)(?!\w)")
@@ -666,9 +666,9 @@ class Assembler:
         j = i - 1
         gap = self.text[self.place_pos[j][1] : self.place_pos[i][0]]
         prev = self.places[j]
+        # at most one word between ("مجلس الشدادي المحلي جنوبي الحسكة": the institution's last word)
         if (
-            len(gap.split())
-            > 1  # "مجلس الشدادي المحلي جنوبي الحسكة": at most the institution's last word between
+            len(gap.split()) > 1
             or _AND.search(gap)
             or "," in gap
             or prev.lat is None
@@ -900,9 +900,8 @@ class Assembler:
         alat, alon = pa.lat, pa.lon
         blat, blon = pb.lat, pb.lon
         if pa.kind in ("city", "town") and blat is None:
-            blat, blon, _p = (
-                pb.point()
-            )  # "... in Deir ez-Zor": the body's village is located by a town near it
+            # "... in Deir ez-Zor": the body's village is located by a town near it
+            blat, blon, _p = pb.point()
         if None in (alat, alon, blat, blon):
             return False
         dy = (alat - blat) * 111.0
@@ -983,15 +982,17 @@ class Assembler:
         # "struck a convoy", "اعترض أهالي البلدة اليوم رتلاً")
         hits = [t for t in full if _family(t.event_type) == "violence"]
         kinds = self.cur_cue_kinds
-        for c in [*kinds.get("intercept", ()), *kinds.get("downing", ())]:  # اعترض* is a downing cue too
+        turned = [*kinds.get("intercept", ()), *kinds.get("downing", ())]  # اعترض* is a downing cue too
+        if turned:
             full = [
                 t
                 for t in full
                 if not (
                     t.sub_event_type == "Change to group/activity"
                     and t.strength <= 2
-                    and c.end <= t.start
-                    and s.segment_of(c.start) == s.segment_of(t.start)
+                    and any(
+                        c.end <= t.start and s.segment_of(c.start) == s.segment_of(t.start) for c in turned
+                    )
                 )
             ]
         full = [

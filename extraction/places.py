@@ -128,6 +128,10 @@ def _is_arabic(s: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" for c in s)
 
 
+def _most_words(phrases: list[str]) -> int:
+    return max((w.count(" ") + 1 for w in phrases), default=1)
+
+
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
@@ -175,8 +179,7 @@ class Matcher:
         self.side_after = re.compile(rf"^\s+(?P<side>{_alt(words.sides)})(?!\w)")
         self.type_alt = _alt(ar_types)
         # the most words ar_prefix can match: a direction, "من", a type and a second type
-        words_in = lambda ws: max((w.count(" ") + 1 for w in ws), default=1)  # noqa: E731
-        self.ar_prefix_words = words_in(ar_dirs) + 1 + 2 * words_in(ar_types)
+        self.ar_prefix_words = _most_words(ar_dirs) + 1 + 2 * _most_words(ar_types)
         # The word right before a typed or directed name is the last word of a type or direction
         # phrase (or "من" of "شرقي من"): a set lookup rules out most hits before the regex runs.
         self.ar_context_last = frozenset(w.rsplit(" ", 1)[-1] for w in ar_types + ar_dirs) | {"من"}

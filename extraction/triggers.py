@@ -99,14 +99,12 @@ def find_triggers(
     """Triggers among one sentence's ``matches``, cue-suppressed ones removed."""
     out: list[Trigger] = []
     prepared: list[tuple[int, int, str]] | None = None
-    quiet = True  # no suppressing cue and no tally in the sentence: no trigger needs the test
     for m in matches:
         if m.kind != "trigger" or m.start < sentence.start or m.start >= sentence.end:
             continue
         if prepared is None:
             prepared = _suppressors(sentence, cues)
-            quiet = not prepared and not any(d.is_tally for d in dates)
-        if not quiet and suppressed(m, sentence, cues, dates, prepared):
+        if suppressed(m, sentence, cues, dates, prepared):
             continue
         e = m.entry
         facts = _FACTS.get(e)
