@@ -16,7 +16,8 @@ from store.events import get_event
 from store.reports import add_report
 from tests.store.conftest import ROOT, run_cli, sample_event, unique_text
 
-SEED = ROOT.parent / "shared" / "seed" / "report-qamishli-ar.txt"
+# a report the repository ships (../shared is not there in every clone)
+REPORT = ROOT / "data" / "demo" / "01-drone-amuda.txt"
 
 
 def _one_line_error(proc) -> str:
@@ -33,8 +34,8 @@ def test_migrate(db_url: str) -> None:
 
 
 def test_ingest_then_duplicate(db_url: str, tmp_path: Path) -> None:
-    report = tmp_path / "seed.txt"
-    report.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT.read_text(encoding="utf-8"), encoding="utf-8")
     proc = run_cli(
         "ingest", str(report), "--published", "2021-04-22", "--source", "North Press", "--analyst", "cli-test"
     )
