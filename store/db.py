@@ -13,12 +13,21 @@ from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, create_engine, event, exc, text
 from sqlalchemy.engine import URL, make_url
 
 from store.errors import StoreError
 
-__all__ = ["StoreError", "database_url", "get_engine", "database_label", "read", "write", "ROOT"]
+__all__ = [
+    "StoreError",
+    "database_url",
+    "get_engine",
+    "database_label",
+    "read",
+    "write",
+    "data_version",
+    "ROOT",
+]
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SQLITE = ROOT / "var" / "rasd.sqlite"
@@ -145,8 +154,15 @@ def _describe(e: exc.DBAPIError | exc.SQLAlchemyError, url: str) -> str:
     return f"cannot use the database {database_label(url)}: {reason}"
 
 
+# Every write transaction moves this marker as its last statement, so a cache keyed by it (in any session, any
+# app process, any server) is stale exactly when the database changed. Last, so the row lock is held only for
+# the commit: no writer waits on it while holding another lock.
+_BUMP = text("UPDATE data_version SET version = version + 1 WHERE id = 1")
+_VERSION = text("SELECT version FROM data_version WHERE id = 1")
+
+
 @contextmanager
-def _transaction(url: str | None, for_write: bool) -> Iterator[Connection]:
+def _transaction(url: str | None, for_write: bool, bump: bool = False) -> Iterator[Connection]:
     """One transaction; failures to reach or use the database become a one-line StoreError."""
     url = url or database_url()
     engine = get_engine(url)
@@ -159,6 +175,8 @@ def _transaction(url: str | None, for_write: bool) -> Iterator[Connection]:
     try:
         with conn.begin():
             yield conn
+            if bump:
+                conn.execute(_BUMP)
     except exc.IntegrityError:
         raise  # a constraint the caller handles (e.g. a report stored by another process meanwhile)
     except exc.DatabaseError as e:  # locked past the timeout, not a database file, server gone, disk full
@@ -172,6 +190,16 @@ def read(url: str | None = None) -> AbstractContextManager[Connection]:
     return _transaction(url, for_write=False)
 
 
-def write(url: str | None = None) -> AbstractContextManager[Connection]:
-    """One write transaction (``BEGIN IMMEDIATE`` on SQLite): committed on success, rolled back on error."""
-    return _transaction(url, for_write=True)
+def write(url: str | None = None, *, bump: bool = True) -> AbstractContextManager[Connection]:
+    """One write transaction (``BEGIN IMMEDIATE`` on SQLite): committed on success, rolled back on error.
+
+    It moves the database's ``data_version`` marker in the same transaction (``bump=False`` only for the
+    migrations, which run before the marker's table exists).
+    """
+    return _transaction(url, for_write=True, bump=bump)
+
+
+def data_version(url: str | None = None) -> int:
+    """The database's change marker: one indexed read; it differs after any committed write, from any process."""
+    with read(url) as conn:
+        return int(conn.execute(_VERSION).scalar_one())

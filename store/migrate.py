@@ -56,7 +56,7 @@ def upgrade(url: str | None = None) -> str:
     url = url or db.database_url()
     cfg = alembic_config(url)
     head = ScriptDirectory.from_config(cfg).get_current_head()
-    with db.write(url) as conn:
+    with db.write(url, bump=False) as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(4107)"))  # 4107: arbitrary, Rasd's
         current = current_revision(conn)

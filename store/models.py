@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -163,6 +164,15 @@ class Place(Base):
     alias_of: Mapped[str | None] = mapped_column(String(100))
     added_by: Mapped[str] = mapped_column(String(200), nullable=False, default="")
     added_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+
+
+class DataVersion(Base):
+    """One row whose ``version`` every write transaction increments: the key of every cached read."""
+
+    __tablename__ = "data_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
 
 
 reports = Report.__table__
