@@ -33,7 +33,8 @@ class DateMention:
     dmin: dt.date
     dmax: dt.date
     precision: int
-    kind: str  # day | week | month | year | since
+    kind: str  # day | week | month | year | since | chain
+    offset: int = 0  # chain: days from the day told before ("وقبل ذلك بيومين" -2)
 
     @property
     def is_tally(self) -> bool:
@@ -89,7 +90,24 @@ def grammar() -> _Grammar:
     mon2 = rf"(?P<mon>{mon})(?:\s*/\s*(?:{mon})|\s*\(\s*(?:{mon})\s*\))?"
     b = r"(?<!\w)"  # start of a word
     e = r"(?!\w)"
+    unit = r"(?P<unit>يومين|يوم|اسبوعين|اسبوع|ايام|اسابيع|days?|weeks?)"
+    holiday = _alt(list(words.get("holiday", {})))
     pats = [
+        # "وقبل ذلك بيومين"، "بعدها بثلاثة أيام"، "two days earlier": counted from the day told before
+        (
+            "chain",
+            rf"{b}(?:و)?(?:(?P<back>{W['chain_back']})|{W['chain_on']}) ب(?:(?P<num>{num}|\d{{1,2}}) ?)?{unit}{e}",
+        ),
+        (
+            "chain",
+            rf"{b}(?P<num>{num}|\d{{1,2}}|a|one) {unit} (?:(?P<back>{W['chain_back']})|{W['chain_on']}){e}",
+        ),
+        ("chain", rf"{b}(?:في )?(?P<cday>{W['chain_day']}){e}"),
+        # "أول أيام عيد الفطر"، "on the second day of Eid al-Adha": the feast's day in the year told of
+        (
+            "holiday",
+            rf"{b}(?:(?:في )?(?P<ord>{W['feast_day']}) (?:ايام |يوم |day of )?)?(?P<hol>{holiday})(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?{e}",
+        ),
         ("lastday", rf"{b}(?:{W['lastday']}){e}"),
         ("consec", rf"{b}لليوم (?:(?P<ord>{W['ordinal']})|(?P<n>\d{{1,2}})) علي التوالي{e}"),
         ("consec", rf"{b}for the (?P<ord>\w+) (?:consecutive|straight) day{e}"),
@@ -142,6 +160,8 @@ def grammar() -> _Grammar:
         keys |= set(words.get(kind, {}))
     keys |= set(words.get("lastyear", {})) | set(words.get("lastday", {})) | set(words.get("unit", {}))
     keys |= set(words.get("count", {}))
+    for kind in ("chain_back", "chain_on", "chain_day", "holiday"):
+        keys |= set(words.get(kind, {}))
     for k in keys:
         if k:
             anchors.add_word(k, len(k))
@@ -200,7 +220,7 @@ def _starts(text: str, pos: int, starters: frozenset[str]) -> bool:
         return True
     m = _WORD_END.search(text, pos, pos + 40)
     word = text[pos : m.start() if m else pos + 40]
-    if word in starters:
+    if word in starters or (word[:1] == "و" and word[1:] in starters):  # "وقبل ذلك بيومين"
         return True
     if word.startswith("ال") and (word[2:] in starters or word[2:3].isdigit()):
         return True
@@ -224,6 +244,10 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date, g: _Grammar) -> DateMent
     s, e = m.start(), m.end()
     if kind == "lastday":
         return DateMention(s, e, pub, pub - day, pub, 1, "day")
+    if kind == "chain":
+        return _chain(s, e, gd, pub, g)
+    if kind == "holiday":
+        return _holiday(s, e, gd, pub, g)
     if kind == "consec":
         n = int(gd["n"]) if gd.get("n") else _ordinal(gd.get("ord") or "", g)
         if not n:
@@ -307,7 +331,7 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date, g: _Grammar) -> DateMent
             return DateMention(s, e, pub, monday, pub, 2, "week")
         if w in g.words["lastmonth"]:
             first = pub.replace(day=1) - day
-            lo, hi = _month_window(first.year, first.month)
+            lo, hi = _part(*_month_window(first.year, first.month), g.words["lastmonth"][w])
             return DateMention(s, e, lo + (hi - lo) / 2, lo, hi, 3, "month")
         if w in g.words["thismonth"]:
             lo = pub.replace(day=1)
@@ -326,6 +350,58 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date, g: _Grammar) -> DateMent
         d = pub - dt.timedelta(days=back)
         return DateMention(s, e, d, d, d, 1, "day")
     return None
+
+
+def _part(lo: dt.date, hi: dt.date, part: str) -> tuple[dt.date, dt.date]:
+    """ "أواخر الشهر الماضي" is its last ten days, "مطلع الشهر" its first ten (the value column says which)."""
+    if part == "late":
+        return max(lo, hi - dt.timedelta(days=9)), hi
+    if part == "early":
+        return lo, min(hi, lo + dt.timedelta(days=9))
+    return lo, hi
+
+
+def _chain(s: int, e: int, gd: dict[str, str | None], pub: dt.date, g: _Grammar) -> DateMention:
+    """A day counted from the day told before; ``find_dates`` moves it onto that day (``offset``)."""
+    if gd.get("cday"):
+        off = int(g.words["chain_day"][gd["cday"] or ""])
+    else:
+        unit = gd.get("unit") or ""
+        raw = gd.get("num")
+        n = 2 if unit in ("يومين", "اسبوعين") else 1
+        if raw:
+            n = int(raw) if raw.isdigit() else g.numbers.get(raw, 1)
+        off = n * (7 if unit.startswith(("اسبوع", "اسابيع", "week")) else 1)
+        off = -off if gd.get("back") else off
+    d = pub + dt.timedelta(days=off)
+    return DateMention(s, e, d, d, d, 1, "chain", off)
+
+
+@lru_cache(maxsize=1)
+def _feasts() -> dict[str, list[dt.date]]:
+    """First days of the feasts by year (``data/holidays.csv``)."""
+    out: dict[str, list[dt.date]] = {}
+    for r in read_table("holidays.csv"):
+        out.setdefault(r["holiday"], []).append(dt.date.fromisoformat(r["first_day"]))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def _holiday(s: int, e: int, gd: dict[str, str | None], pub: dt.date, g: _Grammar) -> DateMention | None:
+    """The feast told of: in the year given, else the latest one on or before publication."""
+    name = g.words["holiday"][gd["hol"] or ""]
+    days = _feasts().get(name, [])
+    if gd.get("y"):
+        days = [d for d in days if d.year == int(gd["y"] or 0)]
+    else:
+        days = [d for d in days if d <= pub]
+    if not days:
+        return None
+    first = days[-1]
+    if gd.get("ord"):
+        d = first + dt.timedelta(days=int(g.words["feast_day"][gd["ord"] or ""]) - 1)
+        return DateMention(s, e, d, d, d, 1, "day")
+    hi = min(first + dt.timedelta(days=2), max(pub, first))
+    return DateMention(s, e, first, first, hi, 1, "day")
 
 
 def _ordinal(word: str, g: _Grammar) -> int:
@@ -440,6 +516,17 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
                 dm = None
             cursor = m.end()
             if dm:
-                out.append(dm)
+                out.append(_anchored(dm, out))
             break
     return out
+
+
+def _anchored(dm: DateMention, before: list[DateMention]) -> DateMention:
+    """A chained day ("وقبل ذلك بيومين") counts from the last day told before it, else from publication."""
+    if dm.kind != "chain":
+        return dm
+    base = next((d for d in reversed(before) if d.precision == 1 and not d.is_tally), None)
+    if base is None:
+        return dm
+    d = base.best + dt.timedelta(days=dm.offset)
+    return DateMention(dm.start, dm.end, d, d, d, 1, "chain", dm.offset)

@@ -90,3 +90,38 @@ def test_parse_published() -> None:
 def test_numeric_dates() -> None:
     assert one("بتاريخ 17/5/2023").best == dt.date(2023, 5, 17)
     assert one("on 2023-05-17").best == dt.date(2023, 5, 17)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # a chain counts from the day told before it, not from publication
+        ("وفي يوم السبت الفائت أصيب عنصران. وقبل ذلك بيومين قُتل عنصر", ["2024-08-17", "2024-08-15"]),
+        ("اشتباكات يوم الخميس الماضي، وبعدها بثلاثة أيام انفجرت عبوة", ["2024-08-15", "2024-08-18"]),
+        ("On Wednesday they met in Hmeimim. The following day warplanes bombed", ["2024-08-14", "2024-08-15"]),
+        ("Clashes erupted on 3 August. Two days earlier, gunmen killed a man", ["2024-08-03", "2024-08-01"]),
+    ],
+)
+def test_a_chained_day_counts_from_the_day_told_before(text: str, days: list[str]) -> None:
+    assert [d.best.isoformat() for d in find_dates(fold(text), PUB)] == days
+
+
+def test_a_chained_day_with_nothing_before_counts_from_publication() -> None:
+    assert one("وقبل ذلك بيومين قُتل عنصر").best == dt.date(2024, 8, 17)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "pub", "day"),
+    [
+        ("في أول أيام عيد الفطر", dt.date(2020, 5, 28), "2020-05-24"),
+        ("ثالث أيام عيد الأضحى", dt.date(2024, 6, 30), "2024-06-18"),
+        ("on the first day of Eid al-Adha 2019", dt.date(2020, 1, 1), "2019-08-11"),
+    ],
+)
+def test_feast_days_come_from_the_holiday_table(phrase: str, pub: dt.date, day: str) -> None:
+    assert one(phrase, pub).best.isoformat() == day
+
+
+def test_the_end_of_last_month_is_its_last_ten_days() -> None:
+    d = one("في أواخر الشهر الماضي")
+    assert (d.dmin.isoformat(), d.dmax.isoformat()) == ("2024-07-22", "2024-07-31")
