@@ -389,11 +389,8 @@ def _feasts() -> dict[str, list[dt.date]]:
 def _holiday(s: int, e: int, gd: dict[str, str | None], pub: dt.date, g: _Grammar) -> DateMention | None:
     """The feast told of: in the year given, else the latest one on or before publication."""
     name = g.words["holiday"][gd["hol"] or ""]
-    days = _feasts().get(name, [])
-    if gd.get("y"):
-        days = [d for d in days if d.year == int(gd["y"] or 0)]
-    else:
-        days = [d for d in days if d <= pub]
+    year = int(gd.get("y") or 0)
+    days = [d for d in _feasts().get(name, []) if (d.year == year if year else d <= pub)]
     if not days:
         return None
     first = days[-1]
