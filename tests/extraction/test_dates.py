@@ -98,7 +98,10 @@ def test_numeric_dates() -> None:
         # a chain counts from the day told before it, not from publication
         ("وفي يوم السبت الفائت أصيب عنصران. وقبل ذلك بيومين قُتل عنصر", ["2024-08-17", "2024-08-15"]),
         ("اشتباكات يوم الخميس الماضي، وبعدها بثلاثة أيام انفجرت عبوة", ["2024-08-15", "2024-08-18"]),
-        ("On Wednesday they met in Hmeimim. The following day warplanes bombed", ["2024-08-14", "2024-08-15"]),
+        (
+            "On Wednesday they met in Hmeimim. The following day warplanes bombed",
+            ["2024-08-14", "2024-08-15"],
+        ),
         ("Clashes erupted on 3 August. Two days earlier, gunmen killed a man", ["2024-08-03", "2024-08-01"]),
     ],
 )
