@@ -34,6 +34,13 @@ def test_killed_and_wounded_together_is_no_figure() -> None:
     assert figures("زاعماً قتل وإصابة عشرة من عناصر الميليشيا") == []
 
 
+def test_dead_and_wounded_counted_together_give_no_death_figure() -> None:
+    """Headlines mix them: "نحو 20 قتيلاً وجريحاً"، "14 بين قتيل وجريح" say nothing of the dead alone."""
+    assert figures("نحو 20 قتيلاً وجريحاً بقصف مسيّرة") == []
+    assert figures("سقوط 14 بين قتيل وجريح") == []
+    assert figures("nearly 20 killed and wounded in the strike") == []
+
+
 def test_conflicting_figures_take_the_lowest() -> None:
     fs = figures("مقتل أربعة عناصر من قسد، في حين أعلنت قسد مقتل اثنين من مقاتليها")
     assert sorted(fs) == [2, 4]
