@@ -132,7 +132,15 @@ def grammar() -> _Grammar:
             "month",
             rf"{b}(?:و?(?P<pre>في|خلال|منذ|in|since|during) )?(?:(?:ال)?(?P<part>{W['early']}|{W['mid']}|{W['late']}) )?(?:of )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام |سنه )?(?P<y>\d{{4}})|\s+(?P<past>{W['past']})|\s+(?P<cur>{W['current']}))?{e}",
         ),
-        ("year", rf"{b}(?:و?(?P<pre>منذ|in|since) )?(?:العام|عام|سنه|in|of) (?P<y>(?:19|20)\d\d){e}"),
+        (
+            "year",
+            rf"{b}(?:و?(?P<pre>منذ|in|since) )?(?:(?:ال)?(?:{W['early']}) (?:of )?)?(?:العام|عام|سنه|in|of) (?P<y>(?:19|20)\d\d){e}",
+        ),
+        # "منذ مطلع العام الجاري"، "since the start of the year": a count's window, never one event's day
+        (
+            "sinceyear",
+            rf"{b}(?:و)?(?:{W['sinceyear']})(?: (?:{W['current']}))?{e}",
+        ),
         (
             "period",
             rf"{b}(?P<w>{W['lastweek']}|{W['thisweek']}|{W['lastmonth']}|{W['thismonth']}|{W['lastyear']}){e}",
@@ -160,7 +168,7 @@ def grammar() -> _Grammar:
         keys |= set(words.get(kind, {}))
     keys |= set(words.get("lastyear", {})) | set(words.get("lastday", {})) | set(words.get("unit", {}))
     keys |= set(words.get("count", {}))
-    for kind in ("chain_back", "chain_on", "chain_day", "holiday"):
+    for kind in ("chain_back", "chain_on", "chain_day", "holiday", "sinceyear"):
         keys |= set(words.get(kind, {}))
     for k in keys:
         if k:
@@ -316,6 +324,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date, g: _Grammar) -> DateMent
             hi = pub
         tally = gd.get("pre") in ("منذ", "since")
         return DateMention(s, e, lo + (hi - lo) / 2, lo, hi, 3, "since" if tally else "month")
+    if kind == "sinceyear":
+        return DateMention(s, e, pub, dt.date(pub.year, 1, 1), pub, 3, "since")
     if kind == "year":
         y = int(gd["y"])
         lo, hi = dt.date(y, 1, 1), min(dt.date(y, 12, 31), max(pub, dt.date(y, 1, 1)))

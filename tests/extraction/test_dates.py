@@ -128,3 +128,12 @@ def test_feast_days_come_from_the_holiday_table(phrase: str, pub: dt.date, day: 
 def test_the_end_of_last_month_is_its_last_ten_days() -> None:
     d = one("في أواخر الشهر الماضي")
     assert (d.dmin.isoformat(), d.dmax.isoformat()) == ("2024-07-22", "2024-07-31")
+
+
+@pytest.mark.parametrize(
+    "phrase", ["منذ مطلع العام 2022", "منذ بداية العام الجاري", "since the start of the year"]
+)
+def test_since_the_start_of_the_year_is_a_count_window(phrase: str) -> None:
+    """ "بذلك يرتفع إلى 61 عدد الضربات منذ مطلع العام 2022": the window of a tally, never an event's day."""
+    d = one(phrase, dt.date(2022, 10, 12))
+    assert d.is_tally and d.dmin == dt.date(2022, 1, 1)
