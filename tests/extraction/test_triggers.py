@@ -88,6 +88,10 @@ def test_grown_lexicon_fires_on_new_sentences(text: str, sub: str) -> None:
         "هدد قائد الفصيل باقتحام القرى المقابلة في حال استمرار القصف.",
         "وتستهدف الهجمات في معظمها آليات قسد منذ مطلع العام.",
         "The SDF threatened to launch an operation against the gunmen if the attacks continue.",
+        # calls, demands, next week's plans and rumours name what is wanted or feared, not what was done
+        "وتتداول القرى دعوات للتظاهر في بلدة ذيبان احتجاجاً على وجود القوات.",
+        "ستحمل الجمعة القادمة اسم جمعة الكرامة، في إشارة إلى مطلبهم بانسحاب القوات من بلدة حطلة.",
+        "وتبث القوات شائعات عن نية اعتقال أقارب المتظاهرين في مدينة الميادين.",
     ],
 )
 def test_threats_conditions_and_habits_are_not_events(text: str) -> None:
