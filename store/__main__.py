@@ -157,7 +157,13 @@ def _ingest_one(args: argparse.Namespace) -> None:
     except ValueError as e:  # extraction.errors.InputError is a ValueError
         raise ValidationError(str(e).splitlines()[0] if str(e) else "the report cannot be read") from None
     result = add_report(
-        text, published, source=args.source, url=args.url, events=events, analyst=args.analyst, corroborate=True
+        text,
+        published,
+        source=args.source,
+        url=args.url,
+        events=events,
+        analyst=args.analyst,
+        corroborate=True,
     )
     out = {"report_id": result.report_id, "events": len(result.event_ids), "duplicate": result.duplicate}
     out["corroborated"] = result.corroborated
