@@ -114,6 +114,7 @@ class Event(Base):
         Index("ix_events_admin1", "admin1"),
         Index("ix_events_status", "status"),
         Index("ix_events_report_id", "report_id"),
+        Index("ix_events_type_date", "event_type", "event_date"),  # corroboration's candidate search
     )
 
 

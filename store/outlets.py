@@ -27,6 +27,7 @@ SCALE_ORDER: tuple[str, ...] = (
 SEPARATOR = "; "  # ACLED's separator between the outlets of an event's ``source``
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     from extraction.normalise import fold
 

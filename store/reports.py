@@ -70,12 +70,12 @@ def find_duplicate(text: str) -> int | None:
 
 
 def _near_duplicate(
-    conn: Connection, text: str, source: str | None, published: date | None
+    conn: Connection, text: str, source: str | None, published: date | None, folded: str | None = None
 ) -> tuple[int, float] | None:
     outlet = outlet_name(source)
     if outlet is None:
         return None
-    head = _folded(text)[:NEAR_DUPLICATE_MAX_CHARS]
+    head = (folded if folded is not None else _folded(text))[:NEAR_DUPLICATE_MAX_CHARS]
     # ratio >= 90 needs lengths within 2 * (100 - 90) / (200 - 90) of each other
     slack = 2 * (100 - NEAR_DUPLICATE_MIN_SCORE) / (200 - NEAR_DUPLICATE_MIN_SCORE)
     n = len(text)
@@ -149,7 +149,8 @@ def add_report(
     """
     if not text or not text.strip():
         raise ValidationError("the report is empty")
-    sha = fingerprint(text)
+    folded = _folded(text)
+    sha = hashlib.sha256(folded.encode("utf-8")).hexdigest()  # fingerprint(text), folded once
     with db.read() as conn:
         existing = conn.execute(select(reports.c.id).where(reports.c.sha256 == sha)).scalar()
     if existing is not None:
@@ -170,7 +171,7 @@ def add_report(
     tolls = _toll_updates(text, rows)
     try:
         with db.write() as conn:
-            near = _near_duplicate(conn, text, row["source"], row["published"])
+            near = _near_duplicate(conn, text, row["source"], row["published"], folded)
             if near:
                 row.update(near_duplicate_of=near[0], near_duplicate_score=near[1])
             report_id = int(conn.execute(insert(reports).values(**row).returning(reports.c.id)).scalar_one())

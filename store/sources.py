@@ -14,6 +14,7 @@ is what undo restores.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,11 +22,11 @@ from datetime import date, timedelta
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
 from store import db
 from store.errors import NotFound, ValidationError
-from store.events import SOURCES_FIELD, _apply, _fetch, _new_save_id, encode, event_row, row_dict
+from store.events import SOURCES_FIELD, _apply, _fetch, _new_save_id, encode, event_row
 from store.matching import best_match
 from store.models import event_revisions, event_sources, events, reports, utcnow
 from store.outlets import combined_scale, outlet_list, outlet_name
@@ -255,24 +256,47 @@ def source_row(
     }
 
 
+# What the matching rule reads of a stored event.
+MATCH_COLUMNS = ("id", "event_date", "date_min", "date_max", "event_type", "sub_event_type", "actor1", "actor2",
+                 "latitude", "longitude", "geo_precision", "place_id", "location", "background", "is_demo")  # fmt: skip
+
+
 def candidates(conn: Connection, row: Mapping[str, Any], report_id: int) -> list[dict[str, Any]]:
-    """Stored events the new ``row`` could be another report of: same type, near in time, not rejected,
-    not merged away, not already told by this report."""
-    from store.matching import window
+    """Stored events the new ``row`` could be another report of: same type, overlapping dates, near enough
+    for the widest distance the rule allows (or the same place), not rejected, not merged away, not already
+    told by this report. The matching rule then decides."""
+    from store.matching import THRESHOLDS, window
 
     lo, hi = window(row)
+    gap = timedelta(days=THRESHOLDS.max_day_gap)
     c = events.c
     told = select(event_sources.c.event_id).where(event_sources.c.report_id == report_id)
-    stmt = select(events).where(
+    conds = [
         c.event_type == row["event_type"],
-        c.event_date >= lo - timedelta(days=CANDIDATE_DAYS),
+        c.event_date >= lo - timedelta(days=CANDIDATE_DAYS),  # the index on event_date narrows first
         c.event_date <= hi + timedelta(days=CANDIDATE_DAYS),
+        func.coalesce(c.date_min, c.event_date) <= hi + gap,
+        func.coalesce(c.date_max, c.event_date) >= lo - gap,
         c.status != "rejected",
         c.merged_into.is_(None),
         c.is_demo.is_(bool(row.get("is_demo"))),
         c.id.not_in(told),
-    )
-    return [row_dict(r) for r in conn.execute(stmt).all()]
+    ]
+    lat, lon = row.get("latitude"), row.get("longitude")
+    near = []
+    if lat is not None and lon is not None:
+        km = max([*THRESHOLDS.km_by_precision.values(), THRESHOLDS.city_km])
+        dlat = km / 111.0
+        dlon = dlat / max(0.2, math.cos(math.radians(float(lat))))
+        near.append(
+            and_(c.latitude.between(lat - dlat, lat + dlat), c.longitude.between(lon - dlon, lon + dlon))
+        )
+    if row.get("place_id"):
+        near.append(c.place_id == row["place_id"])
+    if not near:
+        return []
+    stmt = select(*(c[n] for n in MATCH_COLUMNS)).where(*conds, or_(*near))
+    return [dict(r._mapping) for r in conn.execute(stmt).all()]
 
 
 @dataclass
@@ -309,9 +333,8 @@ def place_events(
             target, m = hit
             tid = int(target["id"])
             before = [int(s["id"]) for s in _sources(conn, tid)]
-            conn.execute(insert(event_sources).values(
-                **source_row(row, event_id=tid, report=report, fields=flds, toll=toll, attached="matched",
-                             reason=m.reason, analyst=analyst)))  # fmt: skip
+            conn.execute(insert(event_sources), source_row(row, event_id=tid, report=report, fields=flds, toll=toll,
+                         attached="matched", reason=m.reason, analyst=analyst))  # fmt: skip
             refresh(conn, tid, before, analyst, save_id, "corroboration")
             used.add(tid)
             placed.append(Placed(tid, True, m.reason))
@@ -319,8 +342,8 @@ def place_events(
         src = source_row(row, event_id=None, report=report, fields=flds, toll=toll, attached="created",
                          reason=None, analyst=analyst)  # fmt: skip
         new = {**row, **derived(row, [{**src, "id": 0}], None)}
-        event_id = int(conn.execute(insert(events).values(**new).returning(events.c.id)).scalar_one())
-        conn.execute(insert(event_sources).values(**{**src, "event_id": event_id}))
+        event_id = int(conn.execute(insert(events).returning(events.c.id), new).scalar_one())
+        conn.execute(insert(event_sources), {**src, "event_id": event_id})
         used.add(event_id)
         placed.append(Placed(event_id, False))
     return placed

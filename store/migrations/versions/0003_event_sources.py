@@ -46,6 +46,7 @@ def upgrade() -> None:
     op.add_column("event_revisions", sa.Column("kind", sa.String(20), nullable=False, server_default="edit"))
     op.add_column("reports", sa.Column("near_duplicate_of", sa.Integer()))
     op.add_column("reports", sa.Column("near_duplicate_score", sa.Float()))
+    op.create_index("ix_events_type_date", "events", ["event_type", "event_date"])  # corroboration's search
 
     events = sa.table(
         "events",
@@ -81,6 +82,7 @@ def downgrade() -> None:
         batch.drop_column("near_duplicate_of")
     with op.batch_alter_table("event_revisions") as batch:
         batch.drop_column("kind")
+    op.drop_index("ix_events_type_date", "events")
     with op.batch_alter_table("events") as batch:
         batch.drop_column("merged_into")
     op.drop_index("ix_event_sources_report_id", "event_sources")
