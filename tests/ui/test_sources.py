@@ -72,3 +72,24 @@ def test_single_source_count_and_messages() -> None:
     msg = save_message(4, [9], [2, 3], {"id": 1, "score": 96.4})
     assert msg.startswith("Saved report #4: 1 new event(s); 2 told of event(s) already stored (#2, #3)")
     assert "nearly repeats report #1 from the same outlet (96% alike)" in msg
+
+
+def test_briefing_counts_single_source_events_and_paste_flags_a_near_repeat(db_url: str) -> None:
+    from datetime import date
+
+    from ui import briefing, paste
+
+    eid, r1, _ = seed()
+    other = store_reports.add_report("اعتقالات في الرقة", "2024-08-18", source="Hawar", events=[
+        {**strike(TEXT_NP, 0), "location": "Raqqa", "place_id": "x", "latitude": 35.95, "longitude": 39.0}
+    ], corroborate=True)  # fmt: skip
+    cur = store_events.query_events(store_events.EventFilter())
+    figs = briefing.key_figures(cur, None)
+    assert (figs["events"], figs["single_source"]) == (2, 1)
+    top = briefing.top_events(cur)
+    assert set(top["Outlets"]) == {"North Press; SOHR", "Hawar"}
+    assert "events from a single outlet" in briefing.briefing_html("t", "p", figs, top)
+    assert other.event_ids
+    edited = TEXT_NP.replace("عنصرين", "عنصرين اثنين")
+    assert paste.near_duplicate(edited, "نورث برس", date(2024, 8, 19))[0] == r1
+    assert paste.near_duplicate(edited, "Hawar", date(2024, 8, 19)) is None
