@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import ARTIFACTS, assert_no_exception
 from tests.browser.test_paste_to_review import paste_and_extract, set_analyst, settle, wait_for_app
 
@@ -39,7 +41,8 @@ def test_two_reports_of_one_strike_are_one_event_with_two_sources(app, page, mon
     paste_and_save(page, app.url, NORTH_PRESS, "North Press")
     paste_and_save(page, app.url, SOHR, "المرصد السوري لحقوق الإنسان")
     main = page.locator('[data-testid="stMain"]')
-    assert page.get_by_text(re.compile(r"0 new event\(s\); 1 told of event\(s\) already stored")).count() == 1
+    told = page.get_by_text(re.compile(r"0 new event\(s\); 1 told of event\(s\) already stored"))
+    expect(told).to_have_count(1, timeout=30_000)
 
     monkeypatch.setenv("RASD_DATABASE_URL", app.db_url)
     from store import events as store_events
@@ -51,14 +54,13 @@ def test_two_reports_of_one_strike_are_one_event_with_two_sources(app, page, mon
     assert events.iloc[0]["source"] == "North Press; SOHR"
 
     heading = page.get_by_role("heading", name=f"Sources of event #{event_id}: 2 report(s)")
+    expect(heading).to_have_count(1, timeout=30_000)
     heading.scroll_into_view_if_needed()
-    assert heading.count() == 1
     cards = main.locator('[class*="st-key-review_source_"]')
-    assert cards.count() == 2
+    expect(cards).to_have_count(2, timeout=30_000)
     assert "North Press" in cards.nth(0).inner_text() and "SOHR" in cards.nth(1).inner_text()
     for k in range(2):  # each report with its own evidence marked
-        mark = cards.nth(k).locator("div.rasd-report mark.rasd-ev")
-        assert mark.count() >= 1
+        expect(cards.nth(k).locator("div.rasd-report mark.rasd-ev").first).to_be_visible(timeout=30_000)
     assert "قرب مدينة عامودا" in cards.nth(0).locator("div.rasd-report").inner_text()
     assert "قُتل ثلاثة عناصر" in cards.nth(1).locator("div.rasd-report").inner_text()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
