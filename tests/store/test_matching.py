@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
-from store.matching import THRESHOLDS, Thresholds, actors_compatible, best_match, km_between, match
+from store.matching import Thresholds, actors_compatible, best_match, km_between, match
 
 TURKEY = "Military Forces of Turkey (2016-)"
 SDF = "SDF: Syrian Democratic Forces"
@@ -124,8 +122,3 @@ def test_best_match_prefers_the_nearest_then_the_same_sub_type() -> None:
     found = best_match(strike(place_id="new"), [a, b, c], kind_of=no_city)
     assert found is not None and found[0]["id"] == 3
     assert best_match(strike(event_date="2024-04-01"), [a, b, c], kind_of=no_city) is None
-
-
-@pytest.mark.parametrize("precision", [1, 2, 3])
-def test_thresholds_are_named_data(precision: int) -> None:
-    assert precision in THRESHOLDS.km_by_precision
