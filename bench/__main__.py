@@ -26,7 +26,7 @@ def machine() -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--only", choices=["extraction", "pages"], help="run one benchmark")
+    ap.add_argument("--only", choices=["extraction", "pages", "ingest"], help="run one benchmark")
     ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args()
     results: dict[str, object] = {"machine": machine()}
@@ -39,6 +39,10 @@ def main() -> None:
         from bench import pages
 
         results["pages"] = pages.run()
+    if args.only in (None, "ingest"):
+        from bench import ingest
+
+        results["ingest"] = ingest.run()
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(results, f, indent=2, default=str)

@@ -30,12 +30,13 @@ if prev_flt is None:
     st.caption("Set both From and To in the sidebar to compare with the previous period of the same length.")
 
 figs = key_figures(cur, prev)
-m1, m2, m3 = st.columns(3)
+m1, m2, m3, m4 = st.columns(4)
 m1.metric("Events", f"{figs['events']:,}", None if prev is None else figs["events"] - figs["previous_events"],
           delta_color="inverse")  # fmt: skip
 m2.metric("Fatalities", f"{figs['fatalities']:,}",
           None if prev is None else figs["fatalities"] - figs["previous_fatalities"], delta_color="inverse")  # fmt: skip
 m3.metric("Governorates", f"{figs['by_governorate'].shape[0]:,}")
+m4.metric("Single-source events", f"{figs['single_source']:,}", help="Events only one outlet reports")
 t1, t2 = st.columns(2)
 t1.markdown("**By governorate**")
 t1.dataframe(figs["by_governorate"], hide_index=True, use_container_width=True)

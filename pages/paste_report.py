@@ -24,7 +24,7 @@ if st.button("Extract", type="primary"):
 current = sections.current_analysis(inputs.text)
 if current:
     published, analysis = current
-    duplicate = sections.duplicate_notice(inputs.text)
+    duplicate = sections.duplicate_notice(inputs.text, inputs.source, published)
     sections.results(inputs, published, analysis, analyst, duplicate)
     sections.unknown_places(analysis, analyst)
 

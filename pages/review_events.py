@@ -8,6 +8,7 @@ from ui import review_sections as sections
 from ui import state
 from ui.analyst import current_analyst
 from ui.filters import sidebar_filters
+from ui.review_sources import sources_panel
 from ui.shell import ensure_navigation
 
 ensure_navigation()
@@ -32,4 +33,5 @@ sections.bulk_actions(ctx, analyst)
 
 st.divider()
 report = sections.event_panel(ctx, analyst)
+sources_panel(ctx, analyst)
 sections.hand_event_form(ctx, flt.report_id or (report["id"] if report else None), analyst)

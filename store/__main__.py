@@ -32,17 +32,32 @@ def _date(s: str) -> date:
         raise argparse.ArgumentTypeError(f"{s!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _workers(s: str) -> int:
+    try:
+        n = int(s)
+    except ValueError:
+        n = 0
+    if not 1 <= n <= 64:
+        raise argparse.ArgumentTypeError(f"{s!r} is not a number of workers (1-64)")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m store", description="Rasd's event store.")
     sub = p.add_subparsers(dest="cmd", required=True)
     sub.add_parser("migrate", help="create or upgrade the database")
 
-    ing = sub.add_parser("ingest", help="extract events from a report file and store them")
-    ing.add_argument("file", type=Path)
-    ing.add_argument("--published", type=_date, help="publication date (default: today)")
+    ing = sub.add_parser(
+        "ingest",
+        help="extract events from report files (or folders, .jsonl) and store them, corroborating stored events",
+    )
+    ing.add_argument("paths", nargs="+", type=Path, metavar="DIR_OR_FILE")
+    ing.add_argument("--published", type=_date, help="publication date (one file: default today)")
     ing.add_argument("--source", help="outlet")
     ing.add_argument("--url")
     ing.add_argument("--analyst", default="cli")
+    ing.add_argument("--workers", type=_workers, default=None, help="extraction processes (bulk; default 2)")
+    ing.add_argument("--index", type=Path, help="CSV of file,published,source[,url] for every file (bulk)")
 
     exp = sub.add_parser("export", help="export the filtered events")
     exp.add_argument("--format", required=True, choices=("csv", "geojson", "kml", "xlsx"))
@@ -91,16 +106,39 @@ def _write(data: bytes, out: Path | None, binary: bool) -> None:
     print(f"wrote {out} ({len(data):,} bytes)", file=sys.stderr)
 
 
-def _ingest(args: argparse.Namespace) -> None:
+def _ingest(args: argparse.Namespace) -> int:
+    """One file as before (JSON of what it added); several files, a folder or a .jsonl: a bulk ingest."""
+    one = args.paths[0]
+    if len(args.paths) == 1 and not one.is_dir() and one.suffix.lower() != ".jsonl" and args.workers is None:
+        _ingest_one(args)
+        return 0
+    from store.ingest import run, summary_lines
+
+    summary = run(
+        args.paths,
+        workers=args.workers or 2,
+        published=args.published,
+        source=args.source,
+        index=args.index,
+        analyst=args.analyst,
+    )
+    for line in summary_lines(summary):
+        print(line, file=sys.stderr)
+    print(_json(summary.as_dict()))
+    return 1 if summary.failures else 0
+
+
+def _ingest_one(args: argparse.Namespace) -> None:
     from store.places import list_places
     from store.reports import add_report, find_duplicate
 
+    path = args.paths[0]
     try:
-        text = args.file.read_text(encoding="utf-8-sig")
+        text = path.read_text(encoding="utf-8-sig")
     except OSError as e:
-        raise ValidationError(f"cannot read {args.file}: {e.strerror}") from None
+        raise ValidationError(f"cannot read {path}: {e.strerror}") from None
     except UnicodeDecodeError:
-        raise ValidationError(f"{args.file} is not UTF-8 text") from None
+        raise ValidationError(f"{path} is not UTF-8 text") from None
     published = args.published
     if published is None:
         published = date.today()
@@ -119,11 +157,19 @@ def _ingest(args: argparse.Namespace) -> None:
     except ValueError as e:  # extraction.errors.InputError is a ValueError
         raise ValidationError(str(e).splitlines()[0] if str(e) else "the report cannot be read") from None
     result = add_report(
-        text, published, source=args.source, url=args.url, events=events, analyst=args.analyst
+        text,
+        published,
+        source=args.source,
+        url=args.url,
+        events=events,
+        analyst=args.analyst,
+        corroborate=True,
     )
-    print(
-        _json({"report_id": result.report_id, "events": len(result.event_ids), "duplicate": result.duplicate})
-    )
+    out = {"report_id": result.report_id, "events": len(result.event_ids), "duplicate": result.duplicate}
+    out["corroborated"] = result.corroborated
+    if result.near_duplicate_of is not None:
+        out["near_duplicate_of"] = result.near_duplicate_of
+    print(_json(out))
 
 
 def _export(args: argparse.Namespace) -> None:
@@ -165,7 +211,7 @@ def run(argv: list[str] | None = None) -> int:
 
         print(f"database ready: {database_label()}", file=sys.stderr)
     elif args.cmd == "ingest":
-        _ingest(args)
+        return _ingest(args)
     elif args.cmd == "export":
         _export(args)
     elif args.cmd == "edit":

@@ -109,6 +109,8 @@ DATE_FIELDS = frozenset({"event_date", "date_min", "date_max"})
 INT_FIELDS = frozenset({"time_precision", "geo_precision", "fatalities", "evidence_start", "evidence_end"})
 FLOAT_FIELDS = frozenset({"latitude", "longitude", "confidence"})
 BOOL_FIELDS = frozenset({"background"})
+# Ids the store sets (a split or merge moves them; undo restores them), never an analyst.
+ID_FIELDS = frozenset({"report_id", "merged_into"})
 # Without these an event cannot be counted or drawn; actor1 and location may be empty until an
 # analyst fills them (an extracted event with an unknown actor or place is kept, not refused).
 REQUIRED_FIELDS = frozenset(

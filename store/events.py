@@ -20,10 +20,11 @@ from store import db
 from store.columns import EDITABLE_FIELDS, MAP_COLUMNS
 from store.errors import NotFound, StaleVersion, ValidationError
 from store.filters import EventFilter
-from store.models import event_revisions, events, reports, utcnow
+from store.models import event_revisions, event_sources, events, reports, utcnow
 from store.validation import check_event, coerce, coerce_changes, is_missing, taxonomy
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(c.name for c in events.columns)
+SOURCES_FIELD = "sources"  # revision rows of this field hold an event's source row ids (store.sources)
 
 
 # ---------------------------------------------------------------- rows in and out
@@ -127,7 +128,7 @@ def _text_pattern(query: str) -> str:
 def where(flt: EventFilter) -> list[Any]:
     """The filter as SQL conditions on ``events`` (shared by every query, count and export)."""
     c = events.c
-    conds: list[Any] = []
+    conds: list[Any] = [c.merged_into.is_(None)]  # an event merged into another is counted there
     if flt.date_from:
         conds.append(c.event_date >= flt.date_from)
     if flt.date_to:
@@ -148,8 +149,9 @@ def where(flt: EventFilter) -> list[Any]:
         )
     if flt.statuses:
         conds.append(c.status.in_(list(flt.statuses)))
-    if flt.report_id is not None:
-        conds.append(c.report_id == flt.report_id)
+    if flt.report_id is not None:  # the events the report tells of, first or as a further source
+        told = select(event_sources.c.event_id).where(event_sources.c.report_id == flt.report_id)
+        conds.append(or_(c.report_id == flt.report_id, c.id.in_(told)))
     if flt.text and flt.text.strip():
         pat = _text_pattern(flt.text)
         conds.append(
@@ -319,8 +321,13 @@ def _apply(
     analyst: str,
     save_id: str,
     undo_of: str | None = None,
+    kind: str = "edit",
 ) -> tuple[dict[str, Any], int]:
-    """Write the fields of ``changes`` that differ from ``cur``; returns (event now, fields changed)."""
+    """Write the fields of ``changes`` that differ from ``cur``; returns (event now, fields changed).
+
+    ``kind`` says who decided the values: an analyst's ``edit``, or the store's corroboration, split,
+    merge or undo (an analyst's edit of fatalities is never overwritten by a later source).
+    """
     diff = {f: v for f, v in changes.items() if not _same(cur.get(f), v)}
     if "sub_event_type" in diff and "disorder_type" not in changes:
         derived = taxonomy()[1].get(diff["sub_event_type"])
@@ -352,6 +359,7 @@ def _apply(
                 "save_id": save_id,
                 "version": version,
                 "undo_of": undo_of,
+                "kind": kind,
             }
             for f, v in diff.items()
         ],
@@ -419,6 +427,24 @@ def add_event(report_id: int | None, fields: dict[str, Any], analyst: str) -> in
         ):
             raise NotFound(f"no report with id {report_id}")
         event_id = conn.execute(insert(events).values(**row).returning(events.c.id)).scalar_one()
+        if report_id is not None:  # the report the analyst read it in is its source
+            from store.sources import source_row
+
+            report = conn.execute(select(reports).where(reports.c.id == report_id)).first()
+            conn.execute(
+                insert(event_sources).values(
+                    **source_row(
+                        row,
+                        event_id=event_id,
+                        report=dict(report._mapping),
+                        fields=None,
+                        toll=None,
+                        attached="hand",
+                        reason=None,
+                        analyst=analyst,
+                    )  # fmt: skip
+                )
+            )
         conn.execute(
             insert(event_revisions),
             [
@@ -446,6 +472,7 @@ def _last_save(conn: Connection, analyst: str) -> str | None:
     stmt = (
         select(r.save_id)
         .where(r.analyst == analyst, r.undo_of.is_(None), r.save_id.not_in(undone))
+        .where(r.kind != "corroboration")  # a report's arrival is undone by splitting its source off
         .group_by(r.save_id)
         .order_by(func.max(r.id).desc())
         .limit(1)
@@ -486,15 +513,37 @@ def undo_last_save(analyst: str) -> int:
                     f"event {event_id} was saved again by {cur['updated_by'] or 'someone'} "
                     f"since your last save: undo refused, nothing changed",
                 )
+            moved = [x for x in rows if x.field == SOURCES_FIELD]  # a split or merge moved source rows
+            fields = [x for x in rows if x.field != SOURCES_FIELD]
             if all(x.version == 1 for x in rows):  # the save created the event
                 changes = {"status": "rejected"}
             else:
                 changes = {}
-                for x in rows:
+                for x in fields:
                     changes.setdefault(x.field, coerce(x.field, decode(x.old_value)))
-            _, n = _apply(conn, cur, changes, analyst, undo_id, undo_of=save_id)
+            cur, n = _apply(conn, cur, changes, analyst, undo_id, undo_of=save_id, kind="undo")
             restored += n
+            for x in moved:
+                cur = _restore_sources(conn, cur, decode(x.old_value) or [], decode(x.new_value) or [],
+                                       analyst, undo_id, save_id, touch=not n)  # fmt: skip
+                restored += 1
         return restored
+
+
+def _restore_sources(
+    conn: Connection, cur: dict[str, Any], ids: list[int], now_ids: list[int], analyst: str, undo_id: str,
+    undo_of: str, *, touch: bool,
+) -> dict[str, Any]:  # fmt: skip
+    """Point the event's former source rows at it again, as a revision of the undo."""
+    from store.sources import _sources_revision, _touch, restore_sources
+
+    restore_sources(conn, cur["id"], ids)
+    if touch:
+        cur = _touch(conn, cur, analyst)
+    _sources_revision(
+        conn, cur["id"], now_ids, ids, analyst, undo_id, cur["version"], "undo", undo_of=undo_of
+    )
+    return cur
 
 
 # Used by reports.add_report and demo.make_demo to insert many events in one statement.

@@ -49,6 +49,9 @@ class Report(Base):
     ingested_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
     ingested_by: Mapped[str] = mapped_column(String(200), nullable=False, default="")
     is_demo: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=false())
+    # The same outlet's earlier report this one nearly repeats (flagged for the analyst, not refused).
+    near_duplicate_of: Mapped[int | None] = mapped_column(Integer)
+    near_duplicate_score: Mapped[float | None] = mapped_column(Float)
 
     __table_args__ = (UniqueConstraint("sha256", name="uq_reports_sha256"),)
 
@@ -102,6 +105,8 @@ class Event(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
     updated_by: Mapped[str] = mapped_column(String(200), nullable=False, default="")
     is_demo: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=false())
+    # Set when an analyst merged this event into another: it is then left out of every view and count.
+    merged_into: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
         Index("ix_events_event_date", "event_date"),
@@ -109,6 +114,7 @@ class Event(Base):
         Index("ix_events_admin1", "admin1"),
         Index("ix_events_status", "status"),
         Index("ix_events_report_id", "report_id"),
+        Index("ix_events_type_date", "event_type", "event_date"),  # corroboration's candidate search
     )
 
 
@@ -129,10 +135,47 @@ class EventRevision(Base):
     save_id: Mapped[str] = mapped_column(String(32), nullable=False)
     version: Mapped[int] = mapped_column(Integer, nullable=False)  # the event's version after this save
     undo_of: Mapped[str | None] = mapped_column(String(32))  # the save this one undid
+    # edit (an analyst's value), corroboration (a new source), split, merge, undo
+    kind: Mapped[str] = mapped_column(String(20), nullable=False, default="edit", server_default="edit")
 
     __table_args__ = (
         Index("ix_event_revisions_event_id", "event_id"),
         Index("ix_event_revisions_analyst_save", "analyst", "save_id"),
+    )
+
+
+class EventSource(Base):
+    """One report telling of an event: its outlet, evidence span and the figures as that report gave them.
+
+    ``fields`` is the event as extracted from this report (JSON), so a source split off by an analyst
+    becomes the event its own report described. ``attached`` says how the row came: created (the report
+    the event was read from), matched (a later report corroborating it), hand, migrated.
+    """
+
+    __tablename__ = "event_sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", name="fk_event_sources_event_id"), nullable=False
+    )
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", name="fk_event_sources_report_id"))
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    published: Mapped[date | None] = mapped_column(Date)
+    event_date: Mapped[date | None] = mapped_column(Date)
+    fatalities: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    toll_update: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=false())
+    evidence_start: Mapped[int | None] = mapped_column(Integer)
+    evidence_end: Mapped[int | None] = mapped_column(Integer)
+    evidence_text: Mapped[str | None] = mapped_column(Text)
+    fields: Mapped[str | None] = mapped_column(Text)  # JSON
+    attached: Mapped[str] = mapped_column(String(20), nullable=False)
+    reason: Mapped[str | None] = mapped_column(Text)  # why the matching rule took it for the same event
+    added_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    added_by: Mapped[str] = mapped_column(String(200), nullable=False, default="")
+
+    __table_args__ = (
+        Index("ix_event_sources_event_id", "event_id"),
+        Index("ix_event_sources_report_id", "report_id"),
     )
 
 
@@ -178,4 +221,5 @@ class DataVersion(Base):
 reports = Report.__table__
 events = Event.__table__
 event_revisions = EventRevision.__table__
+event_sources = EventSource.__table__
 places = Place.__table__

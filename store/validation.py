@@ -18,6 +18,7 @@ from store.columns import (
     DATE_FIELDS,
     EDITABLE_FIELDS,
     FLOAT_FIELDS,
+    ID_FIELDS,
     INT_FIELDS,
     REQUIRED_FIELDS,
     STATUSES,
@@ -91,7 +92,7 @@ def coerce(field: str, value: Any) -> Any:
                 return False
             raise ValidationError(f"{field}: {value!r} is not true or false")
         return bool(value)
-    if field in INT_FIELDS:
+    if field in INT_FIELDS or field in ID_FIELDS:
         try:
             f = float(value)
         except (TypeError, ValueError):

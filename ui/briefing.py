@@ -23,6 +23,7 @@ import plotly.graph_objects as go
 
 from store.filters import EventFilter
 from ui.assets import inline_assets
+from ui.sources import single_source_count
 from ui.timeline import FONT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -45,7 +46,7 @@ TOP_COLUMNS = [
     "fatalities",
     "source",
 ]
-TOP_LABELS = ["Date", "Type", "Sub-type", "Place", "Governorate", "Actors", "Fatalities", "Source"]
+TOP_LABELS = ["Date", "Type", "Sub-type", "Place", "Governorate", "Actors", "Fatalities", "Outlets"]
 
 _kaleido_lock = threading.Lock()
 _kaleido_started = False
@@ -122,6 +123,9 @@ def key_figures(cur: pd.DataFrame, prev: pd.DataFrame | None) -> dict:
         "fatalities_change": change_text(deaths, p_deaths),
         "by_governorate": breakdown(cur, prev, "admin1"),
         "by_type": breakdown(cur, prev, "event_type"),
+        # Events only one outlet reports (ACLED's reliability cue); each event is counted once, however
+        # many outlets tell of it.
+        "single_source": single_source_count(cur),
     }
 
 
@@ -257,6 +261,8 @@ def briefing_html(
         " vs previous period</span></div>",
         f"<div class='fig'><b>{figures['fatalities']:,}</b><span>fatalities · "
         f"{esc(figures['fatalities_change'])} vs previous period</span></div>",
+        f"<div class='fig'><b>{figures.get('single_source', 0):,}</b><span>events from a single outlet"
+        "</span></div>",
         "</div>",
         "<div class='cols'><div><h2>By governorate</h2>",
         table_html(figures["by_governorate"]),

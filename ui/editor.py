@@ -31,6 +31,8 @@ EDITOR_COLUMNS = (
     "actor2",
     "location",
     "fatalities",
+    "sources",
+    "source",
     "admin1",
     "geo_precision",
     "time_precision",
@@ -42,7 +44,8 @@ EDITOR_COLUMNS = (
     "report_id",
     "version",
 )
-READ_ONLY = ("id", "version", "evidence_text", "report_id", "admin1")
+# "source" (the outlets) and "sources" (how many reports) follow the event's sources: split or merge instead.
+READ_ONLY = ("id", "version", "evidence_text", "report_id", "admin1", "source", "sources")
 # Filled from the gazetteer when the location changes.
 LOCATION_FIELDS = ("latitude", "longitude", "admin1", "admin2", "admin3", "location_ar", "place_id")
 
@@ -92,7 +95,7 @@ def editor_frame(events: pd.DataFrame) -> pd.DataFrame:
         if c in frame.columns:
             frame[c] = pd.to_datetime(frame[c], format="ISO8601", errors="coerce").dt.date
             frame[c] = frame[c].astype(object).where(frame[c].notna(), None)
-    for c in ("fatalities", "geo_precision", "time_precision", "id", "version", "report_id"):
+    for c in ("fatalities", "sources", "geo_precision", "time_precision", "id", "version", "report_id"):
         if c in frame.columns:
             frame[c] = pd.to_numeric(frame[c], errors="coerce").astype("Int64")
     if "background" in frame.columns:
@@ -221,6 +224,14 @@ def column_config(
             help="A gazetteer place; its coordinates and governorate are filled in when you save.",
         ),
         "admin1": cc.TextColumn("governorate", disabled=True),
+        "sources": cc.NumberColumn(
+            "sources",
+            disabled=True,
+            format="%d",
+            width="small",
+            help="How many reports tell of this event (select it below to see them).",
+        ),
+        "source": cc.TextColumn("outlets", disabled=True, width="medium"),
         "fatalities": cc.NumberColumn(
             "fatalities", min_value=0, step=1, format="%d", required=True, width=75
         ),

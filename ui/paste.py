@@ -91,6 +91,7 @@ def save(
             url=(url or "").strip() or None,
             events=events,
             analyst=analyst,
+            corroborate=True,
         )
     except Exception as exc:  # noqa: BLE001 - one line, and the text stays in the box
         return SaveResult(Outcome("error", f"Could not save the report: {one_line(exc)}"))
@@ -101,11 +102,45 @@ def save(
             ),
             added.report_id,
         )
+    near = _near(added)
     return SaveResult(
-        Outcome("success", f"Saved report #{added.report_id} with {len(added.event_ids)} event(s)."),
+        Outcome(
+            "success", save_message(added.report_id, list(added.event_ids), list(added.corroborated), near)
+        ),
         added.report_id,
-        list(added.event_ids),
+        list(added.event_ids) + list(added.corroborated),
     )
+
+
+def save_message(
+    report_id: int, new: list[int], corroborated: list[int], near: Mapping[str, Any] | None
+) -> str:
+    """What Save and upload say: new events, and the stored events the report is a further source of."""
+    text = f"Saved report #{report_id}: {len(new)} new event(s)"
+    if corroborated:
+        ids = ", ".join(f"#{i}" for i in corroborated)
+        text += f"; {len(corroborated)} told of event(s) already stored ({ids}): added as a further source"
+    text += "."
+    if near:
+        text += (
+            f" It nearly repeats report #{near['id']} from the same outlet ({near['score']:.0f}% alike):"
+            " check it is not the same report edited."
+        )
+    return text
+
+
+def _near(added: Any) -> dict[str, Any] | None:
+    if getattr(added, "near_duplicate_of", None) is None:
+        return None
+    return {"id": added.near_duplicate_of, "score": added.near_duplicate_score or 0}
+
+
+def near_duplicate(text: str, source: str | None, published: date) -> tuple[int, float] | None:
+    """A stored report from the same outlet that ``text`` nearly repeats (lightly edited), if any."""
+    try:
+        return store_reports.find_near_duplicate(text, source, published)
+    except Exception:  # noqa: BLE001 - a warning is a convenience; saving still works
+        return None
 
 
 def upload_one(
@@ -118,7 +153,7 @@ def upload_one(
     extra_places: list[dict] | None = None,
 ) -> dict[str, Any]:
     """Read, extract and store one uploaded file; the row says what happened (a bad file never raises)."""
-    row: dict[str, Any] = {"file": name, "report": None, "events": 0, "result": ""}
+    row: dict[str, Any] = {"file": name, "report": None, "events": 0, "corroborated": 0, "result": ""}
     try:
         body = file_to_text(name, data)
         if problem := too_long(body):
@@ -127,10 +162,14 @@ def upload_one(
             body, published.isoformat(), source=source or None, extra_places=extra_places
         )
         added = store_reports.add_report(
-            body, published, source=source or None, events=result.events, analyst=analyst
+            body, published, source=source or None, events=result.events, analyst=analyst, corroborate=True
         )
-        row.update(report=added.report_id, events=len(added.event_ids))
-        row["result"] = "already stored" if added.duplicate else "saved"
+        row.update(report=added.report_id, events=len(added.event_ids), corroborated=len(added.corroborated))
+        if added.duplicate:
+            row["result"] = "already stored"
+        else:
+            near = _near(added)
+            row["result"] = f"saved; nearly repeats report #{near['id']}" if near else "saved"
     except (UnreadableFile, InputError) as exc:
         row["result"] = str(exc)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch

@@ -135,12 +135,18 @@ def current_analysis(text: str) -> tuple[date, Any] | None:
     return (stored[1], stored[2]) if stored else None
 
 
-def duplicate_notice(text: str) -> int | None:
-    """Say so when this text is already stored, with a way to open it; returns its report id."""
+def duplicate_notice(text: str, source: str | None = None, published: date | None = None) -> int | None:
+    """Say so when this text is already stored, with a way to open it; returns its report id. A light
+    edit of a report from the same outlet is flagged (saving it is allowed)."""
     duplicate = store_reports.find_duplicate(text)
     if duplicate:
         st.warning(f"This report is already stored (report #{duplicate}); saving it again adds nothing.")
         st.button(f"Open report #{duplicate} in Review", on_click=_open_report, args=(duplicate,))
+    if not duplicate and (near := paste.near_duplicate(text, source, published)):
+        st.warning(
+            f"This text nearly repeats report #{near[0]} from the same outlet ({near[1]:.0f}% alike): check it "
+            "is not the same report lightly edited. Saving it adds it as another source of the same events."
+        )
     return duplicate
 
 

@@ -22,6 +22,7 @@ from ui import review, state
 from ui.editor import column_config, diff_edits, editor_frame
 from ui.highlight import highlight_html, md_escape, sentence_spans
 from ui.paste import Outcome
+from ui.sources import with_source_counts
 
 # Narrow bookkeeping columns so "old" and "new" get the room in the panel.
 HISTORY_CONFIG = {"at": st.column_config.TextColumn(width=120), "analyst": st.column_config.TextColumn(width=70),
@@ -46,7 +47,7 @@ class Context:
 @st.cache_data(show_spinner=False)
 def _input_frame(flt: EventFilter, generation: int) -> pd.DataFrame:
     """The editor's input: fixed for a given filter and data generation (never the editor's output)."""
-    return editor_frame(state.events_frame(flt, generation))
+    return editor_frame(with_source_counts(state.events_frame(flt, generation)))
 
 
 def context(flt: EventFilter) -> Context:
@@ -135,7 +136,7 @@ def editor(ctx: Context, analyst: str) -> None:
         hide_index=True,
         num_rows="fixed",
         column_config=column_config(frame, ctx.types, state.actor_names(), ctx.place_names),
-        disabled=["id", "version", "evidence_text", "report_id", "admin1"],
+        disabled=["id", "version", "evidence_text", "report_id", "admin1", "source", "sources"],
         width="stretch",
         height=min(38 * (len(frame) + 1) + 4, 520),
     )

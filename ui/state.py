@@ -51,6 +51,7 @@ REVIEW_CONFLICTS = "review_conflicts"  # stale-version conflicts awaiting the an
 REVIEW_MESSAGE = "review_message"
 REVIEW_SELECTED = "review_selected_event"
 REVIEW_BULK_ACTOR = "review_bulk_actor"
+REVIEW_MERGE_OTHER = "review_merge_other"  # the event to merge into the selected one
 
 
 def review_editor_key() -> str:

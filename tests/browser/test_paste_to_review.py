@@ -123,7 +123,7 @@ def test_paste_extract_save_edit_reload(app, page, monkeypatch):
     page.get_by_role("button", name=re.compile(r"^Save changes \(1\)")).click()
     settle(page)
     assert_no_exception(page)
-    assert page.get_by_text("Saved 1 event").count() >= 1
+    expect(page.get_by_text("Saved 1 event").first).to_be_visible(timeout=30_000)  # the run after the save
 
     assert store_events.get_event(event_id)["fatalities"] == new_value
     revs = [r for r in history(event_id) if r["field"] == "fatalities"]
