@@ -22,7 +22,7 @@ st.title("Map")
 flt = sidebar_filters()
 analyst = current_analyst()
 state.show_flash(MAP_MESSAGE)
-df = cached_points(flt, state.data_generation())
+df = cached_points(flt, state.data_version())
 mode = tile_mode()
 c1, c2 = st.columns([3, 1])
 c1.caption(f"{len(df):,} events with coordinates · {mode_caption(mode)}")
@@ -70,7 +70,7 @@ st.html(event_card_html(event))
 st.markdown(f"[Open event {event['id']} in Review](/review_events?event={int(event['id'])})")
 
 with st.expander("Move this event to another place"):
-    places = [p for p in state.gazetteer_rows(state.data_generation()) if p.get("latitude") is not None]
+    places = [p for p in state.gazetteer_rows(state.data_version()) if p.get("latitude") is not None]
     target = st.selectbox(
         "New place",
         places,
