@@ -8,7 +8,8 @@ so the colleague's uploads and edits are signed with their own name. With ``st.l
 Streamlit has no API to set a cookie. The sidebar therefore runs a one-line script (``st.html`` with
 JavaScript, hidden) that sets ``document.cookie`` while the box differs from what the browser sent.
 Streamlit reads a tab's cookies once, when it connects (``st.context.cookies``): the cookie serves the next
-tab or reload, and session state the runs of this one.
+tab or reload, and session state the runs of this one (a plain key as well as the box's, because
+``st.switch_page`` starts the next page without the widgets' values).
 """
 
 from __future__ import annotations
@@ -95,15 +96,16 @@ def current_analyst() -> str:
         return user
     if _first_draw_this_run():
         sent = name_from_cookies(st.context.cookies)
-        if state.ANALYST not in st.session_state:
-            st.session_state[state.ANALYST] = sent
+        if state.ANALYST not in st.session_state:  # a new tab, or st.switch_page (which drops widget values)
+            st.session_state[state.ANALYST] = st.session_state.get(state.ANALYST_NAME, sent)
         st.sidebar.text_input(
             "Analyst",
             key=state.ANALYST,
             max_chars=MAX_CHARS,
             placeholder="your name (recorded with every edit)",
         )
-        name = clean_name(st.session_state.get(state.ANALYST))
-        if name != sent:
-            st.sidebar.container(key=_HIDDEN).html(cookie_html(name), unsafe_allow_javascript=True)
-    return clean_name(st.session_state.get(state.ANALYST))
+        st.session_state[state.ANALYST_NAME] = clean_name(st.session_state.get(state.ANALYST))
+        if st.session_state[state.ANALYST_NAME] != sent:
+            html = cookie_html(st.session_state[state.ANALYST_NAME])
+            st.sidebar.container(key=_HIDDEN).html(html, unsafe_allow_javascript=True)
+    return st.session_state.get(state.ANALYST_NAME, "")

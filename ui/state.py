@@ -13,6 +13,7 @@ import streamlit as st
 # -- app-wide ---------------------------------------------------------------------------------------
 RUN_ID = "rasd_run_id"  # bumped by app.py at the top of every script run
 ANALYST = "analyst"  # the sidebar box with the analyst's name (kept in a cookie, see ui/analyst.py)
+ANALYST_NAME = "rasd_analyst_name"  # the cleaned name, kept where st.switch_page does not drop it
 ANALYST_DRAWN = "rasd_analyst_drawn"  # run id in which the box was drawn (draw once per run)
 FILTER_CACHE = "rasd_filter_cache"  # (run id, EventFilter) so the sidebar renders once per run
 PENDING_FILTERS = "rasd_pending_filters"  # filter values to apply before the widgets exist (e.g. report)
