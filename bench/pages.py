@@ -125,11 +125,7 @@ def browser_times(tmp: Path) -> dict[str, float]:
             finally:
                 browser.close()
     finally:
-        app.proc.terminate()
-        try:
-            app.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            app.proc.kill()
+        app.stop()
 
 
 def run(sizes: tuple[int, ...] = (10_000, 100_000), browser: bool = True) -> dict[int, dict[str, Any]]:

@@ -123,14 +123,14 @@ def test_paste_extract_save_edit_reload(app, page, monkeypatch):
     page.get_by_role("button", name=re.compile(r"^Save changes \(1\)")).click()
     settle(page)
     assert_no_exception(page)
-    assert page.get_by_text("Saved 1 event").count() >= 1
+    expect(page.get_by_text("Saved 1 event").first).to_be_visible()  # after the save's rerun
 
     assert store_events.get_event(event_id)["fatalities"] == new_value
     revs = [r for r in history(event_id) if r["field"] == "fatalities"]
     assert revs[-1]["new"] == new_value and revs[-1]["analyst"] == ANALYST
     page.screenshot(path=str(SCREENSHOTS / "review.png"))
 
-    # A reload is a new session: the URL keeps the filter and the name; the database keeps the edit.
+    # A reload is a new session: the URL keeps the filter, the browser's cookie the name; the database the edit.
     page.reload()
     wait_for_app(page)
     settle(page)
