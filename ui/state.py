@@ -75,7 +75,9 @@ def data_version() -> int:
     Every cached query takes it as an argument, so its entries (shared by all sessions of the server) are
     fresh exactly when nothing was written since, by this session, another session, another app server
     or the CLI. Only the read is remembered per run (in session state, by run id); the key is the
-    database's own marker, never a counter kept in a session.
+    database's own marker, never a counter kept in a session. The marker is read before the run's queries,
+    and moves in the same transaction as the data, so an entry keyed by a version holds data at least
+    that new.
     """
     run = st.session_state.get(RUN_ID)
     seen = st.session_state.get(DATA_VERSION)
