@@ -11,7 +11,6 @@ import pandas as pd
 import streamlit as st
 
 from ui import state
-from ui.highlight import md_escape
 
 EVENT_PARAM = "event"
 
@@ -30,7 +29,7 @@ def take_event_link() -> int | None:
     try:
         event_id = int(raw)
     except ValueError:
-        st.warning(f"The link asks for event “{md_escape(raw[:40])}”, which is not an event number.")
+        st.warning("The link's event is not an event number: choose the event below.")
         return None
     st.session_state[state.REVIEW_SELECTED] = event_id
     return event_id
