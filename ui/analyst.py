@@ -47,7 +47,7 @@ def name_from_cookies(cookies: Mapping[str, str]) -> str:
 
 
 def cookie_html(name: str) -> str:
-    """HTML whose script stores ``name`` in this browser's cookie for a year; an empty name deletes it.
+    """HTML whose script stores ``name`` in this browser's cookie for 400 days; an empty name deletes it.
 
     The name reaches JavaScript as a JSON string with ``< > &`` escaped, and the cookie as
     ``encodeURIComponent``'s output, so it can neither end the script nor add a cookie attribute.
