@@ -17,11 +17,11 @@ from ui.timeline_data import brief_events, counts
 ensure_navigation()
 
 flt = sidebar_filters()
-gen = state.data_generation()
+version = state.data_version()
 title = st.text_input("Title", value="North-east Syria: security briefing", key="brief_title")
-cur = brief_events(flt, gen)
+cur = brief_events(flt, version)
 prev_flt = previous_filter(flt)
-prev = brief_events(prev_flt, gen)
+prev = brief_events(prev_flt, version)
 lo, hi = period_of(cur, flt)
 period = f"{lo} – {hi}" if lo else "no events"
 st.title(title)
@@ -43,7 +43,7 @@ t1.dataframe(figs["by_governorate"], hide_index=True, use_container_width=True)
 t2.markdown("**By event type**")
 t2.dataframe(figs["by_type"], hide_index=True, use_container_width=True)
 
-points = cached_points(flt, gen)
+points = cached_points(flt, version)
 mode = tile_mode()
 st.subheader("Map")
 st_folium(
@@ -53,7 +53,7 @@ st.caption(mode_caption(mode))
 
 st.subheader("Timeline")
 freq = "W" if lo and hi and (hi - lo).days > 120 else "D"
-tl = build_timeline(counts(flt, freq, gen) if len(cur) else counts_from_events(cur, freq), freq)
+tl = build_timeline(counts(flt, freq, version) if len(cur) else counts_from_events(cur, freq), freq)
 st.plotly_chart(tl, key="brief_timeline", theme=None)
 
 st.subheader("Top events")

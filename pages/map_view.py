@@ -8,6 +8,7 @@ from ui import state
 from ui.analyst import current_analyst
 from ui.basemap import mode_caption, tile_mode
 from ui.filters import sidebar_filters
+from ui.links import review_link
 from ui.map import MAX_MARKERS, build_map, heat_group
 from ui.map_panel import cached_points, event_card_html, events_at, move_event, place_label
 from ui.shell import ensure_navigation
@@ -17,12 +18,13 @@ ensure_navigation()
 MAP_CLICK = "map_click"
 MAP_SELECTED = "map_selected_event"
 MAP_MESSAGE = "map_message"
+REVIEW_PAGE = "pages/review_events.py"
 
 st.title("Map")
 flt = sidebar_filters()
 analyst = current_analyst()
 state.show_flash(MAP_MESSAGE)
-df = cached_points(flt, state.data_generation())
+df = cached_points(flt, state.data_version())
 mode = tile_mode()
 c1, c2 = st.columns([3, 1])
 c1.caption(f"{len(df):,} events with coordinates · {mode_caption(mode)}")
@@ -67,10 +69,10 @@ except (NotFound, StoreError) as exc:
 
 st.subheader(f"Event {event['id']}")
 st.html(event_card_html(event))
-st.markdown(f"[Open event {event['id']} in Review](/review_events?event={int(event['id'])})")
+st.page_link(REVIEW_PAGE, label=f"Open event {event['id']} in Review", query_params=review_link(event["id"]))
 
 with st.expander("Move this event to another place"):
-    places = [p for p in state.gazetteer_rows(state.data_generation()) if p.get("latitude") is not None]
+    places = [p for p in state.gazetteer_rows(state.data_version()) if p.get("latitude") is not None]
     target = st.selectbox(
         "New place",
         places,

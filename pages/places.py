@@ -26,9 +26,8 @@ state.show_flash(MESSAGE)
 st.caption("Add a place the gazetteer misses, or correct one: it is used by the next extraction.")
 
 name_ar0, name_en0 = prefill(st.query_params.get("name"))
-gen = state.data_generation()
 try:
-    places = state.gazetteer_rows(gen)
+    places = state.gazetteer_rows(state.data_version())
 except (ImportError, OSError) as exc:
     places = []
     st.warning(f"The gazetteer could not be loaded ({exc}); parents cannot be chosen.")

@@ -9,6 +9,7 @@ from ui import state
 from ui.analyst import current_analyst
 from ui.filters import sidebar_filters
 from ui.review_sources import sources_panel
+from ui.links import explain_missing, take_event_link
 from ui.shell import ensure_navigation
 
 ensure_navigation()
@@ -17,7 +18,9 @@ analyst = current_analyst()
 flt = sidebar_filters()
 st.title("Review events")
 state.show_flash(state.REVIEW_MESSAGE)
+linked = take_event_link()
 ctx = sections.context(flt)
+explain_missing(linked, ctx.frame)
 
 if flt.report_id:
     st.caption(

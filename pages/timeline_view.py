@@ -14,17 +14,17 @@ ensure_navigation()
 
 st.title("Timeline")
 flt = sidebar_filters()
-gen = state.data_generation()
+version = state.data_version()
 c1, c2, c3 = st.columns([1, 1, 2])
 FREQS = ["D", "W"]
-freq = c1.radio("Per", FREQS, index=FREQS.index(default_freq(counts(flt, "W", gen))), key="tl_freq",
+freq = c1.radio("Per", FREQS, index=FREQS.index(default_freq(counts(flt, "W", version))), key="tl_freq",
                 format_func={"D": "day", "W": "week"}.get, horizontal=True)  # fmt: skip
 show_bg = c2.toggle("Show background events", value=False, key="tl_background")
 c3.caption(
     "Drag across the chart to narrow the sidebar's dates to that range. Background events are never counted."
 )
 
-df = counts(flt, freq, gen)
+df = counts(flt, freq, version)
 if df.empty:
     st.info("No events match the filters yet: paste a report, or widen the filters.")
     st.stop()
@@ -39,7 +39,7 @@ if rng:
     st.rerun()
 
 st.subheader("Events by date and governorate")
-events = strip_events(flt, gen)
+events = strip_events(flt, version)
 if len(events) >= STRIP_LIMIT:
     st.caption(f"The strip shows the latest {STRIP_LIMIT:,} events; narrow the filters to see all.")
 st.plotly_chart(build_strip(events, show_background=show_bg), key="tl_strip", theme=None)

@@ -56,8 +56,13 @@ _CALLBACK = """function (row) {
     line('Place', row[8] + (row[9] ? ' (precision ' + row[9] + ')' : ''));
     line('', row[10], true);
     if (row[2] !== null) {
-      var a = document.createElement('a'); a.href = reviewPath + '?event=' + encodeURIComponent(row[2]);
-      a.target = '_top'; a.textContent = 'Open event ' + row[2] + ' in Review';
+      // A new tab with the page's shared filters (the map's sandboxed iframe may open tabs, not navigate
+      // its page); the analyst's name travels in the browser's cookie, never in the link.
+      var query = new URLSearchParams();
+      try { query = new URLSearchParams(window.top.location.search); } catch (e) {}
+      query.set('event', row[2]);
+      var a = document.createElement('a'); a.href = reviewPath + '?' + query.toString();
+      a.target = '_blank'; a.rel = 'noopener'; a.textContent = 'Open event ' + row[2] + ' in Review';
       box.appendChild(a);
     }
     return box;

@@ -17,8 +17,8 @@ CLICK_TOLERANCE = 1e-5  # degrees: markers sit exactly on their event's coordina
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def cached_points(flt: EventFilter, generation: int) -> pd.DataFrame:
-    """``store.events.map_points`` for the filters; ``generation`` refreshes it after any write."""
+def cached_points(flt: EventFilter, version: int) -> pd.DataFrame:
+    """``store.events.map_points`` for the filters at ``version`` (``ui.state.data_version()``)."""
     from store.events import map_points
 
     return map_points(flt)

@@ -117,7 +117,7 @@ def report_inputs() -> Inputs:
 def extract(inputs: Inputs) -> None:
     """Run the extractor and keep its analysis for the following runs; failures are one line."""
     st.session_state.pop(state.PASTE_ANALYSIS, None)
-    extra = state.extra_places(state.data_generation())
+    extra = state.extra_places(state.data_version())
     result = paste.extract(inputs.text, inputs.published, inputs.source, extra)
     if isinstance(result, paste.Outcome):
         getattr(st, result.kind)(result.text)
@@ -196,7 +196,7 @@ def unknown_places(analysis: Any, analyst: str) -> None:
         return
     st.subheader("Places not in the gazetteer")
     st.caption("Add a place so the next extraction locates it; it is placed at the place you choose.")
-    known = state.gazetteer_rows(state.data_generation())
+    known = state.gazetteer_rows(state.data_version())
     for i, name in enumerate(paste.unknown_names(analysis.unknown_places)):
         a, b, k, c = st.columns([2, 3, 1, 1], vertical_alignment="bottom")
         a.markdown(f"**{md_escape(name)}**" if name.strip() else "(blank)", help="as written in the report")
@@ -240,7 +240,7 @@ def uploads(inputs: Inputs, analyst: str) -> None:
             st.warning("Type your name in the sidebar first: it is recorded with the reports.")
         else:
             bar = st.progress(0.0, text="Reading files…")
-            extra = state.extra_places(state.data_generation())
+            extra = state.extra_places(state.data_version())
             rows = []
             for n, f in enumerate(files, start=1):
                 bar.progress((n - 1) / len(files), text=f"{md_escape(f.name)} ({n}/{len(files)})")

@@ -44,17 +44,40 @@ class Context:
         return [int(i) for i in self.frame["id"]]
 
 
-@st.cache_data(show_spinner=False)
-def _input_frame(flt: EventFilter, generation: int) -> pd.DataFrame:
-    """The editor's input: fixed for a given filter and data generation (never the editor's output)."""
-    return editor_frame(with_source_counts(state.events_frame(flt, generation)))
+@st.cache_data(show_spinner=False, max_entries=16)
+def _input_frame(flt: EventFilter, version: int) -> pd.DataFrame:
+    """The editor's input as the database held it at ``version`` (never the editor's output)."""
+    return editor_frame(with_source_counts(state.events_frame(flt, version)))
+
+
+def _editor_input(flt: EventFilter, version: int) -> pd.DataFrame:
+    """The rows the editor shows: the current ones, except under unsaved edits.
+
+    The editor reports edits by row position against the rows it was given, each row with the version it
+    was read at. Were a write elsewhere to refresh the rows under pending edits, a position could point at
+    another event and a changed field would be overwritten unseen. So the rows the edits were made on stay
+    until Save (whose version check turns others' changes into conflicts) or Discard.
+    """
+    key = state.review_editor_key()
+    shown = st.session_state.get(state.REVIEW_SHOWN)
+    pending = (st.session_state.get(key) or {}).get("edited_rows")
+    if pending and shown is not None and shown[:2] == (key, flt):
+        if shown[2] != version:
+            st.caption(
+                "Events were saved elsewhere since you began editing: **Save changes** checks each event "
+                "and shows what changed; **Discard edits** shows the current rows."
+            )
+        return shown[3]
+    frame = _input_frame(flt, version)
+    st.session_state[state.REVIEW_SHOWN] = (key, flt, version, frame)
+    return frame
 
 
 def context(flt: EventFilter) -> Context:
-    gen = state.data_generation()
-    places = state.gazetteer_rows(gen)
+    version = state.data_version()
+    places = state.gazetteer_rows(version)
     names = sorted({p["name_en"] or p["name_ar"] for p in places if p.get("name_en") or p.get("name_ar")})
-    return Context(_input_frame(flt, gen), state.event_types(), places, names)
+    return Context(_editor_input(flt, version), state.event_types(), places, names)
 
 
 def _reset_editor() -> None:

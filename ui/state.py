@@ -12,11 +12,12 @@ import streamlit as st
 
 # -- app-wide ---------------------------------------------------------------------------------------
 RUN_ID = "rasd_run_id"  # bumped by app.py at the top of every script run
-ANALYST = "analyst"  # the sidebar box with the analyst's name; also its URL query parameter
+ANALYST = "analyst"  # the sidebar box with the analyst's name (kept in a cookie, see ui/analyst.py)
+ANALYST_NAME = "rasd_analyst_name"  # the cleaned name, kept where st.switch_page does not drop it
 ANALYST_DRAWN = "rasd_analyst_drawn"  # run id in which the box was drawn (draw once per run)
 FILTER_CACHE = "rasd_filter_cache"  # (run id, EventFilter) so the sidebar renders once per run
 PENDING_FILTERS = "rasd_pending_filters"  # filter values to apply before the widgets exist (e.g. report)
-DATA_GENERATION = "rasd_data_generation"  # bumped after every write so cached queries are refreshed
+DATA_VERSION = "rasd_data_version"  # (run id, store.db.data_version()) read once in this run
 
 # Filter widgets: the key is also the URL query parameter (bind="query-params"), so a view is bookmarkable.
 F_DATE_FROM = "from"
@@ -47,6 +48,7 @@ PASTE_GOTO_REVIEW = "paste_goto_review"  # set by a button callback; the page th
 
 # -- Review events page -----------------------------------------------------------------------------
 REVIEW_EDITOR_GEN = "review_editor_gen"  # part of the editor's key: bumping it resets the editor
+REVIEW_SHOWN = "review_shown_rows"  # (editor key, filter, data version, frame) the editor was last given
 REVIEW_CONFLICTS = "review_conflicts"  # stale-version conflicts awaiting the analyst's choice
 REVIEW_MESSAGE = "review_message"
 REVIEW_SELECTED = "review_selected_event"
@@ -68,13 +70,30 @@ def begin_run() -> None:
     st.session_state[RUN_ID] = st.session_state.get(RUN_ID, 0) + 1
 
 
-def data_generation() -> int:
-    return st.session_state.get(DATA_GENERATION, 0)
+def data_version() -> int:
+    """The database's change marker (``store.db.data_version()``), read once per script run.
+
+    Every cached query takes it as an argument, so its entries (shared by all sessions of the server) are
+    fresh exactly when nothing was written since, by this session, another session, another app server
+    or the CLI. Only the read is remembered per run (in session state, by run id); the key is the
+    database's own marker, never a counter kept in a session. The marker is read before the run's queries,
+    and moves in the same transaction as the data, so an entry keyed by a version holds data at least
+    that new.
+    """
+    run = st.session_state.get(RUN_ID)
+    seen = st.session_state.get(DATA_VERSION)
+    if run is not None and seen is not None and seen[0] == run:
+        return seen[1]
+    from store.db import data_version as read_marker
+
+    version = read_marker()
+    st.session_state[DATA_VERSION] = (run, version)
+    return version
 
 
 def data_changed() -> None:
-    """Call after any write: cached frames keyed by the generation are recomputed on the next run."""
-    st.session_state[DATA_GENERATION] = data_generation() + 1
+    """Call after a write: a read later in the same run sees it (the next run reads the marker anyway)."""
+    st.session_state.pop(DATA_VERSION, None)
 
 
 def flash(key: str, kind: str, text: str) -> None:
@@ -121,24 +140,26 @@ def governorates() -> list[str]:
     return sorted({p.admin1 for p in gazetteer().places if getattr(p, "admin1", None)})
 
 
-@st.cache_data(show_spinner=False, ttl=60)
-def extra_places(generation: int) -> list[dict]:
-    """The analysts' own places (store), passed to extraction; ``generation`` refreshes after writes."""
+# Every cache keyed by the marker is bounded: each write makes a new key, and old ones are never asked again.
+@st.cache_data(show_spinner=False, max_entries=4)
+def extra_places(version: int) -> list[dict]:
+    """The analysts' own places (store), passed to extraction; ``version`` is :func:`data_version`."""
     from store.places import list_places
 
     return list_places()
 
 
-def gazetteer_rows(generation: int) -> list[dict]:
+def gazetteer_rows(version: int) -> list[dict]:
     """Shipped + analyst places as plain dicts (name, lat, lon, admin1-3) for pickers."""
-    return _gazetteer_rows(generation)
+    return _gazetteer_rows(extra_places(version))
 
 
-@st.cache_data(show_spinner=False)
-def _gazetteer_rows(generation: int) -> list[dict]:
+@st.cache_data(show_spinner=False, max_entries=4)
+def _gazetteer_rows(extra: list[dict]) -> list[dict]:
+    """Keyed by the analysts' places themselves: an edit of an event does not rebuild the gazetteer."""
     from extraction.gazetteer import load_gazetteer
 
-    gaz = load_gazetteer(extra_places=extra_places(generation) or None)
+    gaz = load_gazetteer(extra_places=extra or None)
     rows = []
     for p in gaz.places:
         lat, lon, precision = p.point()
@@ -159,9 +180,9 @@ def _gazetteer_rows(generation: int) -> list[dict]:
     return rows
 
 
-@st.cache_data(show_spinner=False)
-def events_frame(flt: Any, generation: int) -> Any:
-    """The filtered events; a fixed input for the data editor until the generation changes."""
+@st.cache_data(show_spinner=False, max_entries=16)
+def events_frame(flt: Any, version: int) -> Any:
+    """The filtered events as the database held them at ``version`` (:func:`data_version`)."""
     from store.events import query_events
 
     return query_events(flt)

@@ -1,4 +1,7 @@
-"""Cached queries behind the Timeline and Briefing pages (SQL-side filtering and aggregation)."""
+"""Cached queries behind the Timeline and Briefing pages (SQL-side filtering and aggregation).
+
+Each takes ``version`` (``ui.state.data_version()``, the database's change marker) as part of its key.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ def current_only(flt: EventFilter) -> EventFilter:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def counts(flt: EventFilter, freq: str, generation: int) -> pd.DataFrame:
+def counts(flt: EventFilter, freq: str, version: int) -> pd.DataFrame:
     from store.events import timeline_counts
 
     return timeline_counts(current_only(flt), freq)
@@ -41,7 +44,7 @@ def default_freq(weekly: pd.DataFrame) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def strip_events(flt: EventFilter, generation: int) -> pd.DataFrame:
+def strip_events(flt: EventFilter, version: int) -> pd.DataFrame:
     """Individual events for the strip, background ones included (the page shows or hides them)."""
     from store.events import query_events
 
@@ -51,7 +54,7 @@ def strip_events(flt: EventFilter, generation: int) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def brief_events(flt: EventFilter | None, generation: int) -> pd.DataFrame | None:
+def brief_events(flt: EventFilter | None, version: int) -> pd.DataFrame | None:
     """Current (non-background) events for the briefing's figures and top table."""
     if flt is None:
         return None

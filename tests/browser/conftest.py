@@ -54,6 +54,13 @@ class App:
     def env(self) -> dict[str, str]:
         return {**os.environ, "RASD_DATABASE_URL": self.db_url}
 
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
 
 def start_app(tmp: Path, env_extra: dict[str, str] | None = None) -> App:
     port = _free_port()
@@ -99,11 +106,35 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     tmp = tmp_path_factory.mktemp("app")
     a = start_app(tmp)
     yield a
-    a.proc.terminate()
+    a.stop()
+
+
+@pytest.fixture(scope="module")
+def seeded(app: App) -> App:
+    """The app's database with 30 sample events (the first one's evidence carries a <script>)."""
+    old = os.environ.get("RASD_DATABASE_URL")
+    os.environ["RASD_DATABASE_URL"] = app.db_url
     try:
-        a.proc.wait(10)
-    except subprocess.TimeoutExpired:
-        a.proc.kill()
+        from store.migrate import upgrade
+        from tests.pages.sample_events import seed
+
+        upgrade(app.db_url)
+        seed(30)
+    finally:
+        if old is None:
+            os.environ.pop("RASD_DATABASE_URL", None)
+        else:
+            os.environ["RASD_DATABASE_URL"] = old
+    return app
+
+
+def open_popup(frame, event_id: int) -> None:
+    """Open the map popup of ``event_id`` (``frame``: the folium iframe), zooming its cluster open."""
+    frame.locator(".leaflet-container").evaluate(
+        """(el, id) => { const m = window.map; m.eachLayer(l => { if (l.zoomToShowLayer) l.getLayers().forEach(mk => {
+             if (mk.options && mk.options.rasdId === id) l.zoomToShowLayer(mk, () => mk.openPopup()); }); }); }""",
+        event_id,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -16,9 +16,11 @@ import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, start_app, wait_for_app
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, open_popup, start_app, wait_for_app
 from tests.browser.test_paste_to_review import paste_and_extract
+from ui.analyst import COOKIE
 
 OUT = ROOT / "docs" / "screenshots"
 SEED = ROOT.parent / "shared" / "seed" / "report-qamishli-ar.txt"
@@ -69,7 +71,7 @@ def _settle(page: Any, ms: int = 1500) -> None:
 
 
 def paste(page: Any, base: str) -> None:
-    page.goto(f"{base}/?analyst={ANALYST}")
+    page.goto(f"{base}/")
     _settle(page)
     paste_and_extract(page, SEED.read_text(encoding="utf-8"), PUBLISHED)
     _settle(page)
@@ -83,7 +85,7 @@ def paste(page: Any, base: str) -> None:
 
 
 def review(page: Any, base: str, report_id: int, event_id: int) -> None:
-    page.goto(f"{base}/review_events?report={report_id}&analyst={ANALYST}")
+    page.goto(f"{base}/review_events?report={report_id}")
     _settle(page)
     page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=60_000)
     page.get_by_text(f"History of event #{event_id}").first.evaluate(
@@ -96,15 +98,11 @@ def review(page: Any, base: str, report_id: int, event_id: int) -> None:
 
 
 def map_view(page: Any, base: str, event_id: int) -> None:
-    page.goto(f"{base}/map_view?analyst={ANALYST}")
+    page.goto(f"{base}/map_view")
     _settle(page)
     frame = page.frame_locator(FOLIUM)
     frame.locator(".rasd-cluster").first.wait_for(timeout=90_000)
-    frame.locator(".leaflet-container").evaluate(
-        """(el, id) => { const m = window.map; m.eachLayer(l => { if (l.zoomToShowLayer) l.getLayers().forEach(mk => {
-             if (mk.options && mk.options.rasdId === id) l.zoomToShowLayer(mk, () => mk.openPopup()); }); }); }""",
-        event_id,
-    )
+    open_popup(frame, event_id)
     frame.locator(".leaflet-popup-content").wait_for(timeout=20_000)
     page.locator(FOLIUM).scroll_into_view_if_needed()
     page.wait_for_timeout(2500)
@@ -112,7 +110,7 @@ def map_view(page: Any, base: str, event_id: int) -> None:
 
 
 def timeline(page: Any, base: str) -> None:
-    page.goto(f"{base}/timeline_view?analyst={ANALYST}")
+    page.goto(f"{base}/timeline_view")
     _settle(page)
     page.locator('[data-testid="stPlotlyChart"] .barlayer path').first.wait_for(timeout=90_000)
     page.wait_for_timeout(1500)
@@ -120,7 +118,7 @@ def timeline(page: Any, base: str) -> None:
 
 
 def briefing(page: Any, base: str) -> None:
-    page.goto(f"{base}/briefing?analyst={ANALYST}&from=2024-07-01&to=2024-09-30")
+    page.goto(f"{base}/briefing?from=2024-07-01&to=2024-09-30")
     _settle(page)
     page.frame_locator(FOLIUM).locator(".leaflet-marker-icon").first.wait_for(
         state="attached", timeout=90_000
@@ -148,12 +146,12 @@ def main() -> None:
                     lambda pg: briefing(pg, app.url),
                 ):
                     ctx = browser.new_context(viewport={"width": 1600, "height": 1000}, device_scale_factor=1)
+                    ctx.add_cookies([{"name": COOKIE, "value": quote(ANALYST), "url": app.url}])  # signed in
                     shot(ctx.new_page())
                     ctx.close()
                 browser.close()
         finally:
-            app.proc.terminate()
-            app.proc.wait(10)
+            app.stop()
     print(json.dumps({"screenshots": sorted(p.name for p in OUT.glob("*.png")), "report": report_id}))
 
 

@@ -5,35 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import zipfile
 from xml.etree import ElementTree
 
-import pytest
-
-from tests.browser.conftest import ARTIFACTS, assert_no_exception, wait_for_app
+from tests.browser.conftest import ARTIFACTS, assert_no_exception, open_popup, wait_for_app
 from tests.pages.sample_events import XSS
 
 FOLIUM = 'iframe[title="streamlit_folium.st_folium"]'
-
-
-@pytest.fixture(scope="module")
-def seeded(app):
-    """The app's database with sample events (one whose evidence carries a <script>)."""
-    old = os.environ.get("RASD_DATABASE_URL")
-    os.environ["RASD_DATABASE_URL"] = app.db_url
-    try:
-        from store.migrate import upgrade
-        from tests.pages.sample_events import seed
-
-        upgrade(app.db_url)
-        seed(30)
-    finally:
-        if old is None:
-            os.environ.pop("RASD_DATABASE_URL", None)
-        else:
-            os.environ["RASD_DATABASE_URL"] = old
-    return app
 
 
 def _open(page, app, path: str) -> None:
@@ -49,10 +27,7 @@ def test_map_clusters_and_popup_shows_script_as_text(seeded, page) -> None:
     frame.locator(".rasd-cluster").first.wait_for(timeout=30_000)
     assert frame.locator(".rasd-legend").inner_text().startswith("Event type")
     # Open the popup of the event whose evidence holds a <script> (event 1 of the sample report).
-    frame.locator(".leaflet-container").evaluate(
-        """() => { const m = window.map; m.eachLayer(l => { if (l.zoomToShowLayer) l.getLayers().forEach(mk => {
-             if (mk.options && mk.options.rasdId === 1) l.zoomToShowLayer(mk, () => mk.openPopup()); }); }); }"""
-    )
+    open_popup(frame, 1)
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for(timeout=10_000)
     assert "<script>window.__rasd_xss = 1</script>" in popup.inner_text()

@@ -130,7 +130,7 @@ def test_paste_extract_save_edit_reload(app, page, monkeypatch):
     assert revs[-1]["new"] == new_value and revs[-1]["analyst"] == ANALYST
     page.screenshot(path=str(SCREENSHOTS / "review.png"))
 
-    # A reload is a new session: the URL keeps the filter and the name; the database keeps the edit.
+    # A reload is a new session: the URL keeps the filter, the browser's cookie the name; the database the edit.
     page.reload()
     wait_for_app(page)
     settle(page)

@@ -23,7 +23,8 @@ PG_URL = os.environ.get("RASD_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite"] + (["postgres"] if PG_URL else [])
 
 
-def _pg_schema_url(schema: str) -> str:
+def pg_schema_url(schema: str) -> str:
+    """The test server's URL with ``schema`` first on the search path (a database of its own, in effect)."""
     sep = "&" if "?" in PG_URL else "?"  # type: ignore[operator]
     return f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
 
@@ -42,7 +43,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         admin = create_engine(PG_URL)
         with admin.begin() as conn:
             conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        url = _pg_schema_url(schema)
+        url = pg_schema_url(schema)
 
         def cleanup() -> None:
             from store.db import get_engine
