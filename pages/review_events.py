@@ -8,8 +8,8 @@ from ui import review_sections as sections
 from ui import state
 from ui.analyst import current_analyst
 from ui.filters import sidebar_filters
-from ui.review_sources import sources_panel
 from ui.links import explain_missing, take_event_link
+from ui.review_sources import sources_panel
 from ui.shell import ensure_navigation
 
 ensure_navigation()
