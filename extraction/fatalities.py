@@ -21,7 +21,9 @@ _JOIN_WORDS = re.compile(r"(?:\s+[^\s,.;:\d]+){1,4}\s*(?:و|and)\s*")
 _NOT_DEAD = re.compile(
     r"اصاب|اصيب|جرح|جريح|مصاب|اعتقل|معتقل|اسر|خطف|مختطف|مفقود|wound|injur|hurt|arrest|detain|captur|kidnap|abduct|missing"
 )
-_MIXED = re.compile(r"^\s*(?:و\s?(?:اصابه|جرح|جريح|مصاب|اصابات)|and (?:wounded|injured)|or (?:wounded|injured))")
+_MIXED = re.compile(
+    r"^\s*(?:و\s?(?:اصابه|جرح|جريح|مصاب|اصابات)|and (?:wounded|injured)|or (?:wounded|injured))"
+)
 
 
 @dataclass(frozen=True)
