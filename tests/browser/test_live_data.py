@@ -40,7 +40,8 @@ def visit(page, app, path: str) -> None:
 
 
 def expect_metric(page, label: str, value: int) -> None:
-    box = page.locator('[data-testid="stMetric"]').filter(has_text=label)
+    label_box = page.locator('[data-testid="stMetricLabel"]').get_by_text(label, exact=True)
+    box = page.locator('[data-testid="stMetric"]').filter(has=label_box)  # not "Single-source events"
     expect(box.locator('[data-testid="stMetricValue"]')).to_have_text(f"{value:,}", timeout=30_000)
 
 
