@@ -7,8 +7,6 @@ points at the place it names (``alias_of``).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import uuid
 from dataclasses import asdict, is_dataclass
@@ -20,6 +18,7 @@ from store import db
 from store.columns import GAZETTEER_COLUMNS, PLACE_COLUMNS, PLACE_KINDS
 from store.errors import NotFound, ValidationError
 from store.models import places, utcnow
+from store.spreadsheet import csv_bytes
 from store.validation import is_missing
 
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
@@ -131,10 +130,6 @@ def list_places(include_meta: bool = False) -> list[dict[str, Any]]:
 
 
 def export_places_csv() -> bytes:
-    """The analysts' places as CSV (UTF-8 with BOM), to merge into data/places_extra.csv."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=list(PLACE_COLUMNS), lineterminator="\n")
-    w.writeheader()
-    for row in _rows(True):
-        w.writerow({k: ("" if v is None else v) for k, v in row.items()})
-    return buf.getvalue().encode("utf-8-sig")
+    """The analysts' places as CSV (UTF-8 with BOM), to merge into data/places_extra.csv; a name a
+    spreadsheet would run as a formula is neutralised (store.spreadsheet)."""
+    return csv_bytes(PLACE_COLUMNS, ([row[c] for c in PLACE_COLUMNS] for row in _rows(True)))
