@@ -114,3 +114,14 @@ def test_csv_cell_rules() -> None:
     assert [csv_cell(v) for v in ("=1", "+1", "-1", "@a", "\tx", "\rx", "a=b", "", 5, -3.5, None)] == [
         "'=1", "'+1", "'-1", "'@a", "'\tx", "'\rx", "a=b", "", 5, -3.5, None,
     ]  # fmt: skip
+
+
+def test_tables_offer_no_unsafe_csv_button() -> None:
+    """Streamlit's own table download quotes cells but leaves formulas live: the app turns it off, so every
+    CSV an analyst downloads comes through store.spreadsheet."""
+    import tomllib
+
+    from tests.store.conftest import ROOT
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["disableDataExport"] is True
