@@ -24,7 +24,7 @@ def _migrated(url: str) -> str:
     """Apply migrations once per server process and database; returns the label for the sidebar."""
     from store.migrate import upgrade
 
-    upgrade(url)
+    upgrade(url, create=False)  # a mistyped SQLite path is an error, not a new empty database
     return database_label(url)
 
 

@@ -19,7 +19,7 @@ from store.columns import GAZETTEER_COLUMNS, PLACE_COLUMNS, PLACE_KINDS
 from store.errors import NotFound, ValidationError
 from store.models import places, utcnow
 from store.spreadsheet import csv_bytes
-from store.validation import is_missing
+from store.validation import MAX_TEXT, check_analyst, check_text, is_missing, whole_number
 
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _FLOATS = ("lat", "lon")
@@ -39,12 +39,10 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
             except (TypeError, ValueError):
                 raise ValidationError(f"{key}: {value!r} is not a number") from None
         elif key in ("population", "geo_precision"):
-            try:
-                row[key] = int(float(value))
-            except (TypeError, ValueError):
-                raise ValidationError(f"{key}: {value!r} is not a whole number") from None
+            row[key] = whole_number(key, value)
         else:
-            row[key] = str(value).strip()
+            limit = getattr(places.c[key].type, "length", None) or MAX_TEXT
+            row[key] = check_text(key, str(value).strip(), limit)
     return row
 
 
@@ -72,6 +70,7 @@ def _check(row: dict[str, Any]) -> None:
 
 def add_place(fields: dict[str, Any], analyst: str) -> str:
     """Store a place an analyst added or corrected; returns its id (generated when not given)."""
+    analyst = check_analyst(analyst)
     row = _clean(fields)
     _check(row)
     row["id"] = row.get("id") or f"rasd-{uuid.uuid4().hex[:10]}"

@@ -59,6 +59,10 @@ def start_app(tmp: Path, env_extra: dict[str, str] | None = None) -> App:
     port = _free_port()
     db_url = f"sqlite:///{tmp / 'rasd.sqlite'}"
     env = {**os.environ, "RASD_DATABASE_URL": db_url, **(env_extra or {})}
+    # As `make run` does: the app itself creates no database away from its default path.
+    subprocess.run(
+        [sys.executable, "-m", "store", "migrate"], cwd=ROOT, env=env, check=True, capture_output=True
+    )
     log = tmp / "streamlit.log"
     proc = subprocess.Popen(
         [
