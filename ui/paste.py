@@ -14,6 +14,7 @@ from typing import Any
 
 import extraction
 from extraction.errors import MAX_CHARS, InputError
+from extraction.errors import too_long as too_long_message
 from store import reports as store_reports
 from ui.files import UnreadableFile, file_to_text
 
@@ -48,7 +49,8 @@ def one_line(exc: BaseException) -> str:
 def too_long(text: str) -> str | None:
     """Refuse oversized text before the extractor sees it (1 MB per report)."""
     if len(text) > MAX_CHARS:
-        return f"The text has {len(text):,} characters; Rasd takes at most {MAX_CHARS:,} (1 MB) per report."
+        message = too_long_message(len(text), MAX_CHARS)
+        return f"{message[:1].upper()}{message[1:]}."
     return None
 
 

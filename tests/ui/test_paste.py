@@ -22,7 +22,7 @@ def test_empty_and_oversized_text_are_messages_not_analyses() -> None:
         "warning", "Paste the text of a report first (the box is empty)."
     )
     out = paste.extract("x" * (MAX_CHARS + 1), DAY, None)
-    assert isinstance(out, paste.Outcome) and out.kind == "error" and "1 MB" in out.text
+    assert isinstance(out, paste.Outcome) and out.kind == "error" and "at most 1,000,000" in out.text
     assert paste.too_long("x" * MAX_CHARS) is None
 
 
