@@ -112,14 +112,26 @@ def mention_spans(mentions: Iterable[Any]) -> list[Span]:
 
 
 def _segments(n: int, spans: list[Span]) -> list[tuple[int, int, list[Span]]]:
-    cuts = {0, n}
-    for s in spans:
-        cuts.update((s.start, s.end))
-    bounds = sorted(c for c in cuts if 0 <= c <= n)
+    """The text cut at every span boundary, each piece with the spans covering it (in input order).
+
+    One pass over the sorted boundaries keeps the spans open at each point, so the work grows with the
+    text and the number of spans, not with their product (a 581K-character paste took 104 s when every
+    piece looked at every span).
+    """
+    opens: dict[int, list[int]] = {}
+    closes: dict[int, list[int]] = {}
+    for k, s in enumerate(spans):
+        opens.setdefault(s.start, []).append(k)
+        closes.setdefault(s.end, []).append(k)
+    bounds = sorted({0, n, *opens, *closes})
+    active: dict[int, Span] = {}
     out = []
     for a, b in zip(bounds, bounds[1:], strict=False):
-        if a < b:
-            out.append((a, b, [s for s in spans if s.start <= a and b <= s.end]))
+        for k in closes.get(a, ()):
+            active.pop(k, None)
+        for k in opens.get(a, ()):
+            active[k] = spans[k]
+        out.append((a, b, [active[k] for k in sorted(active)]))
     return out
 
 

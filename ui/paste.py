@@ -17,6 +17,7 @@ from extraction.errors import MAX_CHARS, InputError
 from extraction.errors import too_long as too_long_message
 from store import reports as store_reports
 from ui.files import UnreadableFile, file_to_text
+from ui.highlight import event_spans, highlight_html, mention_spans
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,12 @@ def extract(text: str, published: date, source: str | None, extra_places: list[d
         return Outcome("error", str(exc))
     except Exception as exc:  # noqa: BLE001 - any extractor failure must leave the analyst's text intact
         return Outcome("error", f"Extraction failed ({type(exc).__name__}: {one_line(exc)}).")
+
+
+def report_html(analysis: Any) -> str:
+    """The report with its events' evidence marked and its mentions underlined: made once per extraction
+    and kept, since the page reruns on every widget change."""
+    return highlight_html(analysis.text, event_spans(analysis.events) + mention_spans(analysis.mentions))
 
 
 def save(

@@ -21,7 +21,7 @@ from ui import paste, state
 from ui.editor import extracted_frame, kept_positions, preview_column_config
 from ui.files import published_date_line
 from ui.filters import request_filters
-from ui.highlight import event_spans, highlight_html, legend_html, md_escape, mention_spans, text_direction
+from ui.highlight import legend_html, md_escape, text_direction
 
 DEMO_DIR = Path(__file__).resolve().parents[1] / "data" / "demo"
 REVIEW_PAGE = "pages/review_events.py"
@@ -59,7 +59,7 @@ def _load_example() -> None:
     st.session_state[state.PASTE_TEXT] = (DEMO_DIR / st.session_state[state.PASTE_EXAMPLE]).read_text(
         encoding="utf-8"
     )
-    st.session_state.pop(state.PASTE_ANALYSIS, None)
+    _forget_analysis()
 
 
 def _use_date(found: date) -> None:
@@ -114,15 +114,22 @@ def report_inputs() -> Inputs:
     return Inputs(text, published, source, url)
 
 
-def extract(inputs: Inputs) -> None:
-    """Run the extractor and keep its analysis for the following runs; failures are one line."""
+def _forget_analysis() -> None:
     st.session_state.pop(state.PASTE_ANALYSIS, None)
+    st.session_state.pop(state.PASTE_HIGHLIGHT, None)
+
+
+def extract(inputs: Inputs) -> None:
+    """Run the extractor and keep its analysis and highlighted report for the following runs (the page
+    reruns on every widget change; neither is made again); failures are one line."""
+    _forget_analysis()
     extra = state.extra_places(state.data_generation())
     result = paste.extract(inputs.text, inputs.published, inputs.source, extra)
     if isinstance(result, paste.Outcome):
         getattr(st, result.kind)(result.text)
         return
     st.session_state[state.PASTE_ANALYSIS] = (inputs.text, inputs.published, result)
+    st.session_state[state.PASTE_HIGHLIGHT] = paste.report_html(result)
     st.session_state[state.PASTE_KEEP_GEN] = st.session_state.get(state.PASTE_KEEP_GEN, 0) + 1
 
 
@@ -151,8 +158,9 @@ def results(inputs: Inputs, published: date, analysis: Any, analyst: str, duplic
     left, right = st.columns([1, 1], gap="medium")
     with left:
         st.subheader(f"{len(analysis.events)} event(s) found")
-        spans = event_spans(analysis.events) + mention_spans(analysis.mentions)
-        st.html(highlight_html(analysis.text, spans))
+        if state.PASTE_HIGHLIGHT not in st.session_state:
+            st.session_state[state.PASTE_HIGHLIGHT] = paste.report_html(analysis)
+        st.html(st.session_state[state.PASTE_HIGHLIGHT])
         st.html(legend_html())
     with right:
         frame = extracted_frame(analysis.events)
@@ -179,7 +187,7 @@ def _save(inputs: Inputs, published: date, events: list[Any], analyst: str) -> N
         getattr(st, result.outcome.kind)(result.outcome.text)
         return
     state.flash(state.REVIEW_MESSAGE, "success", result.outcome.text)
-    st.session_state.pop(state.PASTE_ANALYSIS, None)
+    _forget_analysis()
     request_filters(**{state.F_REPORT: result.report_id})
     _go_to_review()
 

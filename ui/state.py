@@ -37,6 +37,7 @@ PASTE_SOURCE = "paste_source"
 PASTE_SOURCE_NEW = "paste_source_new"
 PASTE_URL = "paste_url"
 PASTE_ANALYSIS = "paste_analysis"  # (text, published, Analysis) of the last extraction
+PASTE_HIGHLIGHT = "paste_highlight"  # the report's highlighted HTML, made once per extraction
 PASTE_KEEP = "paste_keep_editor"  # data editor with the "keep" column
 PASTE_KEEP_GEN = "paste_keep_gen"
 PASTE_MESSAGE = "paste_message"  # one message to show after a rerun (e.g. "saved")
