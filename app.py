@@ -6,6 +6,7 @@ from store.db import StoreError, database_label, database_url
 from ui import state
 from ui.analyst import current_analyst
 from ui.filters import sidebar_filters
+from ui.messages import literal
 
 st.set_page_config(page_title="Rasd", page_icon="🛰️", layout="wide")
 
@@ -33,10 +34,10 @@ page = st.navigation(PAGES)
 try:
     label = _migrated(database_url())
 except StoreError as exc:
-    st.error(f"The database cannot be used: {exc}")
+    st.error(f"The database cannot be used: {literal(exc)}")
     st.stop()
 
-st.sidebar.caption(f"Database: {label}")
+st.sidebar.caption(f"Database: {literal(label)}")
 current_analyst()
 sidebar_filters()
 page.run()

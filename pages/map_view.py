@@ -10,6 +10,7 @@ from ui.basemap import mode_caption, tile_mode
 from ui.filters import sidebar_filters
 from ui.map import MAX_MARKERS, build_map, heat_group
 from ui.map_panel import cached_points, event_card_html, events_at, move_event, place_label
+from ui.messages import show
 from ui.shell import ensure_navigation
 
 ensure_navigation()
@@ -61,13 +62,13 @@ try:
     from store.events import get_event
 
     event = get_event(int(chosen))
-except (NotFound, StoreError) as exc:
-    st.error(str(exc))
+except (NotFound, StoreError, ValidationError) as exc:
+    show("error", exc)
     st.stop()
 
-st.subheader(f"Event {event['id']}")
+st.subheader(f"Event {int(event['id'])}")
 st.html(event_card_html(event))
-st.markdown(f"[Open event {event['id']} in Review](/review_events?event={int(event['id'])})")
+st.markdown(f"[Open event {int(event['id'])} in Review](/review_events?event={int(event['id'])})")
 
 with st.expander("Move this event to another place"):
     places = [p for p in state.gazetteer_rows(state.data_generation()) if p.get("latitude") is not None]
@@ -90,4 +91,4 @@ with st.expander("Move this event to another place"):
             except StaleVersion:
                 st.error("Someone changed this event since it was loaded; reload and try again.")
             except (ValidationError, NotFound, StoreError) as exc:
-                st.error(str(exc))
+                show("error", exc)

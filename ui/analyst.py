@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import state
+from ui.messages import literal
 
 
 def _logged_in_user() -> str | None:
@@ -33,7 +34,7 @@ def current_analyst() -> str:
     if user:
         if st.session_state.get(state.ANALYST_DRAWN) != st.session_state.get(state.RUN_ID):
             st.session_state[state.ANALYST_DRAWN] = st.session_state.get(state.RUN_ID)
-            st.sidebar.caption(f"Signed in as **{user}**")
+            st.sidebar.caption(f"Signed in as **{literal(user)}**")
         return user
     if st.session_state.get(state.ANALYST_DRAWN) != st.session_state.get(state.RUN_ID):
         st.session_state[state.ANALYST_DRAWN] = st.session_state.get(state.RUN_ID)

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ui.messages import literal
+
 # Light backgrounds that keep black text readable; an event's number picks one (cycling).
 EVENT_COLOURS = (
     "#ffe08a",
@@ -238,10 +240,5 @@ def sentence_spans(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def md_escape(text: str) -> str:
-    """Report data shown through Streamlit's Markdown (labels, messages): every special character
-    backslash-escaped, so a place name like ``![x](http://…)`` stays text."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+# Report data shown through Streamlit's Markdown (labels, messages): ui.messages.literal, under its old name.
+md_escape = literal

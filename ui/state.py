@@ -85,11 +85,13 @@ def flash(key: str, kind: str, text: str) -> None:
 def show_flash(key: str) -> None:
     """Show the kept message in a slot that exists on every run, so the elements below keep their
     place (a data editor that moves is remounted by the browser and loses the cell being edited)."""
+    from ui.messages import show
+
     slot = st.empty()
     msg = st.session_state.pop(key, None)
     if msg:
         kind, text = msg
-        getattr(slot, kind)(text)
+        show(kind, text, slot)  # literal text: flashed messages carry place, outlet and analyst names
 
 
 # -- cached resources -------------------------------------------------------------------------------
