@@ -79,9 +79,14 @@ def check_analyst(name: Any) -> str:
     return check_text("analyst", clean, MAX_NAME)
 
 
+def latest_date() -> date:
+    """The latest date an event or a report may carry: tomorrow (news reports what happened)."""
+    return date.today() + FUTURE_GRACE
+
+
 def not_in_future(field: str, value: date | None) -> date | None:
     """Refuse a date after tomorrow (news reports what happened)."""
-    if value is not None and value > date.today() + FUTURE_GRACE:
+    if value is not None and value > latest_date():
         raise ValidationError(f"{field} {value.isoformat()} is in the future")
     return value
 

@@ -16,6 +16,7 @@ import extraction
 from extraction.errors import MAX_CHARS, InputError
 from extraction.errors import too_long as too_long_message
 from store import reports as store_reports
+from store.errors import ValidationError
 from ui.files import UnreadableFile, file_to_text
 from ui.highlight import event_spans, highlight_html, mention_spans
 
@@ -140,8 +141,8 @@ def upload_one(
         )
         row.update(report=added.report_id, events=len(added.event_ids))
         row["result"] = "already stored" if added.duplicate else "saved"
-    except (UnreadableFile, InputError) as exc:
-        row["result"] = str(exc)
+    except (UnreadableFile, InputError, ValidationError) as exc:
+        row["result"] = one_line(exc)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         row["result"] = f"failed: {type(exc).__name__}"
     return row
