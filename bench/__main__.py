@@ -27,7 +27,9 @@ def machine() -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument(
-        "--only", choices=["extraction", "highlight", "limits", "pages"], help="run one benchmark"
+        "--only",
+        choices=["extraction", "highlight", "limits", "pages", "reliability"],
+        help="run one benchmark",
     )
     ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args()
@@ -49,6 +51,10 @@ def main() -> None:
         from bench import pages
 
         results["pages"] = pages.run()
+    if args.only in (None, "reliability"):
+        from bench import reliability
+
+        results["reliability"] = reliability.run()
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(results, f, indent=2, default=str)

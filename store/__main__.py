@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from extraction.cli_input import OneLineParser, add_max_chars, int_in
+from extraction.cli_input import OneLineParser, add_max_chars, int_in, read_report
 from extraction.errors import InputError
 from store.errors import NotFound, StaleVersion, StoreError, ValidationError
 from store.filters import EventFilter
@@ -119,8 +119,6 @@ def _write(data: bytes, out: Path | None, binary: bool) -> None:
 def _read_report(path: Path, max_chars: int) -> str:
     """The report's text within the character limit (the app's, or --max-chars for an archive): a file
     too big is refused before it is read; a binary, non-UTF-8 or empty file is one line too."""
-    from extraction.cli_input import read_report
-
     try:
         return read_report(str(path), max_chars)
     except InputError as e:
