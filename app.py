@@ -6,6 +6,7 @@ from store.db import StoreError, database_label, database_url
 from ui import state
 from ui.analyst import current_analyst
 from ui.filters import sidebar_filters
+from ui.messages import literal
 
 st.set_page_config(page_title="Rasd", page_icon="🛰️", layout="wide")
 
@@ -24,7 +25,7 @@ def _migrated(url: str) -> str:
     """Apply migrations once per server process and database; returns the label for the sidebar."""
     from store.migrate import upgrade
 
-    upgrade(url)
+    upgrade(url, create=False)  # a mistyped SQLite path is an error, not a new empty database
     return database_label(url)
 
 
@@ -33,10 +34,10 @@ page = st.navigation(PAGES)
 try:
     label = _migrated(database_url())
 except StoreError as exc:
-    st.error(f"The database cannot be used: {exc}")
+    st.error(f"The database cannot be used: {literal(exc)}")
     st.stop()
 
-st.sidebar.caption(f"Database: {label}")
+st.sidebar.caption(f"Database: {literal(label)}")
 current_analyst()
 sidebar_filters()
 page.run()

@@ -26,7 +26,11 @@ def machine() -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--only", choices=["extraction", "pages", "ingest"], help="run one benchmark")
+    ap.add_argument(
+        "--only",
+        choices=["extraction", "highlight", "limits", "pages", "ingest", "reliability"],
+        help="run one benchmark",
+    )
     ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args()
     results: dict[str, object] = {"machine": machine()}
@@ -35,6 +39,14 @@ def main() -> None:
         from bench import extraction
 
         results["extraction"] = extraction.run()
+    if args.only in (None, "highlight"):
+        from bench import highlight
+
+        results["highlight"] = highlight.run()
+    if args.only in (None, "limits"):
+        from bench import limits
+
+        results["limits"] = limits.run()
     if args.only in (None, "pages"):
         from bench import pages
 
@@ -43,6 +55,10 @@ def main() -> None:
         from bench import ingest
 
         results["ingest"] = ingest.run()
+    if args.only in (None, "reliability"):
+        from bench import reliability
+
+        results["reliability"] = reliability.run()
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(results, f, indent=2, default=str)

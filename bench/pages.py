@@ -40,6 +40,7 @@ BROWSER_TIMEOUT_MS = 180_000
 
 def _fill(url: str, n: int) -> str:
     env = {**os.environ, "RASD_DATABASE_URL": url}
+    subprocess.run([sys.executable, "-m", "store", "migrate"], cwd=ROOT, env=env, capture_output=True)
     r = subprocess.run([sys.executable, "-m", "store", "demo", "--events", str(n)], cwd=ROOT, env=env,
                        capture_output=True, text=True)  # fmt: skip
     if r.returncode == 0:

@@ -10,6 +10,7 @@ from ui.briefing_downloads import data_downloads, image_downloads
 from ui.filters import sidebar_filters
 from ui.map import build_map
 from ui.map_panel import cached_points
+from ui.messages import literal
 from ui.shell import ensure_navigation
 from ui.timeline import build_timeline, counts_from_events
 from ui.timeline_data import brief_events, counts
@@ -24,8 +25,8 @@ prev_flt = previous_filter(flt)
 prev = brief_events(prev_flt, version)
 lo, hi = period_of(cur, flt)
 period = f"{lo} – {hi}" if lo else "no events"
-st.title(title)
-st.markdown(f"**Period:** {period}")
+st.title(literal(title))
+st.markdown(f"**Period:** {literal(period)}")
 if prev_flt is None:
     st.caption("Set both From and To in the sidebar to compare with the previous period of the same length.")
 

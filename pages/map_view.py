@@ -11,6 +11,7 @@ from ui.filters import sidebar_filters
 from ui.links import review_link
 from ui.map import MAX_MARKERS, build_map, heat_group
 from ui.map_panel import cached_points, event_card_html, events_at, move_event, place_label
+from ui.messages import show
 from ui.shell import ensure_navigation
 
 ensure_navigation()
@@ -63,11 +64,11 @@ try:
     from store.events import get_event
 
     event = get_event(int(chosen))
-except (NotFound, StoreError) as exc:
-    st.error(str(exc))
+except (NotFound, StoreError, ValidationError) as exc:
+    show("error", exc)
     st.stop()
 
-st.subheader(f"Event {event['id']}")
+st.subheader(f"Event {int(event['id'])}")
 st.html(event_card_html(event))
 st.page_link(REVIEW_PAGE, label=f"Open event {event['id']} in Review", query_params=review_link(event["id"]))
 
@@ -92,4 +93,4 @@ with st.expander("Move this event to another place"):
             except StaleVersion:
                 st.error("Someone changed this event since it was loaded; reload and try again.")
             except (ValidationError, NotFound, StoreError) as exc:
-                st.error(str(exc))
+                show("error", exc)

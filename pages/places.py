@@ -11,6 +11,7 @@ from ui.analyst import current_analyst
 from ui.basemap import mode_caption, tile_mode
 from ui.filters import sidebar_filters
 from ui.map_panel import place_label
+from ui.messages import show
 from ui.places_form import picker_map, place_fields, prefill
 from ui.shell import ensure_navigation
 
@@ -30,7 +31,7 @@ try:
     places = state.gazetteer_rows(state.data_version())
 except (ImportError, OSError) as exc:
     places = []
-    st.warning(f"The gazetteer could not be loaded ({exc}); parents cannot be chosen.")
+    show("warning", f"The gazetteer could not be loaded ({exc}); parents cannot be chosen.")
 
 left, right = st.columns([1, 1])
 with left:
@@ -64,7 +65,7 @@ with left:
                 )
                 st.rerun()
             except (ValidationError, NotFound, StoreError) as exc:
-                st.error(str(exc))
+                show("error", exc)
 with right:
     mode = tile_mode()
     out = st_folium(picker_map(point, mode, parent), key="places_map", height=420, use_container_width=True,

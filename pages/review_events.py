@@ -24,7 +24,7 @@ explain_missing(linked, ctx.frame)
 
 if flt.report_id:
     st.caption(
-        f"Showing the events of report #{flt.report_id} (clear “Report id” in the sidebar to see all)."
+        f"Showing the events of report #{int(flt.report_id)} (clear “Report id” in the sidebar to see all)."
     )
 if ctx.frame.empty:
     st.info("No events match the filters. Paste a report, or widen the filters in the sidebar.")

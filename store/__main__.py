@@ -1,7 +1,9 @@
 """``python -m store``: migrate, ingest, export, edit, history, demo, places — a thin layer over the API.
 
-Every failure an analyst can cause (bad URL, stale version, bad value, bad file) is one line on
-stderr and exit status 1, never a traceback.
+Every failure an analyst can cause (bad argument, bad URL, stale version, bad value, bad file) is one line
+on stderr and exit status 1, never a traceback or a usage block. Only ``migrate`` creates a database that
+is not there yet (besides the default var/rasd.sqlite), so a mistyped SQLite path is an error, not a new
+empty database.
 """
 
 from __future__ import annotations
@@ -15,8 +17,13 @@ from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from extraction.cli_input import OneLineParser, add_max_chars, int_in, read_report
+from extraction.errors import InputError
 from store.errors import NotFound, StaleVersion, StoreError, ValidationError
 from store.filters import EventFilter
+from store.validation import INT_MAX, check_analyst, not_in_future
+
+MAX_DEMO_EVENTS = 1_000_000
 
 
 def _json(obj: Any) -> str:
@@ -42,8 +49,25 @@ def _workers(s: str) -> int:
     return n
 
 
+def _published(s: str) -> date:
+    try:
+        return not_in_future("--published", _date(s))  # type: ignore[return-value]
+    except ValidationError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _analyst(s: str) -> str:
+    try:
+        return check_analyst(s)
+    except ValidationError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+_event_id = int_in(1, INT_MAX, "the event id")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m store", description="Rasd's event store.")
+    p = OneLineParser(prog="python -m store", description="Rasd's event store.")
     sub = p.add_subparsers(dest="cmd", required=True)
     sub.add_parser("migrate", help="create or upgrade the database")
 
@@ -52,12 +76,13 @@ def _parser() -> argparse.ArgumentParser:
         help="extract events from report files (or folders, .jsonl) and store them, corroborating stored events",
     )
     ing.add_argument("paths", nargs="+", type=Path, metavar="DIR_OR_FILE")
-    ing.add_argument("--published", type=_date, help="publication date (one file: default today)")
+    ing.add_argument("--published", type=_published, help="publication date (one file: default today)")
     ing.add_argument("--source", help="outlet")
     ing.add_argument("--url")
-    ing.add_argument("--analyst", default="cli")
+    ing.add_argument("--analyst", type=_analyst, default="cli")
     ing.add_argument("--workers", type=_workers, default=None, help="extraction processes (bulk; default 2)")
     ing.add_argument("--index", type=Path, help="CSV of file,published,source[,url] for every file (bulk)")
+    add_max_chars(ing)
 
     exp = sub.add_parser("export", help="export the filtered events")
     exp.add_argument("--format", required=True, choices=("csv", "geojson", "kml", "xlsx"))
@@ -74,17 +99,17 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--no-demo", action="store_true", help="leave out demo events")
 
     ed = sub.add_parser("edit", help="change fields of one event: field=value …")
-    ed.add_argument("event_id", type=int)
+    ed.add_argument("event_id", type=_event_id)
     ed.add_argument("assignments", nargs="+", metavar="field=value")
-    ed.add_argument("--analyst", required=True)
-    ed.add_argument("--expect-version", type=int, required=True)
+    ed.add_argument("--analyst", type=_analyst, required=True)
+    ed.add_argument("--expect-version", type=int_in(1, INT_MAX, "--expect-version"), required=True)
 
     hi = sub.add_parser("history", help="the revisions of one event as JSON")
-    hi.add_argument("event_id", type=int)
+    hi.add_argument("event_id", type=_event_id)
 
     de = sub.add_parser("demo", help="add N synthetic demo events")
-    de.add_argument("--events", type=int, default=2000)
-    de.add_argument("--seed", type=int, default=0)
+    de.add_argument("--events", type=int_in(1, MAX_DEMO_EVENTS, "--events"), default=2000)
+    de.add_argument("--seed", type=int_in(0, 2**63 - 1, "--seed"), default=0)
 
     pl = sub.add_parser("places", help="analysts' places")
     pl.add_argument("action", choices=("export",))
@@ -106,6 +131,15 @@ def _write(data: bytes, out: Path | None, binary: bool) -> None:
     print(f"wrote {out} ({len(data):,} bytes)", file=sys.stderr)
 
 
+def _read_report(path: Path, max_chars: int) -> str:
+    """The report's text within the character limit (the app's, or --max-chars for an archive): a file
+    too big is refused before it is read; a binary, non-UTF-8 or empty file is one line too."""
+    try:
+        return read_report(str(path), max_chars)
+    except InputError as e:
+        raise ValidationError(str(e)) from None
+
+
 def _ingest(args: argparse.Namespace) -> int:
     """One file as before (JSON of what it added); several files, a folder or a .jsonl: a bulk ingest."""
     one = args.paths[0]
@@ -121,6 +155,7 @@ def _ingest(args: argparse.Namespace) -> int:
         source=args.source,
         index=args.index,
         analyst=args.analyst,
+        max_chars=args.max_chars,
     )
     for line in summary_lines(summary):
         print(line, file=sys.stderr)
@@ -132,13 +167,7 @@ def _ingest_one(args: argparse.Namespace) -> None:
     from store.places import list_places
     from store.reports import add_report, find_duplicate
 
-    path = args.paths[0]
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as e:
-        raise ValidationError(f"cannot read {path}: {e.strerror}") from None
-    except UnicodeDecodeError:
-        raise ValidationError(f"{path} is not UTF-8 text") from None
+    text = _read_report(args.paths[0], args.max_chars)
     published = args.published
     if published is None:
         published = date.today()
@@ -205,7 +234,7 @@ def run(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from store.migrate import upgrade
 
-    upgrade()
+    upgrade(create=args.cmd == "migrate")
     if args.cmd == "migrate":
         from store.db import database_label
 

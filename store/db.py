@@ -65,17 +65,51 @@ def _sqlite_path(u: URL) -> Path | None:
 
 
 def _check_sqlite_path(path: Path) -> None:
-    """Fail with one line when the file cannot be created or written, before SQLite says "unable to open"."""
+    """Fail with one line when the file is missing or not writable, before SQLite says "unable to open".
+
+    A file that is not there is created only on the default path; elsewhere it is most likely a mistyped
+    RASD_DATABASE_URL, and creating folders and an empty database there would hide the mistake
+    (``create_sqlite_file`` makes it, for ``python -m store migrate``).
+    """
     if path.is_dir():
         raise StoreError(f"SQLite path {path} is a directory, not a database file")
+    if not path.exists():
+        if path != DEFAULT_SQLITE:
+            raise StoreError(
+                f"no SQLite database at {path}: check RASD_DATABASE_URL, or create it with `python -m store migrate`"
+            )
+        create_sqlite_file(path)
+    if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
+        raise StoreError(f"the SQLite database {path} is not writable")
+
+
+def create_sqlite_file(path: Path) -> None:
+    """Make the folders and an empty SQLite file at ``path`` (``migrate`` then creates the tables)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise StoreError(
             f"cannot create the directory for the SQLite database {path}: {e.strerror}"
         ) from None
-    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise StoreError(f"the SQLite database {path} is not writable")
+    if path.is_dir():
+        raise StoreError(f"SQLite path {path} is a directory, not a database file")
+    try:
+        with path.open("ab"):
+            pass
+    except OSError as e:
+        raise StoreError(f"cannot create the SQLite database {path}: {e.strerror}") from None
+
+
+def prepare_new(url: str) -> None:
+    """Allow ``url`` to name a database that does not exist yet: for SQLite, create the empty file.
+
+    Called by ``store.migrate.upgrade(create=True)``; PostgreSQL databases are made by their server's admin.
+    """
+    u = _parse(url)
+    if u.get_backend_name() == "sqlite":
+        path = _sqlite_path(u)
+        if path is not None and not path.exists():
+            create_sqlite_file(path)
 
 
 def _install_sqlite_pragmas(engine: Engine) -> None:

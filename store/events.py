@@ -21,7 +21,18 @@ from store.columns import EDITABLE_FIELDS, MAP_COLUMNS
 from store.errors import NotFound, StaleVersion, ValidationError
 from store.filters import EventFilter
 from store.models import event_revisions, event_sources, events, reports, utcnow
-from store.validation import check_event, coerce, coerce_changes, is_missing, taxonomy
+from store.validation import (
+    MAX_FILTER_CHARS,
+    check_analyst,
+    check_event,
+    check_id,
+    check_text,
+    coerce,
+    coerce_changes,
+    is_missing,
+    not_in_future,
+    taxonomy,
+)
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(c.name for c in events.columns)
 SOURCES_FIELD = "sources"  # revision rows of this field hold an event's source row ids (store.sources)
@@ -125,8 +136,25 @@ def _text_pattern(query: str) -> str:
     return "%" + "".join("_" if ch in _ARABIC_VARIANTS else _escape_like(ch) for ch in query.strip()) + "%"
 
 
+def check_filter(flt: EventFilter) -> None:
+    """Refuse filter values no query needs: an actor or text search of more than a few hundred characters
+    (SQLite's LIKE gives up at 50,000 bytes, PostgreSQL would scan on), an id beyond INTEGER."""
+    for name, value in (("actor", flt.actor), ("text search", flt.text)):
+        if value and len(value.strip()) > MAX_FILTER_CHARS:
+            raise ValidationError(
+                f"the {name} filter has {len(value.strip()):,} characters; at most {MAX_FILTER_CHARS} are taken"
+            )
+        if value:
+            check_text(f"the {name} filter", value, MAX_FILTER_CHARS)
+    if flt.report_id is not None:
+        check_id(flt.report_id, "report id")
+    for i in flt.event_ids:
+        check_id(i)
+
+
 def where(flt: EventFilter) -> list[Any]:
     """The filter as SQL conditions on ``events`` (shared by every query, count and export)."""
+    check_filter(flt)
     c = events.c
     conds: list[Any] = [c.merged_into.is_(None)]  # an event merged into another is counted there
     if flt.date_from:
@@ -290,7 +318,7 @@ def summary(flt: EventFilter) -> dict[str, Any]:
 
 
 def _fetch(conn: Connection, event_id: int, lock: bool = False) -> dict[str, Any]:
-    stmt = select(events).where(events.c.id == int(event_id))
+    stmt = select(events).where(events.c.id == check_id(event_id))
     if lock and conn.dialect.name == "postgresql":
         stmt = stmt.with_for_update()
     row = conn.execute(stmt).first()
@@ -306,6 +334,22 @@ def get_event(event_id: int) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- writing
+
+
+def _moved_window(cur: dict[str, Any], changes: dict[str, Any], diff: dict[str, Any]) -> dict[str, Any]:
+    """date_min/date_max that follow an edited event_date the analyst did not set them with.
+
+    A date moved inside its window keeps the window; moved outside it, the window moves by the same
+    number of days (keeping its width), its end no later than today or the new date.
+    """
+    new, old = diff.get("event_date"), cur.get("event_date")
+    if new is None or old is None or "date_min" in changes or "date_max" in changes:
+        return {}
+    lo, hi = cur.get("date_min"), cur.get("date_max")
+    if lo is None or hi is None or lo <= new <= hi:
+        return {}
+    shift = new - old
+    return {"date_min": lo + shift, "date_max": min(hi + shift, max(date.today(), new))}
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -333,6 +377,7 @@ def _apply(
         derived = taxonomy()[1].get(diff["sub_event_type"])
         if derived and derived != cur.get("disorder_type"):
             diff["disorder_type"] = derived
+    diff.update(_moved_window(cur, changes, diff))
     if not diff:
         return cur, 0
     merged = {**cur, **diff}
@@ -381,6 +426,7 @@ def update_event(
     a value the event cannot hold. Returns the event as saved.
     """
     clean = coerce_changes(changes)
+    analyst = check_analyst(analyst)
     with db.write() as conn:
         cur = _fetch(conn, event_id, lock=True)
         if cur["version"] != int(expected_version):
@@ -392,7 +438,8 @@ def update_event(
 def bulk_update(ids: Iterable[int], changes: dict[str, Any], analyst: str) -> int:
     """Apply the same changes to many events as one save (one undo); returns how many events changed."""
     clean = coerce_changes(changes)
-    ids = sorted({int(i) for i in ids})
+    analyst = check_analyst(analyst)
+    ids = sorted({check_id(i) for i in ids})
     save_id = _new_save_id()
     changed = 0
     with db.write() as conn:
@@ -418,7 +465,12 @@ def set_status(ids: Iterable[int], status: str, analyst: str) -> int:
 
 def add_event(report_id: int | None, fields: dict[str, Any], analyst: str) -> int:
     """Add an event by hand; its creation is recorded as revisions (empty -> value), one per field."""
+    analyst = check_analyst(analyst)
+    if report_id is not None:
+        report_id = check_id(report_id, "report id")
     row = event_row(fields, report_id=report_id, analyst=analyst)
+    for field in ("event_date", "date_min", "date_max"):
+        not_in_future(field, row.get(field))
     save_id = _new_save_id()
     with db.write() as conn:
         if (
@@ -487,6 +539,7 @@ def undo_last_save(analyst: str) -> int:
     the creation of a hand-added event rejects it. Returns how many fields were restored.
     """
     r = event_revisions.c
+    analyst = check_analyst(analyst)
     with db.write() as conn:
         save_id = _last_save(conn, analyst)
         if save_id is None:
@@ -573,4 +626,5 @@ __all__ = [
     "undo_last_save",
     "event_row",
     "where",
+    "check_filter",
 ]

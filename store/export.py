@@ -22,6 +22,7 @@ from store.columns import ACLED_COLUMNS, COUNTRY, COUNTRY_CODE, EXPORT_COLUMNS, 
 from store.errors import ValidationError
 from store.events import query_events
 from store.filters import EventFilter
+from store.spreadsheet import csv_bytes, xlsx_row
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -91,8 +92,9 @@ def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def to_csv(df: pd.DataFrame) -> bytes:
-    """UTF-8 with a BOM, so Excel shows the Arabic."""
-    return df.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    """UTF-8 with a BOM, so Excel shows the Arabic; text that a spreadsheet would run as a formula is
+    neutralised (store.spreadsheet)."""
+    return csv_bytes(list(df.columns), ([r[c] for c in df.columns] for r in _records(df)))
 
 
 def to_geojson(df: pd.DataFrame) -> bytes:
@@ -178,23 +180,24 @@ def to_kml(df: pd.DataFrame) -> bytes:
 
 
 def to_xlsx(df: pd.DataFrame, flt: EventFilter) -> bytes:
-    """One sheet of events and an "about" sheet with the filter and the export time."""
+    """One sheet of events and an "about" sheet with the filter and the export time; every text cell is a
+    string cell, never a formula (store.spreadsheet)."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("events")
-    ws.append(list(df.columns))
+    ws.append(xlsx_row(ws, df.columns))
     for r in _records(df):
-        ws.append([r[c] for c in df.columns])
+        ws.append(xlsx_row(ws, (r[c] for c in df.columns)))
     about = wb.create_sheet("about")
     about.append(["Rasd export"])
-    about.append(["exported_at", datetime.now(UTC).isoformat(timespec="seconds")])
-    about.append(["database", db.database_label()])
+    about.append(xlsx_row(about, ["exported_at", datetime.now(UTC).isoformat(timespec="seconds")]))
+    about.append(xlsx_row(about, ["database", db.database_label()]))
     about.append(["events", len(df)])
     for key, value in asdict(flt).items():
         if isinstance(value, tuple):
             value = ", ".join(map(str, value))
-        about.append([f"filter: {key}", "" if value is None else str(value)])
+        about.append(xlsx_row(about, [f"filter: {key}", "" if value is None else str(value)]))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -115,22 +115,15 @@ def _files(paths: Sequence[Path]) -> Iterator[Path]:
             yield p
 
 
-def _read_text(path: Path) -> tuple[str | None, str | None]:
+def _read_text(path: Path, max_chars: int) -> tuple[str | None, str | None]:
+    """The report's text, or why it cannot be had; a file too big is refused before it is read."""
+    from extraction.cli_input import read_report
+    from extraction.errors import InputError
+
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        return None, f"cannot read: {e.strerror}"
-    if b"\x00" in data[:4096]:
-        return None, "not a text file"
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, "not UTF-8 text"
-    if len(text) > MAX_REPORT_CHARS:
-        return None, f"{len(text):,} characters; a report may have at most {MAX_REPORT_CHARS:,}"
-    if not text.strip():
-        return None, "empty"
-    return text, None
+        return read_report(str(path), max_chars), None
+    except InputError as e:
+        return None, str(e).replace(f"{path}: ", "").replace(f"{path} ", "")
 
 
 def items(
@@ -139,13 +132,14 @@ def items(
     published: date | None = None,
     source: str | None = None,
     index: Path | None = None,
+    max_chars: int = MAX_REPORT_CHARS,
 ) -> Iterator[Item]:
     """Every report of the given files and folders with its date and outlet (or the reason it has none)."""
     given = read_index(index) if index else {}
     indexes: dict[Path, dict[str, dict[str, str]]] = {}
     for path in _files(paths):
         if path.suffix.lower() == ".jsonl":
-            yield from _jsonl_items(path, published, source)
+            yield from _jsonl_items(path, published, source, max_chars)
             continue
         if path.suffix.lower() not in REPORT_SUFFIXES:
             yield Item(str(path), error=f"not a report file (give {', '.join(REPORT_SUFFIXES)} or .jsonl)")
@@ -168,41 +162,58 @@ def items(
         if item.error is None and item.published is None:
             item.error = f"no publication date: add the file to {INDEX_NAME} (file,published,source) or give --published"
         if item.error is None:
-            item.text, item.error = _read_text(path)
+            item.text, item.error = _read_text(path, max_chars)
         yield item
 
 
-def _jsonl_items(path: Path, published: date | None, source: str | None) -> Iterator[Item]:
+def _jsonl_items(path: Path, published: date | None, source: str | None, max_chars: int) -> Iterator[Item]:
+    """One item a line, read a line at a time: a line too long to hold a report of ``max_chars`` is refused
+    unread."""
+    from extraction.cli_input import report_lines
+    from extraction.errors import InputError
+
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        yield Item(str(path), error=f"cannot read: {getattr(e, 'strerror', None) or 'not UTF-8 text'}")
+        for n, raw in report_lines(str(path), max_chars):
+            yield from _jsonl_item(path, n, raw, published, source, max_chars)
+    except InputError as e:
+        yield Item(str(path), error=str(e))
+
+
+def _jsonl_item(
+    path: Path, n: int, raw: bytes | None, published: date | None, source: str | None, max_chars: int
+) -> Iterator[Item]:
+    name = f"{path}:{n}"
+    if raw is None:
+        yield Item(name, error=f"the line holds more than {max_chars:,} characters (raise --max-chars)")
         return
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        name = f"{path}:{n}"
-        try:
-            rec = json.loads(line)
-            if not isinstance(rec, dict):
-                raise ValueError
-        except ValueError:
-            yield Item(name, error="not a JSON object")
-            continue
-        name = f"{path}:{n} ({rec['id']})" if rec.get("id") else name
-        item = Item(name, source=(str(rec.get("source") or "").strip() or source), url=rec.get("url") or None)
-        item.published, item.error = _date(rec.get("published"), "published")
-        item.published = item.published or published
-        text = rec.get("text")
-        if item.error is None and item.published is None:
-            item.error = 'no publication date: give "published" in the line or --published'
-        elif item.error is None and (not isinstance(text, str) or not text.strip()):
-            item.error = 'no "text"'
-        elif item.error is None and len(text) > MAX_REPORT_CHARS:
-            item.error = f"{len(text):,} characters; a report may have at most {MAX_REPORT_CHARS:,}"
-        else:
-            item.text = text
-        yield item
+    try:
+        line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+    except UnicodeDecodeError:
+        yield Item(name, error="not UTF-8 text")
+        return
+    if not line.strip():
+        return
+    try:
+        rec = json.loads(line)
+        if not isinstance(rec, dict):
+            raise ValueError
+    except ValueError:
+        yield Item(name, error="not a JSON object")
+        return
+    name = f"{path}:{n} ({rec['id']})" if rec.get("id") else name
+    item = Item(name, source=(str(rec.get("source") or "").strip() or source), url=rec.get("url") or None)
+    item.published, item.error = _date(rec.get("published"), "published")
+    item.published = item.published or published
+    text = rec.get("text")
+    if item.error is None and item.published is None:
+        item.error = 'no publication date: give "published" in the line or --published'
+    elif item.error is None and (not isinstance(text, str) or not text.strip()):
+        item.error = 'no "text"'
+    elif item.error is None and len(text) > max_chars:
+        item.error = f"{len(text):,} characters; a report may have at most {max_chars:,} (raise --max-chars)"
+    else:
+        item.text = text
+    yield item
 
 
 # ---------------------------------------------------------------- the work
@@ -241,6 +252,7 @@ def run(
     index: Path | None = None,
     analyst: str = "cli",
     progress: bool | None = None,
+    max_chars: int = MAX_REPORT_CHARS,
 ) -> Summary:
     """Ingest every report under ``paths``; returns the summary (failures listed, never raised)."""
     from sqlalchemy import select
@@ -253,7 +265,7 @@ def run(
 
     started = time.perf_counter()
     summary = Summary(workers=max(1, int(workers)))
-    todo = list(items(paths, published=published, source=source, index=index))
+    todo = list(items(paths, published=published, source=source, index=index, max_chars=max_chars))
     with db.read() as conn:
         stored = {r[0] for r in conn.execute(select(reports.c.sha256)).all()}
     bar = tqdm(

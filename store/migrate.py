@@ -47,13 +47,17 @@ def _check_known(cfg: Config, current: str | None) -> None:
         )
 
 
-def upgrade(url: str | None = None) -> str:
+def upgrade(url: str | None = None, *, create: bool = True) -> str:
     """Bring the database to the newest migration (idempotent); returns the revision it is at.
 
     Runs in one write transaction: on SQLite ``BEGIN IMMEDIATE`` and on PostgreSQL an advisory lock
-    make two processes starting together migrate once, not twice.
+    make two processes starting together migrate once, not twice. ``create=False`` (the app's start, the
+    CLI's commands other than ``migrate``) refuses a SQLite file that is not there yet, unless it is the
+    default var/rasd.sqlite: a mistyped path is an error, not a new empty database.
     """
     url = url or db.database_url()
+    if create:
+        db.prepare_new(url)
     cfg = alembic_config(url)
     head = ScriptDirectory.from_config(cfg).get_current_head()
     with db.write(url, bump=False) as conn:

@@ -7,8 +7,6 @@ points at the place it names (``alias_of``).
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import uuid
 from dataclasses import asdict, is_dataclass
@@ -20,7 +18,8 @@ from store import db
 from store.columns import GAZETTEER_COLUMNS, PLACE_COLUMNS, PLACE_KINDS
 from store.errors import NotFound, ValidationError
 from store.models import places, utcnow
-from store.validation import is_missing
+from store.spreadsheet import csv_bytes
+from store.validation import MAX_TEXT, check_analyst, check_text, is_missing, whole_number
 
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 _FLOATS = ("lat", "lon")
@@ -40,12 +39,10 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
             except (TypeError, ValueError):
                 raise ValidationError(f"{key}: {value!r} is not a number") from None
         elif key in ("population", "geo_precision"):
-            try:
-                row[key] = int(float(value))
-            except (TypeError, ValueError):
-                raise ValidationError(f"{key}: {value!r} is not a whole number") from None
+            row[key] = whole_number(key, value)
         else:
-            row[key] = str(value).strip()
+            limit = getattr(places.c[key].type, "length", None) or MAX_TEXT
+            row[key] = check_text(key, str(value).strip(), limit)
     return row
 
 
@@ -73,6 +70,7 @@ def _check(row: dict[str, Any]) -> None:
 
 def add_place(fields: dict[str, Any], analyst: str) -> str:
     """Store a place an analyst added or corrected; returns its id (generated when not given)."""
+    analyst = check_analyst(analyst)
     row = _clean(fields)
     _check(row)
     row["id"] = row.get("id") or f"rasd-{uuid.uuid4().hex[:10]}"
@@ -131,10 +129,6 @@ def list_places(include_meta: bool = False) -> list[dict[str, Any]]:
 
 
 def export_places_csv() -> bytes:
-    """The analysts' places as CSV (UTF-8 with BOM), to merge into data/places_extra.csv."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=list(PLACE_COLUMNS), lineterminator="\n")
-    w.writeheader()
-    for row in _rows(True):
-        w.writerow({k: ("" if v is None else v) for k, v in row.items()})
-    return buf.getvalue().encode("utf-8-sig")
+    """The analysts' places as CSV (UTF-8 with BOM), to merge into data/places_extra.csv; a name a
+    spreadsheet would run as a formula is neutralised (store.spreadsheet)."""
+    return csv_bytes(PLACE_COLUMNS, ([row[c] for c in PLACE_COLUMNS] for row in _rows(True)))

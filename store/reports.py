@@ -17,7 +17,15 @@ from store.events import event_row
 from store.models import events, reports, utcnow
 from store.outlets import outlet_aliases, outlet_name
 from store.sources import place_events
-from store.validation import ValidationError, to_date
+from store.validation import (
+    MAX_NAME,
+    ValidationError,
+    check_id,
+    check_text,
+    not_in_future,
+    text_limit,
+    to_date,
+)
 
 
 @dataclass
@@ -149,6 +157,12 @@ def add_report(
     """
     if not text or not text.strip():
         raise ValidationError("the report is empty")
+    # No NUL (PostgreSQL refuses it, SQLite cuts the text there); the length is the caller's limit
+    # (the app's, or the CLI's --max-chars for an archive).
+    check_text("the report", text, len(text))
+    published_on = not_in_future("the publication date", to_date("published", published))
+    source, url = _clean_text("source", source), _clean_text("url", url)
+    analyst = check_text("analyst", (analyst or "").strip(), MAX_NAME)
     folded = _folded(text)
     sha = hashlib.sha256(folded.encode("utf-8")).hexdigest()  # fingerprint(text), folded once
     with db.read() as conn:
@@ -158,9 +172,9 @@ def add_report(
     row = {
         "text": text,
         "sha256": sha,
-        "source": (source or "").strip() or None,
-        "url": (url or "").strip() or None,
-        "published": to_date("published", published),
+        "source": source,
+        "url": url,
+        "published": published_on,
         "language": language or guess_language(text),
         "ingested_at": utcnow(),
         "ingested_by": analyst,
@@ -199,9 +213,16 @@ def add_report(
     )
 
 
+def _clean_text(field: str, value: str | None) -> str | None:
+    """An optional text field stripped, within its column's length, without NUL (the same on both databases)."""
+    clean = (value or "").strip()
+    limit = getattr(reports.c[field].type, "length", None) or text_limit(field)
+    return check_text(field, clean, limit) or None
+
+
 def get_report(report_id: int) -> dict[str, Any] | None:
     with db.read() as conn:
-        row = conn.execute(select(reports).where(reports.c.id == int(report_id))).first()
+        row = conn.execute(select(reports).where(reports.c.id == check_id(report_id, "report id"))).first()
     return dict(row._mapping) if row else None
 
 

@@ -10,13 +10,16 @@ from sqlalchemy import select
 from store import db
 from store.events import decode
 from store.models import event_revisions
+from store.validation import check_id
 
 
 def history(event_id: int) -> list[dict[str, Any]]:
     """Revisions of one event as dicts (field, old, new, analyst, at, save_id); ``at`` is ISO 8601 UTC."""
     r = event_revisions.c
     with db.read() as conn:
-        rows = conn.execute(select(event_revisions).where(r.event_id == int(event_id)).order_by(r.id)).all()
+        rows = conn.execute(
+            select(event_revisions).where(r.event_id == check_id(event_id)).order_by(r.id)
+        ).all()
     return [
         {
             "field": x.field,

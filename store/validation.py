@@ -3,13 +3,18 @@
 Values come from the data editor (pandas types, NaN for empty), from the CLI (strings) and from the
 extractor (Python types); they are brought to one Python type per column so that "did it really
 change?" compares like with like, and refused with a message that names the field.
+
+Bounds are checked here, not left to the database, so that a bad value gets the same one-line answer
+on SQLite and PostgreSQL: ids and whole numbers within PostgreSQL's INTEGER (SQLite would take 64 bits,
+or overflow in the driver), text within its column's length (PostgreSQL's VARCHAR(n) refuses what
+SQLite keeps), no NUL character (PostgreSQL refuses it, SQLite cuts text at it), no date in the future.
 """
 
 from __future__ import annotations
 
 import csv
 import math
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -25,6 +30,93 @@ from store.columns import (
 )
 from store.db import ROOT
 from store.errors import ValidationError
+from store.models import events
+
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1  # PostgreSQL's INTEGER, the type of every id and count column
+MAX_FATALITIES = 100_000  # per event; no single event in ACLED's Syria data comes near it
+MAX_TEXT = 1_000_000  # a TEXT column (notes, evidence), as long as the longest report the app takes
+MAX_NAME = 200  # an analyst's name (the *_by columns)
+MAX_FILTER_CHARS = (
+    200  # an actor or text filter: longer patterns only slow the query (or break SQLite's LIKE)
+)
+# A date "today" in Syria (UTC+3) can be tomorrow for a server on UTC: one day of grace.
+FUTURE_GRACE = timedelta(days=1)
+
+
+def _shown(value: Any) -> str:
+    """A value quoted for a message, cut so that a 50,000-character value still makes one short line."""
+    r = repr(value)
+    return r if len(r) <= 40 else r[:37] + "..."
+
+
+def check_id(value: Any, what: str = "event id") -> int:
+    """An id as an int, or ValidationError: a whole number from 1 to INTEGER's maximum."""
+    n = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        n = value
+    elif isinstance(value, str) and value.strip().isdigit():
+        n = int(value.strip())
+    if n is None or not 1 <= n <= INT_MAX:
+        raise ValidationError(f"{what} must be a whole number from 1 to {INT_MAX:,}, not {_shown(value)}")
+    return n
+
+
+def check_text(field: str, value: str, limit: int) -> str:
+    """Refuse a NUL character (PostgreSQL cannot store it) and text longer than its column holds."""
+    if "\x00" in value:
+        raise ValidationError(f"{field}: contains a NUL character (\\x00), which text cannot hold")
+    if len(value) > limit:
+        raise ValidationError(f"{field}: {len(value):,} characters, more than the {limit:,} it can hold")
+    return value
+
+
+def check_analyst(name: Any) -> str:
+    """The name that signs a change: not blank, one short line."""
+    clean = str(name or "").strip()
+    if not clean:
+        raise ValidationError("the analyst's name is empty: every change is signed with a name")
+    if any(ch in clean for ch in "\r\n"):
+        raise ValidationError("the analyst's name must be one line")
+    return check_text("analyst", clean, MAX_NAME)
+
+
+def latest_date() -> date:
+    """The latest date an event or a report may carry: tomorrow (news reports what happened)."""
+    return date.today() + FUTURE_GRACE
+
+
+def not_in_future(field: str, value: date | None) -> date | None:
+    """Refuse a date after tomorrow (news reports what happened)."""
+    if value is not None and value > latest_date():
+        raise ValidationError(f"{field} {value.isoformat()} is in the future")
+    return value
+
+
+def text_limit(field: str) -> int:
+    """How many characters an event column holds (VARCHAR's length, else MAX_TEXT)."""
+    length = getattr(events.c[field].type, "length", None) if field in events.c else None
+    return length or MAX_TEXT
+
+
+def whole_number(field: str, value: Any) -> int:
+    """A whole number within INTEGER's range; digit strings are read exactly, "1e3" and 3.0 too."""
+    n: int | None = None
+    if isinstance(value, int):
+        n = int(value)
+    elif isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+        n = int(value.strip())
+    if n is None:
+        try:
+            f = float(value)
+        except (TypeError, ValueError, OverflowError):
+            raise ValidationError(f"{field}: {_shown(value)} is not a whole number") from None
+        if not math.isfinite(f) or not f.is_integer():
+            raise ValidationError(f"{field}: {_shown(value)} is not a whole number")
+        n = int(f)
+    lo, hi = (0, MAX_FATALITIES) if field == "fatalities" else (INT_MIN, INT_MAX)
+    if not lo <= n <= hi:
+        raise ValidationError(f"{field}: {_shown(value)} is out of range ({lo:,} to {hi:,})")
+    return n
 
 
 @lru_cache(maxsize=1)
@@ -93,31 +185,27 @@ def coerce(field: str, value: Any) -> Any:
             raise ValidationError(f"{field}: {value!r} is not true or false")
         return bool(value)
     if field in INT_FIELDS or field in ID_FIELDS:
-        try:
-            f = float(value)
-        except (TypeError, ValueError):
-            raise ValidationError(f"{field}: {value!r} is not a whole number") from None
-        if not f.is_integer():
-            raise ValidationError(f"{field}: {value!r} is not a whole number")
-        return int(f)
+        return whole_number(field, value)
     if field in FLOAT_FIELDS:
         try:
             f = float(value)
-        except (TypeError, ValueError):
-            raise ValidationError(f"{field}: {value!r} is not a number") from None
+        except (TypeError, ValueError, OverflowError):
+            raise ValidationError(f"{field}: {_shown(value)} is not a number") from None
         if math.isnan(f) or math.isinf(f):
-            raise ValidationError(f"{field}: {value!r} is not a number")
+            raise ValidationError(f"{field}: {_shown(value)} is not a number")
         return f
-    return str(value).strip()
+    return check_text(field, str(value).strip(), text_limit(field))
 
 
 def coerce_changes(changes: dict[str, Any]) -> dict[str, Any]:
-    """Coerce every value; unknown or read-only fields are refused."""
+    """Coerce every value; unknown or read-only fields and dates in the future are refused."""
     out = {}
     for field, value in changes.items():
         if field not in EDITABLE_FIELDS:
-            raise ValidationError(f"{field!r} is not a field an analyst can change")
+            raise ValidationError(f"{_shown(field)} is not a field an analyst can change")
         out[field] = coerce(field, value)
+        if field in DATE_FIELDS:
+            not_in_future(field, out[field])
     return out
 
 
@@ -135,8 +223,8 @@ def check_event(ev: dict[str, Any]) -> None:
     for field in ("time_precision", "geo_precision"):
         if ev[field] not in (1, 2, 3):
             raise ValidationError(f"{field} must be 1, 2 or 3, not {ev[field]!r}")
-    if ev["fatalities"] < 0:
-        raise ValidationError(f"fatalities must be 0 or more, not {ev['fatalities']}")
+    if not 0 <= ev["fatalities"] <= MAX_FATALITIES:
+        raise ValidationError(f"fatalities must be from 0 to {MAX_FATALITIES:,}, not {ev['fatalities']:,}")
     if ev["status"] not in STATUSES:
         raise ValidationError(f"status must be one of {', '.join(STATUSES)}, not {ev['status']!r}")
     lat, lon = ev.get("latitude"), ev.get("longitude")

@@ -21,7 +21,7 @@ from urllib.parse import unquote
 import streamlit as st
 
 from ui import state
-from ui.highlight import md_escape
+from ui.messages import literal
 
 COOKIE = "rasd_analyst"
 LEGACY_PARAM = "analyst"  # where the name rode in the URL before; dropped from any URL the app opens
@@ -92,7 +92,7 @@ def current_analyst() -> str:
     user = _logged_in_user()
     if user:
         if _first_draw_this_run():
-            st.sidebar.caption(f"Signed in as **{md_escape(user)}**")
+            st.sidebar.caption(f"Signed in as **{literal(user)}**")
         return user
     if _first_draw_this_run():
         sent = name_from_cookies(st.context.cookies)

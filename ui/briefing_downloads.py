@@ -16,6 +16,7 @@ import streamlit as st
 from store.filters import EventFilter
 from ui.briefing import briefing_html, figure_png, map_png
 from ui.map import build_map
+from ui.messages import show
 from ui.paste import one_line
 
 FILES = "briefing_files"
@@ -46,7 +47,7 @@ def image_downloads(title: str, period: str, figs: dict[str, Any], top: pd.DataF
             try:
                 st.session_state[FILES] = prepare_files(title, period, figs, top, timeline, points)
             except Exception as exc:  # noqa: BLE001 - a failed export must not take the page down
-                st.error(f"The images could not be drawn: {one_line(exc)}")
+                show("error", f"The images could not be drawn: {one_line(exc)}")
     files = st.session_state.get(FILES)
     if files:
         d1, d2, d3 = st.columns(3)

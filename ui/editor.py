@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from store.columns import STATUSES
+from store.validation import MAX_FATALITIES, latest_date
 
 DATE_COLUMNS = ("event_date", "date_min", "date_max")
 # What the editor shows, in order; columns the store does not return are skipped.
@@ -198,14 +199,17 @@ def column_config(
     all_subtypes = [s for subs in event_types.values() for s in subs]
     col = frame.get
     actor_opts = _with_current(sorted(actors), list(col("actor1", [])) + list(col("actor2", [])))
+    latest = (
+        latest_date()
+    )  # the store refuses later dates and more fatalities; the editor does not offer them
     return {
         "id": cc.NumberColumn("id", disabled=True, format="%d", width="small"),
         "version": cc.NumberColumn("ver.", disabled=True, format="%d", width="small"),
         "report_id": cc.NumberColumn("report", disabled=True, format="%d", width="small"),
         "status": cc.SelectboxColumn("status", options=list(STATUSES), required=True, width=80),
-        "event_date": cc.DateColumn("date", format="YYYY-MM-DD", required=True, width=95),
-        "date_min": cc.DateColumn("earliest", format="YYYY-MM-DD"),
-        "date_max": cc.DateColumn("latest", format="YYYY-MM-DD"),
+        "event_date": cc.DateColumn("date", format="YYYY-MM-DD", required=True, width=95, max_value=latest),
+        "date_min": cc.DateColumn("earliest", format="YYYY-MM-DD", max_value=latest),
+        "date_max": cc.DateColumn("latest", format="YYYY-MM-DD", max_value=latest),
         "event_type": cc.SelectboxColumn("event type", options=list(event_types), required=True, width=150),
         "sub_event_type": cc.SelectboxColumn(
             "sub-type",
@@ -233,7 +237,7 @@ def column_config(
         ),
         "source": cc.TextColumn("outlets", disabled=True, width="medium"),
         "fatalities": cc.NumberColumn(
-            "fatalities", min_value=0, step=1, format="%d", required=True, width=75
+            "fatalities", min_value=0, max_value=MAX_FATALITIES, step=1, format="%d", required=True, width=75
         ),
         "geo_precision": cc.SelectboxColumn("geo prec.", options=[1, 2, 3], required=True, width="small"),
         "time_precision": cc.SelectboxColumn("time prec.", options=[1, 2, 3], required=True, width="small"),

@@ -1,18 +1,35 @@
 """Uploaded report files (.txt, .html, .docx, .pdf) as plain text, or one clear reason why not.
 
 Analysts receive reports as Word documents, saved web pages and PDFs; each becomes a report's text.
+Sizes are checked while reading, not after: a .docx is a zip whose parts are unpacked in bounded chunks
+with a running total (its own size claims are not trusted), its text counted as it is parsed; a PDF's
+pages are counted and its text stops at the limit; a web page's length is checked before parsing and its
+text as it accumulates. A 1 MB file that would unpack to a hundred million characters is refused in
+well under a second, in a few megabytes of memory.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import zipfile
+from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import PurePath
+from xml.etree.ElementTree import ParseError, XMLPullParser
+
+from extraction.errors import MAX_CHARS, too_long
 
 SUPPORTED = ("txt", "html", "htm", "docx", "pdf")
+MAX_UNPACKED = 64_000_000  # bytes of all a .docx's parts together (python-docx reads every part)
+MAX_XML_PART = 16_000_000  # bytes of one XML part: several times the markup of a report of MAX_CHARS
+MAX_ZIP_ENTRIES = 2_000
+MAX_PDF_PAGES = 2_000
+MAX_HTML_BYTES = 20_000_000  # a saved web page: markup and scripts around at most MAX_CHARS of text
+CHUNK = 1 << 20
+W_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
 
 
 class UnreadableFile(ValueError):
@@ -48,9 +65,17 @@ class _TextOfHtml(HTMLParser):
             self.parts.append(data)
 
 
-def html_to_text(markup: str) -> str:
+def html_to_text(markup: str, max_chars: int | None = None, name: str = "the page") -> str:
+    """The page's visible text; with ``max_chars``, UnreadableFile as soon as the text passes it."""
     parser = _TextOfHtml()
-    parser.feed(markup)
+    seen, counted = 0, 0
+    for start in range(0, len(markup), CHUNK):
+        parser.feed(markup[start : start + CHUNK])
+        if max_chars is not None:
+            counted += sum(len(p) for p in parser.parts[seen:])
+            seen = len(parser.parts)
+            if counted > max_chars:
+                raise UnreadableFile(f"{name}: {too_long_early(max_chars)}")
     parser.close()
     text = "".join(parser.parts)
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.splitlines()]
@@ -71,11 +96,86 @@ def _decode(data: bytes, name: str) -> str:
     raise UnreadableFile(f"{name}: the text is neither UTF-8 nor Windows Arabic (cp1256)")
 
 
-def _docx_text(data: bytes, name: str) -> str:
+def too_long_early(max_chars: int) -> str:
+    """Refusing a file whose text passed the limit before all of it was read (so its length is unknown)."""
+    return f"the text is longer than {max_chars:,} characters, the most Rasd takes per report"
+
+
+def _chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """An entry's bytes in chunks of at most CHUNK: zipfile's own ``read()`` inflates a whole entry at
+    once, however small the size it claims, so a lying entry could take gigabytes."""
+    with zf.open(info) as f:
+        while chunk := f.read(CHUNK):
+            yield chunk
+
+
+def _docx_part_text(chunks: Iterator[bytes], max_chars: int) -> int:
+    """Characters of text (``w:t``) in the main part, counted as it is parsed; stops past ``max_chars``."""
+    parser = XMLPullParser(events=("start", "end"))
+    stack: list = []
+    count = 0
+    for chunk in chunks:
+        parser.feed(chunk)
+        for event, elem in parser.read_events():
+            if event == "start":
+                stack.append(elem)
+                continue
+            stack.pop()
+            if elem.tag == W_TEXT:
+                count += len(elem.text or "")
+            elem.clear()
+            if stack:
+                stack[-1].remove(elem)  # parsed elements do not pile up in memory
+        if count > max_chars:
+            return count
+    return count
+
+
+def _unpacked_docx(data: bytes, name: str, max_chars: int) -> bytes:
+    """The .docx with every part unpacked under the size limits and stored again uncompressed, so that
+    python-docx reads only what was checked; UnreadableFile as soon as a limit is passed."""
+    bad = UnreadableFile(f"{name}: not a readable Word (.docx) document")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise bad from None
+    claimed = sum(i.file_size for i in infos)
+    if len(infos) > MAX_ZIP_ENTRIES or claimed > MAX_UNPACKED:
+        raise UnreadableFile(f"{name}: the document unpacks to {claimed / 1e6:,.0f} MB, more than Rasd reads")
+    out = io.BytesIO()
+    total = text = 0
+    try:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as clean:
+            for info in infos:
+                xml = info.filename.endswith((".xml", ".rels"))
+                limit = MAX_XML_PART if xml else MAX_UNPACKED
+                parts: list[bytes] = []
+                size = 0
+                for chunk in _chunks(zf, info):
+                    size += len(chunk)
+                    total += len(chunk)
+                    if size > limit or total > MAX_UNPACKED:
+                        raise UnreadableFile(f"{name}: the document unpacks to more than Rasd reads")
+                    parts.append(chunk)
+                if xml:  # the body, and headers, footers, notes: whatever part python-docx takes as text
+                    text += _docx_part_text(iter(parts), max_chars - text)
+                    if text > max_chars:
+                        raise UnreadableFile(f"{name}: {too_long_early(max_chars)}")
+                clean.writestr(info.filename, b"".join(parts))
+    except UnreadableFile:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, ParseError, RuntimeError):
+        raise bad from None
+    return out.getvalue()
+
+
+def _docx_text(data: bytes, name: str, max_chars: int = MAX_CHARS) -> str:
     import docx
 
+    checked = _unpacked_docx(data, name, max_chars)
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(checked))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many types for a bad file
         raise UnreadableFile(f"{name}: not a readable Word (.docx) document") from exc
     paragraphs = [p.text for p in document.paragraphs]
@@ -85,7 +185,7 @@ def _docx_text(data: bytes, name: str) -> str:
     return "\n".join(paragraphs).strip()
 
 
-def _pdf_text(data: bytes, name: str) -> str:
+def _pdf_text(data: bytes, name: str, max_chars: int = MAX_CHARS) -> str:
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise UnreadableFile(f"{name}: not a PDF file")
     from pypdf import PdfReader
@@ -94,7 +194,16 @@ def _pdf_text(data: bytes, name: str) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise UnreadableFile(f"{name}: the PDF is password-protected")
-        text = "\n\n".join((page.extract_text() or "").strip() for page in reader.pages)
+        pages = len(reader.pages)
+        if pages > MAX_PDF_PAGES:
+            raise UnreadableFile(f"{name}: the PDF has {pages:,} pages; Rasd reads at most {MAX_PDF_PAGES:,}")
+        texts, count = [], 0
+        for page in reader.pages:
+            texts.append((page.extract_text() or "").strip())
+            count += len(texts[-1]) + 2
+            if count > max_chars + 2:
+                raise UnreadableFile(f"{name}: {too_long_early(max_chars)}")
+        text = "\n\n".join(texts)
     except UnreadableFile:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf raises many types for a damaged file
@@ -105,24 +214,31 @@ def _pdf_text(data: bytes, name: str) -> str:
     return text
 
 
-def file_to_text(name: str, data: bytes) -> str:
-    """The report text of one uploaded file; raises :class:`UnreadableFile` with a one-line reason."""
+def file_to_text(name: str, data: bytes, max_chars: int = MAX_CHARS) -> str:
+    """The report text of one uploaded file; raises :class:`UnreadableFile` with a one-line reason,
+    as soon as the file or its text is known to pass ``max_chars`` (the app's limit per report)."""
     ext = PurePath(name).suffix.lower().lstrip(".")
     if not data:
         raise UnreadableFile(f"{name}: the file is empty")
     if ext == "docx":
-        text = _docx_text(data, name)
+        text = _docx_text(data, name, max_chars)
     elif ext == "pdf":
-        text = _pdf_text(data, name)
+        text = _pdf_text(data, name, max_chars)
     elif ext in ("html", "htm"):
-        text = html_to_text(_decode(data, name))
+        if len(data) > MAX_HTML_BYTES:
+            raise UnreadableFile(f"{name}: the page is {len(data) / 1e6:,.0f} MB, more than Rasd reads")
+        text = html_to_text(_decode(data, name), max_chars, name)
     elif ext == "txt":
+        if len(data) > 4 * max_chars + 3:  # UTF-8 takes at most 4 bytes a character (+3 for a BOM)
+            raise UnreadableFile(f"{name}: {too_long_early(max_chars)}")
         text = _decode(data, name)
     else:
         raise UnreadableFile(f"{name}: .{ext or '?'} files are not supported (use {', '.join(SUPPORTED)})")
     text = text.strip()
     if not text:
         raise UnreadableFile(f"{name}: no text found in the file")
+    if len(text) > max_chars:
+        raise UnreadableFile(f"{name}: {too_long(len(text), max_chars)}")
     return text
 
 

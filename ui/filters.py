@@ -15,7 +15,10 @@ import streamlit as st
 
 from store.columns import STATUSES
 from store.filters import EventFilter
+from store.validation import MAX_FILTER_CHARS
 from ui import state
+from ui.messages import show
+from ui.url_params import REPORT_ID_CHARS, cut_in_link, report_id
 
 DEFAULT_STATUSES = ["extracted", "reviewed"]
 
@@ -34,7 +37,7 @@ def request_filters(**values: Any) -> None:
 def _apply_pending() -> None:
     pending = st.session_state.pop(state.PENDING_FILTERS, None)
     for key, value in (pending or {}).items():
-        st.session_state[key] = value
+        st.session_state[key] = str(value) if key == state.F_REPORT and value is not None else value
 
 
 def _options(loader: Any) -> list[str]:
@@ -60,6 +63,8 @@ def sidebar_filters() -> EventFilter:
 def _draw() -> EventFilter:
     sb = st.sidebar
     sb.subheader("Filters")
+    for problem in cut_in_link(st.query_params):
+        show("warning", problem, sb)
     c1, c2 = sb.columns(2)
     d_from = c1.date_input(
         "From", value=None, key=state.F_DATE_FROM, bind="query-params", min_value=date(1990, 1, 1)
@@ -73,14 +78,20 @@ def _draw() -> EventFilter:
     types = sb.multiselect(
         "Event type", _options(lambda: state.event_types().keys()), key=state.F_TYPES, bind="query-params"
     )
-    actor = sb.text_input("Actor contains", key=state.F_ACTOR, bind="query-params")
+    actor = sb.text_input(
+        "Actor contains", key=state.F_ACTOR, bind="query-params", max_chars=MAX_FILTER_CHARS
+    )
     statuses = sb.multiselect(
         "Status", list(STATUSES), default=DEFAULT_STATUSES, key=state.F_STATUS, bind="query-params"
     )
-    report = sb.number_input(
-        "Report id", min_value=1, step=1, value=None, key=state.F_REPORT, bind="query-params"
+    # A text box: a number box bound to the URL raised OverflowError inside Streamlit for ?report=1e309.
+    report_text = sb.text_input(
+        "Report id", key=state.F_REPORT, bind="query-params", max_chars=REPORT_ID_CHARS
     )
-    text = sb.text_input("Text search", key=state.F_TEXT, bind="query-params")
+    report, problem = report_id(report_text)
+    if problem:
+        show("warning", problem, sb)
+    text = sb.text_input("Text search", key=state.F_TEXT, bind="query-params", max_chars=MAX_FILTER_CHARS)
     background = sb.toggle(
         "Include background events",
         value=False,
@@ -99,7 +110,7 @@ def _draw() -> EventFilter:
         event_types=tuple(types),
         actor=actor.strip() or None,
         statuses=tuple(statuses) or STATUSES,
-        report_id=int(report) if report else None,
+        report_id=report,
         text=text.strip() or None,
         include_background=bool(background),
         include_demo=bool(demo),

@@ -14,8 +14,11 @@ from typing import Any
 
 import extraction
 from extraction.errors import MAX_CHARS, InputError
+from extraction.errors import too_long as too_long_message
 from store import reports as store_reports
+from store.errors import ValidationError
 from ui.files import UnreadableFile, file_to_text
+from ui.highlight import event_spans, highlight_html, mention_spans
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,8 @@ def one_line(exc: BaseException) -> str:
 def too_long(text: str) -> str | None:
     """Refuse oversized text before the extractor sees it (1 MB per report)."""
     if len(text) > MAX_CHARS:
-        return f"The text has {len(text):,} characters; Rasd takes at most {MAX_CHARS:,} (1 MB) per report."
+        message = too_long_message(len(text), MAX_CHARS)
+        return f"{message[:1].upper()}{message[1:]}."
     return None
 
 
@@ -64,6 +68,12 @@ def extract(text: str, published: date, source: str | None, extra_places: list[d
         return Outcome("error", str(exc))
     except Exception as exc:  # noqa: BLE001 - any extractor failure must leave the analyst's text intact
         return Outcome("error", f"Extraction failed ({type(exc).__name__}: {one_line(exc)}).")
+
+
+def report_html(analysis: Any) -> str:
+    """The report with its events' evidence marked and its mentions underlined: made once per extraction
+    and kept, since the page reruns on every widget change."""
+    return highlight_html(analysis.text, event_spans(analysis.events) + mention_spans(analysis.mentions))
 
 
 def save(
@@ -170,8 +180,8 @@ def upload_one(
         else:
             near = _near(added)
             row["result"] = f"saved; nearly repeats report #{near['id']}" if near else "saved"
-    except (UnreadableFile, InputError) as exc:
-        row["result"] = str(exc)
+    except (UnreadableFile, InputError, ValidationError) as exc:
+        row["result"] = one_line(exc)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         row["result"] = f"failed: {type(exc).__name__}"
     return row

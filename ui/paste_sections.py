@@ -21,7 +21,8 @@ from ui import paste, state
 from ui.editor import extracted_frame, kept_positions, preview_column_config
 from ui.files import published_date_line
 from ui.filters import request_filters
-from ui.highlight import event_spans, highlight_html, legend_html, md_escape, mention_spans, text_direction
+from ui.highlight import legend_html, text_direction
+from ui.messages import literal, show
 
 DEMO_DIR = Path(__file__).resolve().parents[1] / "data" / "demo"
 REVIEW_PAGE = "pages/review_events.py"
@@ -59,7 +60,7 @@ def _load_example() -> None:
     st.session_state[state.PASTE_TEXT] = (DEMO_DIR / st.session_state[state.PASTE_EXAMPLE]).read_text(
         encoding="utf-8"
     )
-    st.session_state.pop(state.PASTE_ANALYSIS, None)
+    _forget_analysis()
 
 
 def _use_date(found: date) -> None:
@@ -114,15 +115,22 @@ def report_inputs() -> Inputs:
     return Inputs(text, published, source, url)
 
 
-def extract(inputs: Inputs) -> None:
-    """Run the extractor and keep its analysis for the following runs; failures are one line."""
+def _forget_analysis() -> None:
     st.session_state.pop(state.PASTE_ANALYSIS, None)
+    st.session_state.pop(state.PASTE_HIGHLIGHT, None)
+
+
+def extract(inputs: Inputs) -> None:
+    """Run the extractor and keep its analysis and highlighted report for the following runs (the page
+    reruns on every widget change; neither is made again); failures are one line."""
+    _forget_analysis()
     extra = state.extra_places(state.data_version())
     result = paste.extract(inputs.text, inputs.published, inputs.source, extra)
     if isinstance(result, paste.Outcome):
-        getattr(st, result.kind)(result.text)
+        show(result.kind, result.text)
         return
     st.session_state[state.PASTE_ANALYSIS] = (inputs.text, inputs.published, result)
+    st.session_state[state.PASTE_HIGHLIGHT] = paste.report_html(result)
     st.session_state[state.PASTE_KEEP_GEN] = st.session_state.get(state.PASTE_KEEP_GEN, 0) + 1
 
 
@@ -140,7 +148,7 @@ def duplicate_notice(text: str, source: str | None = None, published: date | Non
     edit of a report from the same outlet is flagged (saving it is allowed)."""
     duplicate = store_reports.find_duplicate(text)
     if duplicate:
-        st.warning(f"This report is already stored (report #{duplicate}); saving it again adds nothing.")
+        st.warning(f"This report is already stored (report #{int(duplicate)}); saving it again adds nothing.")
         st.button(f"Open report #{duplicate} in Review", on_click=_open_report, args=(duplicate,))
     if not duplicate and (near := paste.near_duplicate(text, source, published)):
         st.warning(
@@ -153,12 +161,13 @@ def duplicate_notice(text: str, source: str | None = None, published: date | Non
 def results(inputs: Inputs, published: date, analysis: Any, analyst: str, duplicate: int | None) -> None:
     """The report with its events highlighted beside the events table with its "keep" ticks and Save."""
     for message in analysis.messages:
-        st.caption(message)
+        st.caption(literal(message))
     left, right = st.columns([1, 1], gap="medium")
     with left:
         st.subheader(f"{len(analysis.events)} event(s) found")
-        spans = event_spans(analysis.events) + mention_spans(analysis.mentions)
-        st.html(highlight_html(analysis.text, spans))
+        if state.PASTE_HIGHLIGHT not in st.session_state:
+            st.session_state[state.PASTE_HIGHLIGHT] = paste.report_html(analysis)
+        st.html(st.session_state[state.PASTE_HIGHLIGHT])
         st.html(legend_html())
     with right:
         frame = extracted_frame(analysis.events)
@@ -182,10 +191,10 @@ def _save(inputs: Inputs, published: date, events: list[Any], analyst: str) -> N
     if result.report_id is not None:
         state.data_changed()
     if not result.open_review:
-        getattr(st, result.outcome.kind)(result.outcome.text)
+        show(result.outcome.kind, result.outcome.text)
         return
     state.flash(state.REVIEW_MESSAGE, "success", result.outcome.text)
-    st.session_state.pop(state.PASTE_ANALYSIS, None)
+    _forget_analysis()
     request_filters(**{state.F_REPORT: result.report_id})
     _go_to_review()
 
@@ -199,7 +208,7 @@ def unknown_places(analysis: Any, analyst: str) -> None:
     known = state.gazetteer_rows(state.data_version())
     for i, name in enumerate(paste.unknown_names(analysis.unknown_places)):
         a, b, k, c = st.columns([2, 3, 1, 1], vertical_alignment="bottom")
-        a.markdown(f"**{md_escape(name)}**" if name.strip() else "(blank)", help="as written in the report")
+        a.markdown(f"**{literal(name)}**" if name.strip() else "(blank)", help="as written in the report")
         parent = b.selectbox(
             "Located at / near",
             range(len(known)),
@@ -213,17 +222,17 @@ def unknown_places(analysis: Any, analyst: str) -> None:
         )
         if c.button("Add to gazetteer", key=f"paste_unknown_add_{i}", disabled=parent is None or not analyst):
             _add_place(name, kind, known[parent], analyst)
-        st.page_link(PLACES_PAGE, label=f"Open “{md_escape(name)}” in Places", query_params={"name": name})
+        st.page_link(PLACES_PAGE, label=f"Open “{literal(name)}” in Places", query_params={"name": name})
 
 
 def _add_place(name: str, kind: str, parent: dict[str, Any], analyst: str) -> None:
     try:
         store_places.add_place(paste.place_near(name, kind, parent, analyst), analyst)
     except Exception as exc:  # noqa: BLE001 - one line for the analyst
-        st.error(f"Could not add {md_escape(name)}: {md_escape(paste.one_line(exc))}")
+        show("error", f"Could not add {name}: {paste.one_line(exc)}")
         return
     state.data_changed()
-    st.success(f"Added {md_escape(name)} near {md_escape(parent['name_en'])}. Press Extract again to use it.")
+    show("success", f"Added {name} near {parent['name_en']}. Press Extract again to use it.")
 
 
 def uploads(inputs: Inputs, analyst: str) -> None:
@@ -243,7 +252,7 @@ def uploads(inputs: Inputs, analyst: str) -> None:
             extra = state.extra_places(state.data_version())
             rows = []
             for n, f in enumerate(files, start=1):
-                bar.progress((n - 1) / len(files), text=f"{md_escape(f.name)} ({n}/{len(files)})")
+                bar.progress((n - 1) / len(files), text=f"{literal(f.name)} ({n}/{len(files)})")
                 rows.append(
                     paste.upload_one(
                         f.name,

@@ -20,7 +20,8 @@ from store.filters import EventFilter
 from store.revisions import history
 from ui import review, state
 from ui.editor import column_config, diff_edits, editor_frame
-from ui.highlight import highlight_html, md_escape, sentence_spans
+from ui.highlight import highlight_html, sentence_spans
+from ui.messages import literal, show
 from ui.paste import Outcome
 from ui.sources import with_source_counts
 
@@ -113,14 +114,13 @@ def conflicts(analyst: str) -> None:
     for n, conflict in enumerate(st.session_state.get(state.REVIEW_CONFLICTS, [])):
         theirs = conflict.theirs
         with st.container(border=True):
-            st.error(
-                f"Event {conflict.event_id} was saved by {theirs.get('updated_by') or 'someone'} while you "
-                f"edited it (now version {theirs.get('version')}). Your change was not written: choose per field."
-            )
+            by = theirs.get("updated_by") or "someone"
+            show("error", f"Event {conflict.event_id} was saved by {by} while you edited it (now version "
+                          f"{theirs.get('version')}). Your change was not written: choose per field.")  # fmt: skip
             choice = {}
             for fld, value in conflict.mine.items():
                 a, b, c = st.columns([1, 2, 2])
-                a.markdown(f"**{fld}**")
+                a.markdown(f"**{literal(fld)}**")
                 b.text(f"yours: {value}")
                 c.text(f"database: {theirs.get(fld)}")
                 choice[fld] = st.radio(
@@ -199,7 +199,7 @@ def bulk_actions(ctx: Context, analyst: str) -> None:
         if st.button("Apply", disabled=not analyst or not sure or (action == "Set actor 1" and not actor)):
             outcome = review.bulk_apply(ctx.ids, action, actor, analyst)
             if outcome.kind == "error":
-                st.error(outcome.text)
+                show("error", outcome.text)
             else:
                 _done(outcome)
 
@@ -217,15 +217,17 @@ def event_panel(ctx: Context, analyst: str) -> dict[str, Any] | None:
     left, right = st.columns([1, 1], gap="medium")
     with left:
         if report:
-            outlet = md_escape(report.get("source") or "unknown outlet")
-            st.subheader(f"Report #{report['id']} · {outlet} · {report.get('published') or ''}")
+            outlet = report.get("source") or "unknown outlet"
+            st.subheader(literal(f"Report #{report['id']} · {outlet} · {report.get('published') or ''}"))
             spans, order = review.report_spans(report["id"], selected)
             st.html(highlight_html(report["text"], spans))
-            st.caption("Badges: " + ", ".join(f"{k} = event #{i}" for k, i in enumerate(order, start=1)))
+            st.caption(
+                "Badges: " + literal(", ".join(f"{k} = event #{i}" for k, i in enumerate(order, start=1)))
+            )
         else:
             st.info("This event was added without a report.")
     with right:
-        st.subheader(f"History of event #{selected}")
+        st.subheader(f"History of event #{int(selected)}")
         revs = history(selected)
         if revs:
             st.dataframe(
@@ -236,7 +238,7 @@ def event_panel(ctx: Context, analyst: str) -> dict[str, Any] | None:
         if event.get("status") != "rejected" and st.button("Reject this event", disabled=not analyst):
             outcome = review.reject(selected, analyst)
             if outcome.kind == "error":
-                st.error(outcome.text)
+                show("error", outcome.text)
             else:
                 _done(outcome)
     return report
@@ -279,6 +281,6 @@ def hand_event_form(ctx: Context, report_id: int | None, analyst: str) -> None:
             )  # fmt: skip
             outcome = review.add_hand_event(report_id, fields, analyst)
             if outcome.kind == "error":
-                st.error(outcome.text)
+                show("error", outcome.text)
             else:
                 _done(outcome)

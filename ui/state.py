@@ -38,6 +38,7 @@ PASTE_SOURCE = "paste_source"
 PASTE_SOURCE_NEW = "paste_source_new"
 PASTE_URL = "paste_url"
 PASTE_ANALYSIS = "paste_analysis"  # (text, published, Analysis) of the last extraction
+PASTE_HIGHLIGHT = "paste_highlight"  # the report's highlighted HTML, made once per extraction
 PASTE_KEEP = "paste_keep_editor"  # data editor with the "keep" column
 PASTE_KEEP_GEN = "paste_keep_gen"
 PASTE_MESSAGE = "paste_message"  # one message to show after a rerun (e.g. "saved")
@@ -104,11 +105,13 @@ def flash(key: str, kind: str, text: str) -> None:
 def show_flash(key: str) -> None:
     """Show the kept message in a slot that exists on every run, so the elements below keep their
     place (a data editor that moves is remounted by the browser and loses the cell being edited)."""
+    from ui.messages import show
+
     slot = st.empty()
     msg = st.session_state.pop(key, None)
     if msg:
         kind, text = msg
-        getattr(slot, kind)(text)
+        show(kind, text, slot)  # literal text: flashed messages carry place, outlet and analyst names
 
 
 # -- cached resources -------------------------------------------------------------------------------

@@ -66,6 +66,10 @@ def start_app(tmp: Path, env_extra: dict[str, str] | None = None) -> App:
     port = _free_port()
     db_url = f"sqlite:///{tmp / 'rasd.sqlite'}"
     env = {**os.environ, "RASD_DATABASE_URL": db_url, **(env_extra or {})}
+    # As `make run` does: the app itself creates no database away from its default path.
+    subprocess.run(
+        [sys.executable, "-m", "store", "migrate"], cwd=ROOT, env=env, check=True, capture_output=True
+    )
     log = tmp / "streamlit.log"
     proc = subprocess.Popen(
         [
@@ -159,6 +163,15 @@ def page(browser, request):
     with contextlib.suppress(Exception):  # a failed screenshot must not hide the test's own result
         pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     ctx.close()
+
+
+def sign_in(pg, app: App, name: str) -> None:
+    """The analyst's name as the app keeps it: a cookie of this browser context (``ui.analyst.COOKIE``)."""
+    from urllib.parse import quote
+
+    from ui.analyst import COOKIE
+
+    pg.context.add_cookies([{"name": COOKIE, "value": quote(name), "url": app.url}])
 
 
 def wait_for_app(pg, timeout: float = 30_000) -> None:

@@ -184,3 +184,26 @@ def test_an_extractor_failure_is_one_line_and_keeps_the_text(db_url, monkeypatch
     assert "Traceback" not in error.value
     assert at.text_area(key="paste_text").value == text
     assert not at.dataframe
+
+
+def test_the_report_is_highlighted_once_per_extraction(db_url, monkeypatch):
+    """The highlighted report is made when Extract is pressed, not again on each later widget change."""
+    from ui import highlight
+
+    cuts = []
+    real = highlight._segments
+    monkeypatch.setattr(highlight, "_segments", lambda n, spans: cuts.append(n) or real(n, spans))
+    at = app_test()
+    at.run()
+    paste(at, report_text())
+    assert len(cuts) == 1 and any("rasd-report" in h.proto.body for h in at.get("html"))
+    at.text_input(key="paste_url").input("https://example.org/report")
+    at.run()
+    at.text_input(key="paste_url").input("https://example.org/report-2")
+    at.run()
+    assert not at.exception and len(cuts) == 1
+    assert any("rasd-report" in h.proto.body for h in at.get("html"))
+    [extract] = [b for b in at.button if b.label == "Extract"]
+    extract.click()
+    at.run()
+    assert len(cuts) == 2  # a new extraction, a new highlight

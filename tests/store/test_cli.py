@@ -117,7 +117,7 @@ def test_places_export(db_url: str) -> None:
     [
         ("postgres://", "cannot use the database"),
         ("::not-a-url::", "not a database URL"),
-        ("sqlite:////proc/rasd-nope/x.sqlite", "cannot create the directory"),
+        ("sqlite:////proc/rasd-nope/x.sqlite", "no SQLite database at /proc/rasd-nope/x.sqlite"),
     ],
 )
 def test_broken_database_url_is_one_line(url: str, words: str) -> None:

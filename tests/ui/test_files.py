@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import io
+import struct
+import tracemalloc
+import zipfile
 from datetime import date
 
 import docx
 import pytest
 
+from extraction.errors import MAX_CHARS
+from ui import files
 from ui.files import UnreadableFile, file_to_text, html_to_text, published_date_line
 
 ARABIC = "قصفت القوات التركية قرية تل تمر صباح الاثنين"
@@ -100,3 +105,104 @@ def test_published_date_line_arabic_months():
     assert published_date_line("القامشلي - 19 آب 2024\nنص التقرير") == date(2024, 8, 19)
     assert published_date_line("الاثنين ١٩ آب/أغسطس ٢٠٢٤\nنص") == date(2024, 8, 19)
     assert published_date_line("نص\n\nنشر في 3 كانون الثاني 2025") == date(2025, 1, 3)
+
+
+# ---------------------------------------------------------------- sizes checked while reading
+
+
+def crafted_docx(paragraphs: int, words: str) -> bytes:
+    """A real .docx whose document.xml holds ``paragraphs`` paragraphs of ``words``, written streaming
+    (deflate shrinks the repetition about 250 times: 95,000 paragraphs are 0.7 MB on disk)."""
+    d = docx.Document()
+    d.add_paragraph("x")
+    buf = io.BytesIO()
+    d.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    xml = src.read("word/document.xml").decode("utf-8")
+    head, tail = xml.split("<w:body>")[0] + "<w:body>", "</w:body></w:document>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            if info.filename != "word/document.xml":
+                z.writestr(info.filename, src.read(info.filename))
+        with z.open("word/document.xml", "w") as f:
+            f.write(head.encode("utf-8"))
+            block = f"<w:p><w:r><w:t>{words}</w:t></w:r></w:p>".encode() * 1000
+            for _ in range(paragraphs // 1000):
+                f.write(block)
+            f.write(tail.encode("utf-8"))
+    return out.getvalue()
+
+
+def lie_about_size(data: bytes, member: str, size: int) -> bytes:
+    """The zip with ``member``'s uncompressed size rewritten (local header and central directory)."""
+    b = bytearray(data)
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo(member)
+    struct.pack_into("<I", b, info.header_offset + 22, size)
+    i = 0
+    while (i := b.find(b"PK\x01\x02", i)) >= 0:
+        n = struct.unpack_from("<H", b, i + 28)[0]
+        if bytes(b[i + 46 : i + 46 + n]) == member.encode():
+            struct.pack_into("<I", b, i + 24, size)
+        i += 4
+    return bytes(b)
+
+
+def refused_within(data: bytes, name: str, max_bytes: int, **kwargs) -> str:
+    """The one-line refusal, asserting the reading peaked under ``max_bytes`` of Python memory."""
+    tracemalloc.start()
+    try:
+        with pytest.raises(UnreadableFile) as err:
+            file_to_text(name, data, **kwargs)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < max_bytes, f"peak {peak:,} bytes"
+    assert "\n" not in str(err.value)
+    return str(err.value)
+
+
+@pytest.fixture(scope="module")
+def bomb() -> bytes:
+    """The probe's file: under 1 MB, its text 87 million characters (164 MB of XML)."""
+    return crafted_docx(95_000, "قصف مدفعي على القامشلي " * 40)
+
+
+def test_a_docx_bomb_is_refused_before_it_is_unpacked(bomb: bytes) -> None:
+    assert len(bomb) < 1_000_000
+    assert "unpacks to 164 MB" in refused_within(bomb, "bomb.docx", 2_000_000)
+
+
+def test_a_docx_that_lies_about_its_size_is_read_in_bounded_chunks(bomb: bytes) -> None:
+    liar = lie_about_size(bomb, "word/document.xml", 5_000)  # zipfile's read() would inflate all 164 MB
+    assert "not a readable Word" in refused_within(liar, "liar.docx", 30_000_000)
+
+
+def test_a_docx_over_the_character_limit_stops_counting_early() -> None:
+    data = crafted_docx(2_000, "Shelling hit Qamishli today. " * 20)  # 1.16M characters in 1.3 MB of XML
+    msg = refused_within(data, "long.docx", 40_000_000)
+    assert f"longer than {MAX_CHARS:,} characters" in msg
+    assert file_to_text("long.docx", data, max_chars=1_200_000).count("\n") == 1_999  # under a raised limit
+
+
+def test_a_20_mb_text_is_refused_without_decoding() -> None:
+    data = "قصف مدفعي على القامشلي. ".encode() * 500_000
+    assert len(data) > 20_000_000
+    assert f"longer than {MAX_CHARS:,} characters" in refused_within(data, "big.txt", 1_000_000)
+    assert "has 1,000,001 characters" in refused_within(b"x" * (MAX_CHARS + 1), "a.txt", 20_000_000)
+
+
+def test_html_length_and_text_are_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = ("<p>" + "Shelling hit Qamishli. " * 10 + "</p><script>" + "x" * 500 + "</script>") * 200
+    assert "longer than 1,000 characters" in refused_within(
+        page.encode(), "p.html", 5_000_000, max_chars=1_000
+    )
+    monkeypatch.setattr(files, "MAX_HTML_BYTES", 10_000)
+    assert "more than Rasd reads" in refused_within(page.encode(), "p.html", 5_000_000)
+
+
+def test_pdf_pages_and_text_are_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf = minimal_pdf("Shelling on Qamishli, two killed")
+    assert "longer than 10 characters" in refused_within(pdf, "r.pdf", 5_000_000, max_chars=10)
+    monkeypatch.setattr(files, "MAX_PDF_PAGES", 0)
+    assert "the PDF has 1 pages; Rasd reads at most 0" in refused_within(pdf, "r.pdf", 5_000_000)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -22,7 +22,7 @@ def test_empty_and_oversized_text_are_messages_not_analyses() -> None:
         "warning", "Paste the text of a report first (the box is empty)."
     )
     out = paste.extract("x" * (MAX_CHARS + 1), DAY, None)
-    assert isinstance(out, paste.Outcome) and out.kind == "error" and "1 MB" in out.text
+    assert isinstance(out, paste.Outcome) and out.kind == "error" and "at most 1,000,000" in out.text
     assert paste.too_long("x" * MAX_CHARS) is None
 
 
@@ -74,6 +74,20 @@ def test_upload_rows_say_what_happened(db_url: str) -> None:
     assert again["result"] == "already stored" and again["report"] == ok["report"]
     bad = paste.upload_one("c.pdf", b"not a pdf", DAY, source=None, analyst="Layla")
     assert bad["report"] is None and bad["result"] and "Traceback" not in bad["result"]
+
+
+def test_upload_rows_name_what_the_store_refused(db_url: str) -> None:
+    """A NUL far into a text file and a publication date in the future: the reason, not an exception's name."""
+    nul = paste.upload_one(
+        "n.txt", (TEXT + " " * 5000 + "\x00").encode("utf-8"), DAY, source=None, analyst="L"
+    )
+    assert nul["report"] is None and "NUL" in nul["result"]
+    future = date.today() + timedelta(days=40)
+    late = paste.upload_one("f.txt", TEXT.encode("utf-8"), future, source=None, analyst="L")
+    assert (
+        late["report"] is None
+        and late["result"] == f"the publication date {future.isoformat()} is in the future"
+    )
 
 
 def test_unknown_names_once_in_order_and_place_near() -> None:
