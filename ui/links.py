@@ -39,6 +39,6 @@ def explain_missing(event_id: int | None, frame: pd.DataFrame) -> None:
     """Say so when the linked event is not among the filtered ones (it is chosen otherwise)."""
     if event_id is not None and ("id" not in frame or event_id not in set(frame["id"].tolist())):
         st.info(
-            f"Event {event_id} is not among the events the sidebar's filters select "
+            f"Event {int(event_id)} is not among the events the sidebar's filters select "
             "(status, dates, demo data…): widen them to see it."
         )

@@ -149,10 +149,10 @@ def duplicate_notice(text: str, source: str | None = None, published: date | Non
     duplicate = store_reports.find_duplicate(text)
     if duplicate:
         st.warning(f"This report is already stored (report #{int(duplicate)}); saving it again adds nothing.")
-        st.button(f"Open report #{duplicate} in Review", on_click=_open_report, args=(duplicate,))
+        st.button(f"Open report #{int(duplicate)} in Review", on_click=_open_report, args=(duplicate,))
     if not duplicate and (near := paste.near_duplicate(text, source, published)):
         st.warning(
-            f"This text nearly repeats report #{near[0]} from the same outlet ({near[1]:.0f}% alike): check it "
+            f"This text nearly repeats report #{int(near[0])} from the same outlet ({float(near[1]):.0f}% alike): check it "
             "is not the same report lightly edited. Saving it adds it as another source of the same events."
         )
     return duplicate

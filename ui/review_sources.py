@@ -35,7 +35,7 @@ def sources_panel(ctx, analyst: str) -> None:  # ctx: ui.review_sections.Context
     if selected not in ctx.ids:
         return
     cards = sources.source_cards(int(selected))
-    st.subheader(f"Sources of event #{selected}: {len(cards)} report(s)")
+    st.subheader(f"Sources of event #{int(selected)}: {len(cards)} report(s)")
     if not cards:
         st.caption("This event was added without a report.")
     for card in cards:

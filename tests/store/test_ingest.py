@@ -56,7 +56,7 @@ def test_items_read_their_date_and_outlet_or_say_why_not(tmp_path: Path) -> None
     folder = _archive(tmp_path, "2024-03-11")
     got = {Path(i.name).name: i for i in items([folder, tmp_path / "more.jsonl"])}
     assert (got["1-np.txt"].published.isoformat(), got["1-np.txt"].source) == ("2024-03-11", "نورث برس")
-    assert got["4-binary.txt"].error == "not a text file"
+    assert "binary" in got["4-binary.txt"].error
     assert got["5-undated.txt"].error.startswith("no publication date")
     assert got["more.jsonl:1 (en-1)"].source == "Kurdistan24" and got["more.jsonl:1 (en-1)"].error is None
     assert got["more.jsonl:3 (no-date)"].error.startswith("no publication date")
@@ -104,4 +104,4 @@ def test_cli_bulk_summary_and_exit_status(db_url: str, tmp_path: Path) -> None:
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout)["duplicates"] == 4  # the undated one is dated now, and a repeat of SOHR's
     bad = run_cli("ingest", str(folder), "--workers", "0")
-    assert bad.returncode == 2 and "number of workers" in bad.stderr
+    assert bad.returncode == 1 and "number of workers" in bad.stderr  # one line, exit 1, as every CLI error

@@ -172,6 +172,7 @@ def test_without_corroboration_every_event_is_new_with_one_source(db_url: str) -
 
 def test_migration_gives_existing_events_their_one_source(tmp_path) -> None:
     url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    db.prepare_new(url)  # a database migrated to 0002 by an older Rasd
     cfg = alembic_config(url)
     with db.write(url, bump=False) as conn:
         cfg.attributes["connection"] = conn
