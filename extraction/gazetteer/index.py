@@ -1,0 +1,71 @@
+"""The gazetteer in memory: places by id and by any normalised name, with lookup and suggestions."""
+
+from __future__ import annotations
+
+from extraction.normalise import fold
+
+from .names import english_variants
+from .place import Place, ne_rank, unique
+
+
+class Gazetteer:
+    """Places by id and by any normalised alias."""
+
+    def __init__(self, places: list[Place]):
+        self.places: list[Place] = places
+        self._by_id: dict[str, Place] = {p.id: p for p in places}
+        self._by_name: dict[str, list[Place]] = {}
+        for p in places:
+            forms = [fold(n) for n in p.names_ar()]
+            forms += [v for n in p.names_en() for v in english_variants(n)]
+            for name in unique(forms):
+                self._by_name.setdefault(name, []).append(p)
+        self._resolve_refs()
+        self._choices: list[str] | None = None
+
+    def _resolve_refs(self) -> None:
+        for p in self.places:
+            p.ref_lat = p.ref_lon = None
+            if p.lat is not None and p.lon is not None:
+                continue
+            seen = {p.id}
+            ref = self._by_id.get(p.located_by or p.parent_id)
+            while ref is not None and (ref.lat is None or ref.lon is None) and ref.id not in seen:
+                seen.add(ref.id)
+                ref = self._by_id.get(ref.located_by or ref.parent_id)
+            if ref is not None and ref.lat is not None and ref.lon is not None:
+                p.ref_lat, p.ref_lon = ref.lat, ref.lon
+
+    def get(self, place_id: str) -> Place | None:
+        return self._by_id.get(place_id)
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places having ``name`` as a name or alias (normalised; a leading ال is optional)."""
+        key = fold(name)
+        found = list(self._by_name.get(key, []))
+        if not found and key:
+            alt = key[2:] if key.startswith("ال") else "ال" + key
+            found = list(self._by_name.get(alt, []))
+        return found
+
+    def suggest(self, name: str, limit: int = 5) -> list[tuple[Place, float]]:
+        """Closest known places for an unknown name (rapidfuzz); a suggestion for the analyst only."""
+        from rapidfuzz import fuzz, process
+
+        if self._choices is None:
+            self._choices = list(self._by_name)
+        query = fold(name)
+        if not query:
+            return []
+        results: list[tuple[Place, float]] = []
+        seen: set[str] = set()
+        for key, score, _ in process.extract(query, self._choices, scorer=fuzz.WRatio, limit=limit * 3):
+            for p in self._by_name[key]:
+                if p.id not in seen:
+                    seen.add(p.id)
+                    results.append((p, float(score)))
+        results.sort(key=lambda ps: (-ps[1], ne_rank(ps[0].admin1), ps[0].id))
+        return results[:limit]
