@@ -35,23 +35,28 @@ class Builder:
         self.dists: dict[str, Place] = {}
         self.subs: dict[str, Place] = {}
         self.curated_text: dict[str, tuple[str, str]] = {}  # id -> (parent, description)
+        self._subs_cache: dict[str, list[Place]] = {}
+        self._sub_names: dict[str, set[str]] = {}
 
     def add(self, p: Place) -> None:
         if p.id in self.places:
             raise ValueError(f"duplicate place id {p.id}")
         self.places[p.id] = p
 
-    def place_admin(self, p: Place, gov: Place | None, lat: float | None, lon: float | None) -> None:
-        """admin1 from the source; admin2/3 from a sub-district of the same name, else the nearest centroid."""
+    def place_admin(
+        self, p: Place, gov: Place | None, lat: float | None, lon: float | None, district: Place | None = None
+    ) -> None:
+        """admin1 from the source; admin2/3 from a sub-district of the same name, else the nearest centroid
+        (within the district when the source gives one)."""
         if gov is None and lat is not None and lon is not None:
             near = nearest(lat, lon, list(self.subs.values()))
             gov = self.govs[near.id[:4]] if near else None
         if gov is None:
             return
         p.admin1, p.admin1_pcode = gov.name_en, gov.id
-        subs = [s for s in self.subs.values() if s.id.startswith(gov.id)]
+        subs = self._subs_of(district.id if district is not None else gov.id) or self._subs_of(gov.id)
         names = {fold(n) for n in p.names_ar()}
-        sub = next((s for s in subs if names & {fold(n) for n in s.names_ar()}), None)
+        sub = next((s for s in subs if names & self._sub_names[s.id]), None)
         if sub is None and lat is not None and lon is not None:
             sub = nearest(lat, lon, subs)
         if sub is not None:
@@ -59,6 +64,14 @@ class Builder:
             p.admin3, p.admin3_pcode = sub.admin3, sub.admin3_pcode
             if not p.parent_id:
                 p.parent_id = sub.id
+
+    def _subs_of(self, pcode: str) -> list[Place]:
+        """Sub-districts whose pcode starts with ``pcode`` (a governorate's or a district's), cached."""
+        if pcode not in self._subs_cache:
+            self._subs_cache[pcode] = [s for s in self.subs.values() if s.id.startswith(pcode)]
+            for s in self._subs_cache[pcode]:
+                self._sub_names.setdefault(s.id, {fold(n) for n in s.names_ar()})
+        return self._subs_cache[pcode]
 
     def gov_by_name(self, name: str) -> Place | None:
         key = fold(name)
@@ -91,12 +104,15 @@ class Builder:
         from .curated import read_curated, read_extras
         from .geonames import read_geonames
         from .locate import locate
+        from .wof import read_wof
 
         read_admin_areas(self)
         read_geonames(self)
         read_curated(self)
-        read_extras(self, extra_csv)
+        read_extras(self, extra_csv, wof_rows=False)
         locate(self)
+        read_wof(self)
+        read_extras(self, extra_csv, wof_rows=True)
         for p in self.places.values():
             if p.located_by and p.located_by not in self.places:
                 raise ValueError(f"{p.id}: located_by {p.located_by!r} is not a place")

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from .build import build, stats, write_csv
+from .frequency import WORDS_CSV, name_words, write_name_words
 from .load import GAZETTEER_CSV, SOURCES, load_gazetteer, shipped
 
 
@@ -27,7 +28,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 1
         write_csv(places, out)
-        print(f"wrote {len(places)} places to {out}")
+        words_out = out.with_name(WORDS_CSV.name) if out != GAZETTEER_CSV else WORDS_CSV
+        write_name_words(name_words(places), words_out)
+        print(f"wrote {len(places)} places to {out} and the names that are words to {words_out}")
         return 0
     if cmd == "stats":
         print(stats(list(shipped())))

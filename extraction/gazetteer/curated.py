@@ -49,14 +49,19 @@ def read_curated(b: Builder) -> None:
         b.add(p)
 
 
-def read_extras(b: Builder, path: Path) -> None:
-    """Names the sources miss (data/places_extra.csv): aliases for an existing id, or new places."""
+def read_extras(b: Builder, path: Path, wof_rows: bool) -> None:
+    """Names the sources miss (data/places_extra.csv): aliases for an existing id, or new places.
+
+    Read twice: before the WOF table (``wof_rows=False``, every row but those naming a ``wof-`` id, so the
+    curated places are located as before), then after it (only the rows naming a ``wof-`` village)."""
     if not path.exists():
         return
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     for r in rows:
         pid = (r.get("id") or "").strip()
+        if pid.startswith("wof-") != wof_rows:
+            continue
         if not (r.get("source") or "").strip():
             raise ValueError(f"places_extra.csv: row {pid!r} has no source")
         if pid in b.places:

@@ -11,17 +11,25 @@ from .place import Place, ne_rank, unique
 class Gazetteer:
     """Places by id and by any normalised alias."""
 
-    def __init__(self, places: list[Place]):
+    def __init__(self, places: list[Place], shipped: bool = False):
         self.places: list[Place] = places
+        self.shipped = shipped  # the table as built (its matcher may come from the disk cache)
         self._by_id: dict[str, Place] = {p.id: p for p in places}
-        self._by_name: dict[str, list[Place]] = {}
-        for p in places:
-            forms = [fold(n) for n in p.names_ar()]
-            forms += [v for n in p.names_en() for v in english_variants(n)]
-            for name in unique(forms):
-                self._by_name.setdefault(name, []).append(p)
+        self._names: dict[str, list[Place]] | None = None
         self._resolve_refs()
         self._choices: list[str] | None = None
+
+    @property
+    def _by_name(self) -> dict[str, list[Place]]:
+        """Places by every folded name: built on the first lookup (start-up does not need it)."""
+        if self._names is None:
+            self._names = {}
+            for p in self.places:
+                forms = [fold(n) for n in p.names_ar()]
+                forms += [v for n in p.names_en() for v in english_variants(n)]
+                for name in unique(forms):
+                    self._names.setdefault(name, []).append(p)
+        return self._names
 
     def _resolve_refs(self) -> None:
         for p in self.places:

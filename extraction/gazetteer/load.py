@@ -29,7 +29,7 @@ def shipped() -> tuple[Place, ...]:
 
 @lru_cache(maxsize=1)
 def _shipped_gazetteer() -> Gazetteer:
-    return Gazetteer([_copy(p) for p in shipped()])
+    return Gazetteer([_copy(p) for p in shipped()], shipped=True)
 
 
 def load_gazetteer(extra_places: list[dict] | None = None) -> Gazetteer:

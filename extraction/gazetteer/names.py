@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from extraction.normalise import fold
 
@@ -16,6 +17,7 @@ ADMIN_PREFIX_EN = re.compile(r"^(?:markaz)\s+", re.I)
 _LATIN_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|adh|at|ath|ar|az|an)[- ]")
 
 
+@lru_cache(maxsize=65536)
 def english_variants(name: str) -> list[str]:
     """Matching forms of a Latin name: folded, without accents, with/without the article (al-/al /bare)."""
     base = fold(name)

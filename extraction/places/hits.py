@@ -38,12 +38,14 @@ def raw_hits(m: Matcher, t: str) -> list[Hit]:
     n = len(t)
     clitics = m.words.proclitics
     out: list[Hit] = []
-    for end, (key, klen, entries, english) in m.automaton.iter(t):
+    info = m.key_info
+    for end, num in m.automaton.iter(t):
         if end + 1 < n and t[end + 1].isalnum():
             continue
+        klen, english, _codes = info[num]
         start = end - klen + 1
         if start == 0 or not t[start - 1].isalnum():
-            out.append(Hit(start, start, end + 1, key, "", entries))
+            out.append(Hit(start, start, end + 1, t[start : end + 1], "", m.entries(num)))
             continue
         if english:
             continue
@@ -56,9 +58,9 @@ def raw_hits(m: Matcher, t: str) -> list[Hit]:
                 pre = t[cs:start]
                 if k == 2 and pre[0] not in "وف":
                     break
-                ok = [e for e in entries if not e.lil or pre in ("و", "ف")]
+                ok = [e for e in m.entries(num) if not e.lil or pre in ("و", "ف")]
                 if ok:
-                    out.append(Hit(cs, start, end + 1, key, pre, ok))
+                    out.append(Hit(cs, start, end + 1, t[start : end + 1], pre, ok))
                 break
     out.sort(key=lambda h: (h.start, -(h.end - h.start)))
     return out

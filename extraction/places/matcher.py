@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from extraction.gazetteer import NE_PREFERENCE, Gazetteer, Place, english_variants
+from extraction.gazetteer import NE_PREFERENCE, Gazetteer, Place
+from extraction.gazetteer.frequency import is_new_village, read_name_words
 from extraction.normalise import fold
 
+from .cache import cache_key, load, save
+from .keys import GUARDED, NEW, place_keys
 from .words import PlaceWords, place_words
 
 
@@ -25,31 +28,60 @@ def alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     place: int  # index into Matcher.places
-    guarded: bool  # an ordinary word or a bare quarter name: needs a type word or a list
-    derived: bool  # the ال-less form of a name written with ال
+    level: int  # the guard its context must lift (keys.FREE .. keys.GUARDED)
+    derived: bool  # a form the name was not written in (ال-less, a news variant)
     lil: bool  # the لل form (ل + ال with the alef dropped)
     english: bool
+    new: bool = False  # a village only the WOF table knows
+
+    @property
+    def guarded(self) -> bool:
+        """An ordinary word or a bare quarter name: needs a type word or a list."""
+        return self.level == GUARDED
+
+
+def decode(code: int) -> Entry:
+    return Entry(code >> 7, (code >> 3) & 7, bool(code & 4), bool(code & 2), bool(code & 1), bool(code & NEW))
 
 
 class Matcher:
-    """The automaton and context patterns for one gazetteer (built once, cached on it)."""
+    """The automaton and context patterns for one gazetteer (built once, cached on it and on disk).
 
-    def __init__(self, gaz: Gazetteer, words: PlaceWords):
+    The automaton stores a key number; ``key_info[n]`` is (key length, English?, entry codes), decoded
+    into Entries only for the keys a report hits.
+    """
+
+    def __init__(self, gaz: Gazetteer, words: PlaceWords, built: tuple | None = None):
         self.gaz = gaz
         self.words = words
         self.places: list[Place] = list(gaz.places)
-        self.keys: dict[str, list[Entry]] = {}
-        for i, p in enumerate(self.places):
-            self._add_place(i, p)
-        self.automaton = ahocorasick.Automaton()
-        for k, es in self.keys.items():
-            # the per-key facts the hit filter needs, computed once here rather than per hit
-            self.automaton.add_word(k, (k, len(k), es, es[0].english))
-        self.automaton.make_automaton()
+        self.automaton, self.key_info = built or _build(self.places, words)
+        self._entries: dict[int, list[Entry]] = {}
+        self._seats: dict[str, list[Place]] | None = None
         self.fixed_scores = [fixed_score(p) for p in self.places]
+        self._patterns(words)
+
+    def seat_of(self, area: Place) -> Place | None:
+        """The town an admin area is named after (same Arabic name, same governorate), or None."""
+        if self._seats is None:
+            self._seats = {}
+            for p in self.places:
+                if not p.is_area:
+                    for n in p.names_ar():
+                        self._seats.setdefault(fold(n), []).append(p)
+        found = self._seats.get(fold(area.name_ar), [])
+        return next((q for q in found if q.admin1 == area.admin1), None)
+
+    def entries(self, n: int) -> list[Entry]:
+        es = self._entries.get(n)
+        if es is None:
+            es = self._entries[n] = [decode(c) for c in self.key_info[n][2]]
+        return es
+
+    def _patterns(self, words: PlaceWords) -> None:
         ar_types = [w for w in words.types if is_arabic(w)]
         en_types = [w for w in words.types if not is_arabic(w)]
         ar_dirs = [w for w in words.directions if is_arabic(w)]
@@ -80,42 +112,45 @@ class Matcher:
         media = words.org_before_alone
         self.org_before_alone = re.compile(rf"{cl2}(?:{alt(media)})\s+$") if media else None
 
-    def _add(self, key: str, entry: Entry) -> None:
-        if len(key) >= 2:
-            self.keys.setdefault(key, []).append(entry)
 
-    def _add_place(self, i: int, p: Place) -> None:
-        w = self.words
-        quarter = p.kind == "neighbourhood"
-        for name in p.names_ar():
-            f = fold(name)
-            first = f.split(" ", 1)[0]
-            typed = first in w.types
-            bare = f[2:] if f.startswith("ال") else f
-            guarded = f in w.common or len(bare) <= 2 or (quarter and not typed)
-            self._add(f, Entry(i, guarded, False, False, False))
-            if f.startswith("ال") and len(f) > 3:
-                self._add("لل" + f[2:], Entry(i, guarded, False, True, False))
-                if len(f) >= 5:
-                    self._add(f[2:], Entry(i, True, True, False, False))
-        for name in p.names_en():
-            for v in english_variants(name):
-                if not v.isascii() and not any(c.isalpha() for c in v):
-                    continue
-                guarded = v in w.common or len(v) < 4 or (quarter and " " not in v)
-                self._add(v, Entry(i, guarded, False, False, True))
+def _build(places: list[Place], words: PlaceWords) -> tuple:
+    """(automaton of key numbers, key_info) for the places; the slow part a cache saves."""
+    freq = read_name_words()
+    codes: dict[str, list[int]] = {}
+    for i, p in enumerate(places):
+        for key, code in place_keys(i, p, words, freq):
+            if len(key) >= 2:
+                codes.setdefault(key, []).append(code)
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    info = []
+    for n, (key, cs) in enumerate(codes.items()):
+        automaton.add_word(key, n)
+        info.append((len(key), bool(cs[0] & 1), tuple(cs)))
+    automaton.make_automaton()
+    return automaton, info
 
 
 def matcher_for(gaz: Gazetteer) -> Matcher:
+    """The gazetteer's matcher: built once per gazetteer object, and for the shipped one kept on disk."""
     m = gaz.__dict__.get("_place_matcher")
     if m is None:
-        m = Matcher(gaz, place_words())
+        words = place_words()
+        key = cache_key(gaz) if gaz.shipped else None
+        built = load(key) if key else None
+        m = Matcher(gaz, words, built)
+        if key and built is None:
+            save(key, (m.automaton, m.key_info))
         gaz.__dict__["_place_matcher"] = m
     return m
 
 
+# A town GeoNames lists (500+ people), a curated place or an analyst's: likelier in the news than a village
+# of the same name only the WOF table knows.
+PROMINENT = 2.0
+
+
 def fixed_score(p: Place) -> tuple[float, float]:
-    """The report-independent part of a place's score: (north-east and point bonus, population bonus).
+    """The report-independent part of a place's score: (north-east, point and prominence, population).
 
     The first part is a multiple of 0.5, so adding it in any order gives the same float; the
     population part is added last, as it always was.
@@ -125,4 +160,6 @@ def fixed_score(p: Place) -> tuple[float, float]:
         score += 2 - 0.5 * NE_PREFERENCE.index(p.admin1)
     if p.lat is not None:
         score += 0.5
+    if not is_new_village(p):
+        score += PROMINENT
     return score, min(1.0, (p.population or 0) / 1e6)

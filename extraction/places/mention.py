@@ -18,6 +18,8 @@ class PlaceMention:
     geo_precision: int | None
     qualifier: str | None = None
     kind_hint: str | None = field(default=None, repr=False)
+    # Other places of the same name the report's context could not rule out (the analyst is told).
+    alternatives: list[Place] = field(default_factory=list, repr=False)
 
     @property
     def lat(self) -> float | None:
@@ -44,4 +46,11 @@ class PlaceMention:
             "admin3": p.admin3,
             "geo_precision": self.geo_precision,
             "qualifier": self.qualifier,
+            "alternatives": [_brief(a) for a in self.alternatives],
         }
+
+
+def _brief(p: Place) -> dict:
+    lat, lon, prec = p.point()
+    return {"id": p.id, "name_en": p.name_en, "name_ar": p.name_ar, "kind": p.kind, "admin1": p.admin1,
+            "admin2": p.admin2, "lat": lat, "lon": lon, "geo_precision": prec}  # fmt: skip

@@ -1,4 +1,10 @@
-"""One place per mention: scored by kind fit, the report's other places and regions, the north-east first."""
+"""One place per mention: scored by kind fit, the report's context and the north-east first.
+
+The context of a name found in several places, strongest first: the governorate, district or town a
+phrase of the same sentence frames it with ("X بريف دير الزور", "X شرق الحسكة", "X west of Kobani"); the
+report's other places (the candidate nearest to them); the report's provinces; the outlet's area; the
+north-east. A choice the context leaves open keeps the runner-up as an alternative on the mention.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +14,19 @@ from collections import Counter
 from extraction.gazetteer import Place
 from extraction.normalise import Normalised
 
+from .context import ReportContext
 from .hits import Entry, Found
 from .matcher import Matcher
 from .mention import PlaceMention
 from .words import TYPE_KINDS
 
+MARGIN = 1.75  # a runner-up this close (and elsewhere) is an alternative the analyst is told of
+APART_KM = 10.0  # ... when it lies this far from the choice
 
-def resolve(m: Matcher, norm: Normalised, found: list[Found]) -> list[PlaceMention]:
+
+def resolve(
+    m: Matcher, norm: Normalised, found: list[Found], source: str | None = None
+) -> list[PlaceMention]:
     """Pick one place per mention, using the report's other places and regions as context."""
     places = m.places
     admin1 = Counter()
@@ -32,36 +44,86 @@ def resolve(m: Matcher, norm: Normalised, found: list[Found]) -> list[PlaceMenti
         if len(towns) == 1:
             anchors.append((f.hit.start, places[next(iter(towns))].id))
     positions = [a[0] for a in anchors]
+    ctx = None
+    ruled_out: set[str] = set()
     out: list[PlaceMention] = []
-    for f in found:
+    for i, f in enumerate(found):
+        alternatives: list[Place] = []
+        if all(e.new for e in f.entries):
+            ctx = ctx or ReportContext(m, norm.text, found, source)
+            if f.hit.key in ruled_out or ctx.rules_out(i, [places[e.place] for e in f.entries]):
+                ruled_out.add(f.hit.key)  # and so all through the report: one name, one place
+                continue  # a village of that name lies elsewhere: the report's one is not in the gazetteer
         if len(f.entries) == 1:
             best = f.entries[0]  # nothing to choose between: skip the scoring
         else:
             near = _nearest_anchor(anchors, positions, f.hit.start)
-            fixed = m.fixed_scores
-            best = max(
-                f.entries,
-                key=lambda e: (
-                    _score(places[e.place], e, f, admin1, named, fixed[e.place])
-                    + _near_bonus(places[e.place], near),
-                    -e.place,
-                ),
-            )
-        p = places[best.place]
-        if p.kind in ("district", "sub-district") and f.type_kind != "area":
-            # An admin area named like its seat: the seat town's point, never the area centroid.
-            seat = [q for q in m.gaz.lookup(p.name_ar) if not q.is_area and q.admin1 == p.admin1]
-            if seat:
-                p = seat[0]
-        lat, lon, prec = p.point()
-        qual = f.qualifier
-        if prec is not None and qual:
-            prec = max(prec, 2)
-            if f.side and p.kind in ("city", "governorate", "district"):
-                prec = 3
-        s, e = norm.span(f.phrase_start, f.end)
-        out.append(PlaceMention(s, e, norm.original[s:e], p, prec, qual or None, f.type_kind))
+            if ctx is None and len({e.place for e in f.entries}) > 1:
+                ctx = ReportContext(m, norm.text, found, source)
+            scored = _ranked(m, f, i, admin1, named, near, ctx)
+            best = scored[0][1]
+            alternatives = _alternatives(m, scored)
+        out.append(_mention(m, norm, f, places[best.place], alternatives))
     return out
+
+
+def _ranked(
+    m: Matcher, f: Found, i: int, admin1: Counter, named: set[str], near, ctx
+) -> list[tuple[float, Entry]]:
+    """(score, entry) best first; the context counts only between different places."""
+    places, fixed = m.places, m.fixed_scores
+    several = ctx is not None and len({e.place for e in f.entries}) > 1
+    # A village only WOF knows beats a known town of its name by an explicit frame, not by the report's
+    # other places or provinces ("على رأس العين" in a report about Afrin is still Ras al-Ain).
+    prominent = any(not e.new for e in f.entries)
+    scored = []
+    for e in f.entries:
+        p = places[e.place]
+        weak = e.new and prominent
+        s = _score(p, e, f, Counter() if weak else admin1, named, fixed[e.place]) + _near_bonus(p, near)
+        if several:
+            s += ctx.frame_only(i, p) if weak else ctx.bonus(i, p)
+        scored.append((s, e))
+    scored.sort(key=lambda se: (-se[0], se[1].place))
+    return scored
+
+
+def _alternatives(m: Matcher, scored: list[tuple[float, Entry]]) -> list[Place]:
+    """Other places scored within MARGIN of the choice and more than APART_KM from it."""
+    best_score, best = scored[0]
+    bp = m.places[best.place]
+    out: list[Place] = []
+    if bp.is_area:
+        return out  # "ريف حلب": the governorate, not its city (nor a village of the name)
+    for s, e in scored[1:]:
+        p = m.places[e.place]
+        if best_score - s >= MARGIN or p.id == bp.id or p in out or p.is_area:
+            continue
+        if bp.lat is None or p.lat is None or _km(bp, p) > APART_KM:
+            out.append(p)
+    return out[:3]
+
+
+def _km(a: Place, b: Place) -> float:
+    from extraction.gazetteer import km
+
+    return km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _mention(m: Matcher, norm: Normalised, f: Found, p: Place, alternatives: list[Place]) -> PlaceMention:
+    if p.kind in ("district", "sub-district") and f.type_kind != "area":
+        # An admin area named like its seat: the seat town's point, never the area centroid.
+        seat = m.seat_of(p)
+        if seat is not None:
+            p = seat
+    lat, lon, prec = p.point()
+    qual = f.qualifier
+    if prec is not None and qual:
+        prec = max(prec, 2)
+        if f.side and p.kind in ("city", "governorate", "district"):
+            prec = 3
+    s, e = norm.span(f.phrase_start, f.end)
+    return PlaceMention(s, e, norm.original[s:e], p, prec, qual or None, f.type_kind, alternatives)
 
 
 def _nearest_anchor(anchors: list[tuple[int, str]], positions: list[int], pos: int) -> str | None:

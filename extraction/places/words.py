@@ -33,6 +33,30 @@ TYPE_KINDS: dict[str, tuple[str, ...]] = {
 SIDE_EN = re.compile(r"^(?:'s)?\s+(?:(eastern|western|northern|southern)\s+)?countryside\b")
 
 
+_SETS = (
+    "name_head",
+    "name_tail",
+    "common",
+    "stop",
+    "org_before",
+    "org_after",
+    "org_after_alone",
+    "org_before_alone",
+    "locative",
+    "area_after",
+    "event_word",
+    "word_name",
+)
+
+# The PlaceWords field a role of the CSV fills, where the names differ.
+_FIELD = {
+    "name_head": "name_heads",
+    "name_tail": "name_tails",
+    "event_word": "event_words",
+    "word_name": "word_names",
+}
+
+
 @dataclass(frozen=True)
 class PlaceWords:
     """The language data of place matching, folded once."""
@@ -50,6 +74,10 @@ class PlaceWords:
     org_after: frozenset[str] = frozenset()
     org_after_alone: frozenset[str] = frozenset()
     org_before_alone: frozenset[str] = frozenset()
+    locative: frozenset[str] = frozenset()  # "في X", "near X": a village name after it is a place
+    area_after: frozenset[str] = frozenset()  # "X بريف Y", "X east of Y": what places a village named before
+    event_words: frozenset[str] = frozenset()  # conflict words that make a town name that is a word a place
+    word_names: frozenset[str] = frozenset()  # town names that are ordinary words: decided by context
 
 
 @lru_cache(maxsize=1)
@@ -59,13 +87,7 @@ def place_words(path: Path = WORDS_CSV) -> PlaceWords:
     plurals: set[str] = set()
     directions: dict[str, str] = {}
     sides: dict[str, str] = {}
-    heads: set[str] = set()
-    tails: set[str] = set()
-    common: set[str] = set()
-    stop: set[str] = set()
-    org: dict[str, set[str]] = {
-        k: set() for k in ("org_before", "org_after", "org_after_alone", "org_before_alone")
-    }
+    sets: dict[str, set[str]] = {k: set() for k in _SETS}
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             word, role = fold(row["word"]), row["role"].strip()
@@ -81,30 +103,12 @@ def place_words(path: Path = WORDS_CSV) -> PlaceWords:
                 directions[word] = row["qualifier"].strip()
             elif role == "side":
                 sides[word] = row["qualifier"].strip()
-            elif role == "name_head":
-                heads.add(word)
-            elif role == "name_tail":
-                tails.add(word)
-            elif role == "common":
-                common.add(word)
-            elif role == "stop":
-                stop.add(word)
-            elif role in org:
-                org[role].add(word)
+            elif role in sets:
+                sets[role].add(word)
             else:
                 raise ValueError(f"place_words.csv: unknown role {role!r} for {row['word']!r}")
+    fields = {_FIELD.get(role, role): frozenset(v) for role, v in sets.items()}
     return PlaceWords(
-        proclitics="".join(clitics),
-        types=types,
-        plurals=frozenset(plurals),
-        directions=directions,
-        sides=sides,
-        name_heads=frozenset(heads),
-        name_tails=frozenset(tails),
-        common=frozenset(common),
-        stop=frozenset(stop),
-        org_before=frozenset(org["org_before"]),
-        org_after=frozenset(org["org_after"]),
-        org_after_alone=frozenset(org["org_after_alone"]),
-        org_before_alone=frozenset(org["org_before_alone"]),
-    )
+        proclitics="".join(clitics), types=types, plurals=frozenset(plurals), directions=directions, sides=sides,
+        **fields,
+    )  # fmt: skip
