@@ -9,6 +9,7 @@ from pathlib import Path
 
 from extraction.normalise import fold
 
+from .frequency import is_word
 from .load import EXTRA_CSV, SOURCES
 from .names import english_variants
 from .place import COLUMNS, KINDS, Place, km
@@ -36,6 +37,7 @@ class Builder:
         self.subs: dict[str, Place] = {}
         self.curated_text: dict[str, tuple[str, str]] = {}  # id -> (parent, description)
         self._subs_cache: dict[str, list[Place]] = {}
+        self.is_word = is_word  # whether a folded name is an ordinary word (wordfreq; build only)
         self._sub_names: dict[str, set[str]] = {}
 
     def add(self, p: Place) -> None:

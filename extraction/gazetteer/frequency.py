@@ -53,13 +53,11 @@ def variant_forms(p: Place) -> list[tuple[str, str]]:
 def name_words(places: list[Place]) -> list[tuple[str, str, float]]:
     """(name, lang, zipf) of the name forms matching gives a guard by frequency, when they are words:
     every form of a new village, and the news forms of the other places; sorted."""
-    from wordfreq import zipf_frequency
-
     forms = {f for p in places if is_new_village(p) for f in village_forms(p)}
     forms |= {f for p in places if not is_new_village(p) and not p.is_area for f in variant_forms(p)}
     out = []
     for lang, form in sorted(forms):
-        z = phrase_zipf([max(zipf_frequency(s, lang) for s in spellings(w, lang)) for w in form.split()])
+        z = zipf(form, lang)
         if z >= MIN_ZIPF:
             out.append((form, lang, z))
     return out
@@ -80,6 +78,18 @@ def spellings(word: str, lang: str) -> list[str]:
         out += [art + "أ" + stem[1:], art + "إ" + stem[1:], art + "آ" + stem[1:]]
     out += [o[:-1] + "ة" for o in out[2:] if o.endswith("ه")]
     return out
+
+
+def zipf(form: str, lang: str = "ar") -> float:
+    """The Zipf frequency of a folded name (a phrase: see phrase_zipf)."""
+    from wordfreq import zipf_frequency
+
+    return phrase_zipf([max(zipf_frequency(s, lang) for s in spellings(w, lang)) for w in form.split()])
+
+
+def is_word(form: str, lang: str = "ar") -> bool:
+    """A folded name as frequent as an ordinary word (MIN_ZIPF or more)."""
+    return zipf(form, lang) >= MIN_ZIPF
 
 
 def phrase_zipf(word_zipfs: list[float]) -> float:

@@ -42,7 +42,7 @@ def read_wof(b: Builder) -> None:
         target = b.places.get(f"gn-{r['geonames_id']}") if r["geonames_id"] else None
         target = target or _twin(b, by_name, ar, lat, lon)
         if target is not None:
-            _merge(target, _not_taken(ar, target, by_name), en, r, lat, lon)
+            _merge(target, _not_taken(ar, target, by_name, b.is_word), en, r, lat, lon)
         else:
             target = _new_place(b, r, ar, en, lat, lon)
             b.add(target)
@@ -96,16 +96,18 @@ def _twin(b: Builder, by_name: dict[str, list[Place]], ar: list[str], lat: float
     return None
 
 
-def _not_taken(ar: list[str], p: Place, by_name: dict[str, list[Place]]) -> list[str]:
-    """The row's Arabic names less those another known place of the governorate is called by: WOF gives
-    some rows a neighbour's name too (al-Kishma's row also says الكشكية), which must not move that name."""
-    return [
-        a
-        for a in ar
-        if not any(
-            q is not p and q.admin1 == p.admin1 and q.source != SOURCE for q in by_name.get(fold(a), ())
-        )
-    ]
+def _not_taken(ar: list[str], p: Place, by_name: dict[str, list[Place]], is_word) -> list[str]:
+    """The row's Arabic names a known place may take: not one another known place of the governorate is
+    called by (al-Kishma's row also says الكشكية, its neighbour's name), nor an ordinary word (Marrat's
+    row says مرات, "times"): a known place's names count without context, so they must not be words."""
+    own = {fold(n) for n in p.names_ar()}
+    out = []
+    for a in ar:
+        f = fold(a)
+        taken = any(q is not p and q.admin1 == p.admin1 and q.source != SOURCE for q in by_name.get(f, ()))
+        if f in own or (not taken and (p.source == SOURCE or not is_word(f))):
+            out.append(a)
+    return out
 
 
 def _merge(p: Place, ar: list[str], en: list[str], r: dict, lat: float, lon: float) -> None:

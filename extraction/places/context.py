@@ -45,7 +45,7 @@ class ReportContext:
             if p.point()[0] is not None and not p.is_area:
                 self.firm.append((f.hit.start, p))
             if p.is_area or (f.qualifier and f.qualifier != "institution" and p.kind in ("city", "town")):
-                self.frames.append((f.hit.start, f, p))
+                self.frames.append((f.hit.start, f, _framing_area(m, f) or p))
         self.frame_starts = [pos for pos, _f, _p in self.frames]
 
     def bonus(self, i: int, p: Place) -> float:
@@ -143,3 +143,11 @@ def firm_place(m: Matcher, f: Found) -> Place | None:
     if len(towns) == 1 and all(p.is_area and m.seat_of(p) is towns[0] for p in ps if p is not towns[0]):
         return towns[0]
     return None
+
+
+def _framing_area(m: Matcher, f: Found) -> Place | None:
+    """ "ريف دير الزور", "ريف الحسكة": the countryside of a name that is a governorate frames by the
+    governorate, not by the distance to its city ("ريف منبج", "ريف تل تمر" frame by the town's reach)."""
+    if "countryside" not in (f.qualifier or ""):
+        return None
+    return next((m.places[e.place] for e in f.entries if m.places[e.place].kind == "governorate"), None)
