@@ -2,7 +2,9 @@
 
 Analysts often work with no internet. Offline, the Natural Earth layers in ``data/basemap/``
 (countries, governorates, lakes, rivers) and the gazetteer's towns as labels keep a map and its
-screenshot readable. ``RASD_TILES=offline|osm`` overrides the reachability check.
+screenshot readable; zoomed in (VILLAGE_ZOOM and closer) the north-east's villages are labelled too,
+drawn in the browser for the part of the map in view. ``RASD_TILES=offline|osm`` overrides the
+reachability check.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from functools import cache
 from pathlib import Path
 
 import folium
+from branca.element import MacroElement
+from folium.template import Template
 
 BASEMAP_DIR = Path(__file__).resolve().parents[1] / "data" / "basemap"
 OSM_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -29,8 +33,14 @@ PROBE_TTL = 300.0
 LABEL_BOX = (34.4, 37.4, 38.3, 42.4)  # south, north, west, east
 LABEL_KINDS = ("city", "town")
 
+# Villages and small towns: labelled from this zoom on (about 1:150,000), at most MAX_VILLAGE_LABELS at once.
+VILLAGE_ZOOM = 11
+VILLAGE_KINDS = ("town", "village")
+MAX_VILLAGE_LABELS = 400
+
 _probe: tuple[float, bool] | None = None
 _labels: tuple[tuple[str, str, float, float], ...] | None = None
+_villages: tuple[tuple[str, str, float, float], ...] | None = None
 
 
 def osm_reachable(timeout: float = 1.0) -> bool:
@@ -98,6 +108,82 @@ def town_labels() -> tuple[tuple[str, str, float, float], ...]:
     return _labels
 
 
+def village_labels() -> tuple[tuple[str, str, float, float], ...]:
+    """(name_en, name_ar, lat, lon) of the villages and small towns in the label box (those without a
+    town label), from the shipped gazetteer; empty when it cannot be loaded."""
+    global _villages
+    if _villages is not None:
+        return _villages
+    try:
+        from extraction.gazetteer import load_gazetteer
+
+        places = load_gazetteer().places
+    except Exception:  # noqa: BLE001 - a missing or half-built gazetteer must not take the map down
+        return ()
+    south, north, west, east = LABEL_BOX
+    towns = {(lat, lon) for _en, _ar, lat, lon in town_labels()}
+    out = []
+    for p in places:
+        lat, lon = getattr(p, "lat", None), getattr(p, "lon", None)
+        if getattr(p, "kind", None) not in VILLAGE_KINDS or lat is None or lon is None:
+            continue
+        if south <= lat <= north and west <= lon <= east and (lat, lon) not in towns:
+            out.append((p.name_en or "", getattr(p, "name_ar", "") or "", float(lat), float(lon)))
+    _villages = tuple(out)
+    return _villages
+
+
+class VillageLabels(MacroElement):
+    """Village labels drawn by the browser when zoomed in: one compact array in the page, a label made
+    (with textContent: names are data, never HTML) only for the villages in view."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }};
+            var data = {{ this.data }};
+            var layer = L.layerGroup().addTo(map);
+            function label(d) {
+                var el = document.createElement("div");
+                el.className = "rasd-village";
+                el.textContent = d[0] + " ";
+                if (d[1]) {
+                    var ar = document.createElement("span");
+                    ar.dir = "rtl";
+                    ar.textContent = d[1];
+                    el.appendChild(ar);
+                }
+                return L.marker([d[2], d[3]], {
+                    icon: L.divIcon({html: el, className: "", iconSize: [0, 0], iconAnchor: [-3, 6]}),
+                    interactive: false, keyboard: false
+                });
+            }
+            function draw() {
+                layer.clearLayers();
+                if (map.getZoom() < {{ this.min_zoom }}) return;
+                var b = map.getBounds(), n = 0;
+                for (var i = 0; i < data.length && n < {{ this.max_labels }}; i++) {
+                    if (b.contains([data[i][2], data[i][3]])) { layer.addLayer(label(data[i])); n++; }
+                }
+            }
+            map.on("zoomend moveend", draw);
+            draw();
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, labels, min_zoom: int = VILLAGE_ZOOM, max_labels: int = MAX_VILLAGE_LABELS):
+        super().__init__()
+        self._name = "VillageLabels"
+        rows = [[en, ar, round(lat, 5), round(lon, 5)] for en, ar, lat, lon in labels]
+        # JSON in a script: "</" would end the script element
+        self.data = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        self.min_zoom = int(min_zoom)
+        self.max_labels = int(max_labels)
+
+
 def _style(fill: str, line: str, weight: float, fill_opacity: float = 1.0, dash: str | None = None):
     style = {"fillColor": fill, "color": line, "weight": weight, "fillOpacity": fill_opacity}
     if dash:
@@ -157,13 +243,20 @@ def add_offline_basemap(m: folium.Map) -> None:
             interactive=False,
         ).add_to(labels)
     labels.add_to(m)
+    villages = village_labels()
+    if villages:
+        VillageLabels(villages).add_to(m)
     m.get_root().header.add_child(
         folium.Element(
             "<style>.leaflet-container{background:SEA_COLOUR}"
             ".rasd-town{font:600 11px 'Noto Sans','DejaVu Sans',sans-serif;color:#4a4438;white-space:nowrap;"
             "text-shadow:0 0 3px #fff,0 0 3px #fff;pointer-events:none}"
             ".rasd-town span{font-family:'Noto Sans Arabic','Noto Naskh Arabic','DejaVu Sans',sans-serif;"
-            "font-weight:400}</style>".replace("SEA_COLOUR", SEA)
+            "font-weight:400}"
+            ".rasd-village{font:400 10px 'Noto Sans','DejaVu Sans',sans-serif;color:#6b6356;white-space:nowrap;"
+            "text-shadow:0 0 2px #fff,0 0 2px #fff;pointer-events:none}"
+            ".rasd-village span{font-family:'Noto Sans Arabic','Noto Naskh Arabic','DejaVu Sans',sans-serif}"
+            "</style>".replace("SEA_COLOUR", SEA)
         )
     )
 

@@ -77,3 +77,44 @@ class Gazetteer:
                     results.append((p, float(score)))
         results.sort(key=lambda ps: (-ps[1], ne_rank(ps[0].admin1), ps[0].id))
         return results[:limit]
+
+    def search(self, query: str, limit: int = 50) -> list[Place]:
+        """Places whose name or any alias matches ``query`` (Arabic or Latin, any spelling fold makes
+        one; ق or ك): exact names first, then names starting with it, then containing it, then the
+        closest by rapidfuzz; the north-east first within each rank. For the Places page."""
+        q = fold(query)
+        if len(q) < 2:
+            return []
+        queries = list(dict.fromkeys([q, q.replace("ك", "ق"), q.replace("ق", "ك")]))
+        ranked: dict[str, tuple[int, Place]] = {}
+        for form, places in self._by_name.items():
+            rank = min((_match_rank(form, x) for x in queries), default=9)
+            if rank < 9:
+                for p in places:
+                    if p.id not in ranked or rank < ranked[p.id][0]:
+                        ranked[p.id] = (rank, p)
+        if len(ranked) < 5:  # little like it: other spellings of the whole name (rapidfuzz over every name)
+            from rapidfuzz import fuzz, process
+
+            if self._choices is None:
+                self._choices = list(self._by_name)
+            for form, _score, _i in process.extract(q, self._choices, scorer=fuzz.ratio, limit=10,
+                                                     score_cutoff=CLOSE_SPELLING):  # fmt: skip
+                for p in self._by_name[form]:
+                    ranked.setdefault(p.id, (3, p))
+        order = sorted(
+            ranked.values(), key=lambda rp: (rp[0], ne_rank(rp[1].admin1), len(rp[1].name_en), rp[1].id)
+        )
+        return [p for _rank, p in order[:limit]]
+
+
+CLOSE_SPELLING = 80.0  # rapidfuzz ratio at which a name counts as another spelling of the query
+
+
+def _match_rank(form: str, query: str) -> int:
+    """0 the whole name, 1 its start (or a word's start), 2 inside it, 9 no match."""
+    if form == query:
+        return 0
+    if form.startswith(query) or f" {query}" in form or form.startswith("ال" + query):
+        return 1
+    return 2 if query in form else 9
