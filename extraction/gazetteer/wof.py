@@ -140,7 +140,7 @@ def _new_place(b: Builder, r: dict, ar: list[str], en: list[str], lat: float, lo
         lat=lat,
         lon=lon,
         source=SOURCE,
-        note=f"WOF {r['wof_id']}" + (f" GeoNames {r['geonames_id']} {code}" if r["geonames_id"] else ""),
+        note=(f"WOF {r['wof_id']}" + (f" GeoNames {r['geonames_id']} {code}" if r["geonames_id"] else "")).strip(),
     )
     gov = b.govs.get(r["adm1_pcode"])
     b.place_admin(p, gov, lat, lon, district=b.dists.get(r["adm2_pcode"]))

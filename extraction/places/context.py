@@ -25,6 +25,7 @@ FRAME_TOWN = 8.0
 TOWN_KM = 25.0  # how far "ريف X", "west of X" reach from the town X
 OUTLET = 1.5
 FAR_KM = 100.0
+CLUSTER = 6  # firm places either side of a mention that count as its cluster
 _SENTENCE_END = re.compile(r"[.!?\n;]")
 # "west of Kobani": the candidate should lie on that side of the town (lon/lat sign of the offset)
 _SIDES = {"west": (0, -1), "east": (0, 1), "north": (1, 0), "south": (-1, 0)}
@@ -47,6 +48,7 @@ class ReportContext:
             if p.is_area or (f.qualifier and f.qualifier != "institution" and p.kind in ("city", "town")):
                 self.frames.append((f.hit.start, f, _framing_area(m, f) or p))
         self.frame_starts = [pos for pos, _f, _p in self.frames]
+        self.firm_starts = [pos for pos, _p in self.firm]
 
     def bonus(self, i: int, p: Place) -> float:
         f = self.found[i]
@@ -54,6 +56,9 @@ class ReportContext:
         if self.outlet and p.admin1 == self.outlet:
             score += OUTLET
         return score
+
+    def has_frame(self, f: Found) -> bool:
+        return self._frame(f) is not None
 
     def frame_only(self, i: int, p: Place) -> float:
         return self._frame_bonus(self.found[i], p)
@@ -66,7 +71,8 @@ class ReportContext:
         frame = self._frame(f)
         if frame is not None and not any(self._frame_bonus(f, p) > 0 for p in candidates):
             return True
-        others = [q for pos, q in self.firm if pos != f.hit.start]
+        k = bisect.bisect_left(self.firm_starts, f.hit.start)
+        others = [q for pos, q in self.firm[max(0, k - CLUSTER) : k + CLUSTER + 1] if pos != f.hit.start]
         if not others:
             return False
         return all(km(*p.point()[:2], *q.point()[:2]) > FAR_KM for p in candidates for q in others)
@@ -117,12 +123,15 @@ class ReportContext:
         return score
 
     def _cluster_bonus(self, f: Found, p: Place) -> float:
-        """The nearer the candidate to the report's firm places, the likelier it is the one meant."""
+        """The nearer the candidate to the report's firm places named around it (CLUSTER either side: a
+        long text stays linear), the likelier it is the one meant."""
         lat, lon, _prec = p.point()
         if lat is None or not self.firm:
             return 0.0
+        k = bisect.bisect_left(self.firm_starts, f.hit.start)
+        near = self.firm[max(0, k - CLUSTER) : k + CLUSTER + 1]
         d = min(
-            (km(lat, lon, *q.point()[:2]) for pos, q in self.firm if pos != f.hit.start and q.id != p.id),
+            (km(lat, lon, *q.point()[:2]) for pos, q in near if pos != f.hit.start and q.id != p.id),
             default=None,
         )
         if d is None:
@@ -133,14 +142,18 @@ class ReportContext:
 def firm_place(m: Matcher, f: Found) -> Place | None:
     """The one place a mention names, leaving aside villages only WOF knows when a known place has the
     name ("ريف تل تمر" is Tal Tamr although two WOF villages are called تل تمر too); None if several."""
-    known = {e.place for e in f.entries if not e.new}
-    ids = known or {e.place for e in f.entries}
+    known = [e for e in f.entries if not e.new]
+    return one_place(m, known or f.entries)
+
+
+def one_place(m: Matcher, entries: list) -> Place | None:
+    """The place the entries name when they name one (an admin area and its seat town are one), else None."""
+    ids = {e.place for e in entries}
     if len(ids) == 1:
         return m.places[next(iter(ids))]
-    # an admin area and its seat town are one place named
     ps = [m.places[i] for i in ids]
     towns = [p for p in ps if not p.is_area]
-    if len(towns) == 1 and all(p.is_area and m.seat_of(p) is towns[0] for p in ps if p is not towns[0]):
+    if len(towns) == 1 and all(m.seats.get(p.id) == towns[0].id for p in ps if p is not towns[0]):
         return towns[0]
     return None
 

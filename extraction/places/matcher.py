@@ -58,22 +58,15 @@ class Matcher:
         self.gaz = gaz
         self.words = words
         self.places: list[Place] = list(gaz.places)
-        self.automaton, self.key_info = built or _build(self.places, words)
+        self.automaton, self.key_info, self.seats = built or _build(self.places, words)
         self._entries: dict[int, list[Entry]] = {}
-        self._seats: dict[str, list[Place]] | None = None
         self.fixed_scores = [fixed_score(p) for p in self.places]
         self._patterns(words)
 
     def seat_of(self, area: Place) -> Place | None:
         """The town an admin area is named after (same Arabic name, same governorate), or None."""
-        if self._seats is None:
-            self._seats = {}
-            for p in self.places:
-                if not p.is_area:
-                    for n in p.names_ar():
-                        self._seats.setdefault(fold(n), []).append(p)
-        found = self._seats.get(fold(area.name_ar), [])
-        return next((q for q in found if q.admin1 == area.admin1), None)
+        seat = self.seats.get(area.id)
+        return self.gaz.get(seat) if seat else None
 
     def entries(self, n: int) -> list[Entry]:
         es = self._entries.get(n)
@@ -127,7 +120,24 @@ def _build(places: list[Place], words: PlaceWords) -> tuple:
         automaton.add_word(key, n)
         info.append((len(key), bool(cs[0] & 1), tuple(cs)))
     automaton.make_automaton()
-    return automaton, info
+    return automaton, info, _seats(places)
+
+
+def _seats(places: list[Place]) -> dict[str, str]:
+    """Admin area id -> the id of the first town of its governorate with the area's Arabic name."""
+    areas = {fold(p.name_ar): [] for p in places if p.is_area}
+    for p in places:
+        if not p.is_area:
+            for n in p.names_ar():
+                if (f := fold(n)) in areas:
+                    areas[f].append(p)
+    out = {}
+    for a in places:
+        if a.is_area:
+            seat = next((q for q in areas[fold(a.name_ar)] if q.admin1 == a.admin1), None)
+            if seat is not None:
+                out[a.id] = seat.id
+    return out
 
 
 def matcher_for(gaz: Gazetteer) -> Matcher:
@@ -139,7 +149,7 @@ def matcher_for(gaz: Gazetteer) -> Matcher:
         built = load(key) if key else None
         m = Matcher(gaz, words, built)
         if key and built is None:
-            save(key, (m.automaton, m.key_info))
+            save(key, (m.automaton, m.key_info, m.seats))
         gaz.__dict__["_place_matcher"] = m
     return m
 

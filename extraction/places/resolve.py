@@ -14,7 +14,7 @@ from collections import Counter
 from extraction.gazetteer import Place
 from extraction.normalise import Normalised
 
-from .context import ReportContext
+from .context import ReportContext, one_place
 from .hits import Entry, Found
 from .matcher import Matcher
 from .mention import PlaceMention
@@ -32,11 +32,12 @@ def resolve(
     admin1 = Counter()
     named: set[str] = set()
     for f in found:
-        ps = {places[e.place].admin1 for e in f.entries}
+        es = [e for e in f.entries if not e.new] or f.entries  # a known place's namesakes leave it known
+        ps = {places[e.place].admin1 for e in es}
         if len(ps) == 1:
             admin1[next(iter(ps))] += 1
-        if len({e.place for e in f.entries}) == 1:
-            named.add(places[f.entries[0].place].id)
+        if len({e.place for e in es}) == 1:
+            named.add(places[es[0].place].id)
     # Unambiguous towns and cities by position: a quarter or facility goes with the nearest one named.
     anchors = []
     for f in found:
@@ -54,13 +55,20 @@ def resolve(
             if f.hit.key in ruled_out or ctx.rules_out(i, [places[e.place] for e in f.entries]):
                 ruled_out.add(f.hit.key)  # and so all through the report: one name, one place
                 continue  # a village of that name lies elsewhere: the report's one is not in the gazetteer
-        if len(f.entries) == 1:
-            best = f.entries[0]  # nothing to choose between: skip the scoring
+        entries = f.entries
+        known = [e for e in entries if not e.new]
+        if known and len(known) < len(entries):
+            ctx = ctx or ReportContext(m, norm.text, found, source)
+            if not ctx.has_frame(f):
+                entries = known  # a known place beats the villages of its name unless a frame says otherwise
+        if len(entries) == 1:
+            best = entries[0]  # nothing to choose between: skip the scoring
         else:
             near = _nearest_anchor(anchors, positions, f.hit.start)
-            if ctx is None and len({e.place for e in f.entries}) > 1:
+            several = one_place(m, entries) is None  # else: the area or its town, as the kind words say
+            if ctx is None and several:
                 ctx = ReportContext(m, norm.text, found, source)
-            scored = _ranked(m, f, i, admin1, named, near, ctx)
+            scored = _ranked(m, f, entries, i, admin1, named, near, ctx if several else None)
             best = scored[0][1]
             alternatives = _alternatives(m, scored)
         out.append(_mention(m, norm, f, places[best.place], alternatives))
@@ -68,21 +76,25 @@ def resolve(
 
 
 def _ranked(
-    m: Matcher, f: Found, i: int, admin1: Counter, named: set[str], near, ctx
+    m: Matcher, f: Found, entries: list[Entry], i: int, admin1: Counter, named: set[str], near, ctx
 ) -> list[tuple[float, Entry]]:
     """(score, entry) best first; the context counts only between different places."""
     places, fixed = m.places, m.fixed_scores
-    several = ctx is not None and len({e.place for e in f.entries}) > 1
+    several = ctx is not None and len({e.place for e in entries}) > 1
     # A village only WOF knows beats a known town of its name by an explicit frame, not by the report's
     # other places or provinces ("على رأس العين" in a report about Afrin is still Ras al-Ain).
-    prominent = any(not e.new for e in f.entries)
+    prominent = any(not e.new for e in entries)
     scored = []
-    for e in f.entries:
+    context: dict[tuple[int, bool], float] = {}  # one place may come with several entries
+    for e in entries:
         p = places[e.place]
         weak = e.new and prominent
         s = _score(p, e, f, Counter() if weak else admin1, named, fixed[e.place]) + _near_bonus(p, near)
         if several:
-            s += ctx.frame_only(i, p) if weak else ctx.bonus(i, p)
+            key = (e.place, weak)
+            if key not in context:
+                context[key] = ctx.frame_only(i, p) if weak else ctx.bonus(i, p)
+            s += context[key]
         scored.append((s, e))
     scored.sort(key=lambda se: (-se[0], se[1].place))
     return scored
