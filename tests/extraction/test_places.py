@@ -190,12 +190,14 @@ def test_extra_places_are_matched():
 
 
 def test_unknown_places_after_type_words():
-    text = (
-        "داهمت منازل في أحياء الدرعية والرميلة والمشلب وشارع النور، واعتقلت 23 شخصاً عند دوار النعيم وسط الرقة"
-    )
+    # Raqqa's al-Daraiya, al-Rumaila, al-Mishlab and the al-Naim roundabout are in the gazetteer (news
+    # usage); the names below are not
+    text = "داهمت منازل في أحياء الدرعية والبارودة والمقلوبة وشارع النور، واعتقلت 23 شخصاً عند دوار الفخاري وسط الرقة"
     norm = normalise(text)
     names = [u[2] for u in find_unknown_places(norm, find_places(norm))]
-    assert names == ["الدرعية", "الرميلة", "المشلب", "النور", "النعيم"]
+    assert names == ["البارودة", "المقلوبة", "النور", "الفخاري"]
+    ids = [m.place.id for m in find_places(norm)]
+    assert ids[0] == "nws-raqqa-al-daraiya" and ids[-1] == "gn-172955"
     for s, e, t in find_unknown_places(norm, []):
         assert text[s:e] == t
     en = "Gunmen attacked the village of Tal Jadaan near Tal Tamr."
@@ -315,3 +317,27 @@ def test_unknown_places_are_linear_on_long_texts():
     text = "قصف قرية تل جديدة الصغيرة وقرى الخربة والصفصافة. " * 4000
     found = find_unknown_places(normalise(text), [])
     assert len(found) == 4000 * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "ids", "city"),
+    [
+        ("قصف أحياء الجورة والقصور في دير الزور", ["nws-deir-al-jura", "nws-deir-al-qusur"], "gn-170794"),
+        ("انفجار عبوة في حي السرب بمنبج", ["nws-manbij-al-sirb"], "gn-167357"),
+        (
+            "حملة مداهمات في حيي المشلب والرميلة",
+            ["nws-raqqa-al-mishlab", "nws-raqqa-al-rumaila"],
+            "gn-172955",
+        ),
+        ("اشتباكات في حي الغزل", ["nws-hasakah-al-ghazal"], "gn-173811"),
+        ("قناص في حي الطي", ["cur-tay-quarter"], "gn-173377"),
+    ],
+)
+def test_neighbourhoods_from_news_usage_lie_in_their_city(text, ids, city):
+    ms = [m for m in find_places(text) if m.place.kind == "neighbourhood"]
+    assert [m.place.id for m in ms] == ids
+    assert all(m.place.located_by == city and m.geo_precision == 2 for m in ms)
+
+
+def test_quarter_names_that_are_words_stay_words():
+    assert find_places("وقال الأمين العام للأمم المتحدة إن الصناعة والنهضة") == []
