@@ -68,9 +68,8 @@ class ReportContext:
         the report's other places all lie more than FAR_KM away ("قرية صيدا شرقي عين عيسى" when the
         only صيدا villages known are in Daraa)."""
         f = self.found[i]
-        frame = self._frame(f)
-        if frame is not None and not any(self._frame_bonus(f, p) > 0 for p in candidates):
-            return True
+        if self._frame(f) is not None:  # the frame decides: "ريف الحسكة" holds villages 150 km from the city
+            return not any(self._frame_bonus(f, p) > 0 for p in candidates)
         k = bisect.bisect_left(self.firm_starts, f.hit.start)
         others = [q for pos, q in self.firm[max(0, k - CLUSTER) : k + CLUSTER + 1] if pos != f.hit.start]
         if not others:
