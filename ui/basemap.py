@@ -79,6 +79,26 @@ def _layer(name: str) -> dict:
     return json.loads((BASEMAP_DIR / f"{name}.geojson").read_text(encoding="utf-8"))
 
 
+def _box_places(kinds: tuple[str, ...]) -> list | None:
+    """Shipped places of these kinds with a point in LABEL_BOX; None when the gazetteer cannot be loaded."""
+    try:
+        from extraction.gazetteer import load_gazetteer
+
+        places = load_gazetteer().places
+    except Exception:  # noqa: BLE001 - a missing or half-built gazetteer must not take the map down
+        return None
+    south, north, west, east = LABEL_BOX
+    return [
+        p
+        for p in places
+        if getattr(p, "kind", None) in kinds
+        and p.lat is not None
+        and p.lon is not None
+        and south <= p.lat <= north
+        and west <= p.lon <= east
+    ]
+
+
 def town_labels() -> tuple[tuple[str, str, float, float], ...]:
     """(name_en, name_ar, lat, lon) of the region's cities and towns from the shipped gazetteer.
 
@@ -87,24 +107,14 @@ def town_labels() -> tuple[tuple[str, str, float, float], ...]:
     global _labels
     if _labels is not None:
         return _labels
-    try:
-        from extraction.gazetteer import load_gazetteer
-
-        places = load_gazetteer().places
-    except Exception:  # noqa: BLE001 - a missing or half-built gazetteer must not take the map down
+    places = _box_places(LABEL_KINDS)
+    if places is None:
         return ()
-    south, north, west, east = LABEL_BOX
-    out = []
-    for p in places:
-        lat, lon = getattr(p, "lat", None), getattr(p, "lon", None)
-        if getattr(p, "kind", None) not in LABEL_KINDS or lat is None or lon is None:
-            continue
-        if not (south <= lat <= north and west <= lon <= east):
-            continue
-        pop = getattr(p, "population", None) or 0
-        if p.kind == "city" or pop >= 15000:  # kind checked above
-            out.append((p.name_en, getattr(p, "name_ar", "") or "", float(lat), float(lon)))
-    _labels = tuple(out)
+    _labels = tuple(
+        (p.name_en, getattr(p, "name_ar", "") or "", float(p.lat), float(p.lon))
+        for p in places
+        if p.kind == "city" or (getattr(p, "population", None) or 0) >= 15000
+    )
     return _labels
 
 
@@ -114,22 +124,15 @@ def village_labels() -> tuple[tuple[str, str, float, float], ...]:
     global _villages
     if _villages is not None:
         return _villages
-    try:
-        from extraction.gazetteer import load_gazetteer
-
-        places = load_gazetteer().places
-    except Exception:  # noqa: BLE001 - a missing or half-built gazetteer must not take the map down
+    places = _box_places(VILLAGE_KINDS)
+    if places is None:
         return ()
-    south, north, west, east = LABEL_BOX
     towns = {(lat, lon) for _en, _ar, lat, lon in town_labels()}
-    out = []
-    for p in places:
-        lat, lon = getattr(p, "lat", None), getattr(p, "lon", None)
-        if getattr(p, "kind", None) not in VILLAGE_KINDS or lat is None or lon is None:
-            continue
-        if south <= lat <= north and west <= lon <= east and (lat, lon) not in towns:
-            out.append((p.name_en or "", getattr(p, "name_ar", "") or "", float(lat), float(lon)))
-    _villages = tuple(out)
+    _villages = tuple(
+        (p.name_en or "", getattr(p, "name_ar", "") or "", float(p.lat), float(p.lon))
+        for p in places
+        if (p.lat, p.lon) not in towns
+    )
     return _villages
 
 
@@ -232,6 +235,24 @@ def add_offline_basemap(m: folium.Map) -> None:
         style_function=_style(SEA, "#5b8db8", 1.6, 0.0),
         interactive=False,
     ).add_to(m)
+    _add_labels(m)
+
+
+_LABEL_CSS = (
+    "<style>.leaflet-container{background:SEA_COLOUR}"
+    ".rasd-town{font:600 11px 'Noto Sans','DejaVu Sans',sans-serif;color:#4a4438;white-space:nowrap;"
+    "text-shadow:0 0 3px #fff,0 0 3px #fff;pointer-events:none}"
+    ".rasd-town span{font-family:'Noto Sans Arabic','Noto Naskh Arabic','DejaVu Sans',sans-serif;"
+    "font-weight:400}"
+    ".rasd-village{font:400 10px 'Noto Sans','DejaVu Sans',sans-serif;color:#6b6356;white-space:nowrap;"
+    "text-shadow:0 0 2px #fff,0 0 2px #fff;pointer-events:none}"
+    ".rasd-village span{font-family:'Noto Sans Arabic','Noto Naskh Arabic','DejaVu Sans',sans-serif}"
+    "</style>"
+).replace("SEA_COLOUR", SEA)
+
+
+def _add_labels(m: folium.Map) -> None:
+    """Town labels always; village labels drawn by the browser from VILLAGE_ZOOM on."""
     labels = folium.FeatureGroup(name="Towns", control=False)
     for name_en, name_ar, lat, lon in town_labels():
         text = html.escape(name_en) + (f' <span dir="rtl">{html.escape(name_ar)}</span>' if name_ar else "")
@@ -246,19 +267,7 @@ def add_offline_basemap(m: folium.Map) -> None:
     villages = village_labels()
     if villages:
         VillageLabels(villages).add_to(m)
-    m.get_root().header.add_child(
-        folium.Element(
-            "<style>.leaflet-container{background:SEA_COLOUR}"
-            ".rasd-town{font:600 11px 'Noto Sans','DejaVu Sans',sans-serif;color:#4a4438;white-space:nowrap;"
-            "text-shadow:0 0 3px #fff,0 0 3px #fff;pointer-events:none}"
-            ".rasd-town span{font-family:'Noto Sans Arabic','Noto Naskh Arabic','DejaVu Sans',sans-serif;"
-            "font-weight:400}"
-            ".rasd-village{font:400 10px 'Noto Sans','DejaVu Sans',sans-serif;color:#6b6356;white-space:nowrap;"
-            "text-shadow:0 0 2px #fff,0 0 2px #fff;pointer-events:none}"
-            ".rasd-village span{font-family:'Noto Sans Arabic','Noto Naskh Arabic','DejaVu Sans',sans-serif}"
-            "</style>".replace("SEA_COLOUR", SEA)
-        )
-    )
+    m.get_root().header.add_child(folium.Element(_LABEL_CSS))
 
 
 def add_basemap(m: folium.Map, mode: str) -> None:

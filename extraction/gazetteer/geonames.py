@@ -22,13 +22,7 @@ def read_geonames(b: Builder) -> None:
     path = b.sources / "geonames-cities500-SY" / "SY.tsv"
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
-    # GeoNames admin1 codes differ from OCHA pcodes: map each code to the governorate most of its
-    # towns lie nearest to (by sub-district centroid).
-    votes: dict[str, Counter] = {}
-    for r in rows:
-        near = nearest(float(r["latitude"]), float(r["longitude"]), list(b.subs.values()))
-        votes.setdefault(r["admin1_code"], Counter())[near.id[:4]] += 1
-    code_gov = {c: b.govs[v.most_common(1)[0][0]] for c, v in votes.items()}
+    code_gov = _code_governorates(b, rows)
     sub_names = {fold(n): s for s in b.subs.values() for n in s.names_ar()}
     for r in rows:
         alts = [a.strip() for a in r["alternatenames"].split(",") if a.strip()]
@@ -77,3 +71,13 @@ def read_geonames(b: Builder) -> None:
             continue
         b.place_admin(p, gov, lat, lon)
         b.add(p)
+
+
+def _code_governorates(b: Builder, rows: list[dict]) -> dict:
+    """GeoNames admin1 codes differ from OCHA pcodes: each code's governorate is the one most of its towns
+    lie nearest to (by sub-district centroid)."""
+    votes: dict[str, Counter] = {}
+    for r in rows:
+        near = nearest(float(r["latitude"]), float(r["longitude"]), list(b.subs.values()))
+        votes.setdefault(r["admin1_code"], Counter())[near.id[:4]] += 1
+    return {c: b.govs[v.most_common(1)[0][0]] for c, v in votes.items()}
