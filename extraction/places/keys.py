@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from extraction.gazetteer import NE_PREFERENCE, Place, english_variants
 from extraction.gazetteer.frequency import is_new_village
+from extraction.gazetteer.names import fold_name as fold
 from extraction.gazetteer.spellings import news_variants
-from extraction.normalise import fold
 
 from .words import PlaceWords
 

@@ -9,7 +9,7 @@ import ahocorasick
 
 from extraction.gazetteer import NE_PREFERENCE, Gazetteer, Place
 from extraction.gazetteer.frequency import is_new_village, read_name_words
-from extraction.normalise import fold
+from extraction.gazetteer.names import fold_name as fold
 
 from .cache import cache_key, load, save
 from .keys import GUARDED, NEW, place_keys
