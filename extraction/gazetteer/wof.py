@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from extraction.normalise import fold
 
-from .names import ARABIC_ONLY, LATIN_ONLY, strip_admin_prefix
+from .names import ARABIC_ONLY, LATIN_ONLY, english_variants, strip_admin_prefix
 from .place import Place, km, to_float, unique
 from .spellings import KURDISH_LETTERS, name_agreement
 
@@ -34,6 +34,7 @@ def read_wof(b: Builder) -> None:
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     by_name = _name_index(b.places.values())
+    by_latin = _latin_index(b.places.values())
     for r in rows:
         ar, en = _names(r)
         lat, lon = to_float(r["lat"]), to_float(r["lon"])
@@ -42,6 +43,7 @@ def read_wof(b: Builder) -> None:
         target = b.places.get(f"gn-{r['geonames_id']}") if r["geonames_id"] else None
         target = target or _twin(b, by_name, ar, lat, lon)
         if target is not None:
+            en = [n for n in en if not _latin_taken(n, target, by_latin)]
             _merge(target, _not_taken(ar, target, by_name, b.is_word), en, r, lat, lon)
         else:
             target = _new_place(b, r, ar, en, lat, lon)
@@ -75,6 +77,25 @@ def _name_index(places) -> dict[str, list[Place]]:
             for n in p.names_ar():
                 index.setdefault(fold(n), []).append(p)
     return index
+
+
+def _latin_index(places) -> dict[str, list[Place]]:
+    """Known places (not WOF's) by every Latin form of their names."""
+    index: dict[str, list[Place]] = {}
+    for p in places:
+        if not p.is_area and p.source != SOURCE:
+            for n in p.names_en():
+                for v in english_variants(n):
+                    index.setdefault(v, []).append(p)
+    return index
+
+
+def _latin_taken(name: str, p: Place, by_latin: dict[str, list[Place]]) -> bool:
+    """A Latin name another known place of the governorate goes by ("Sarrin" on Sirrin ash Shamaliyah's
+    row is the town of Sarrin's name)."""
+    return any(
+        q is not p and q.admin1 == p.admin1 for v in english_variants(name) for q in by_latin.get(v, ())
+    )
 
 
 def _twin(b: Builder, by_name: dict[str, list[Place]], ar: list[str], lat: float, lon: float) -> Place | None:
@@ -140,7 +161,9 @@ def _new_place(b: Builder, r: dict, ar: list[str], en: list[str], lat: float, lo
         lat=lat,
         lon=lon,
         source=SOURCE,
-        note=(f"WOF {r['wof_id']}" + (f" GeoNames {r['geonames_id']} {code}" if r["geonames_id"] else "")).strip(),
+        note=(
+            f"WOF {r['wof_id']}" + (f" GeoNames {r['geonames_id']} {code}" if r["geonames_id"] else "")
+        ).strip(),
     )
     gov = b.govs.get(r["adm1_pcode"])
     b.place_admin(p, gov, lat, lon, district=b.dists.get(r["adm2_pcode"]))

@@ -165,3 +165,12 @@ def test_a_cached_automaton_finds_what_a_fresh_one_finds(tmp_path, monkeypatch):
     assert [m.place.id for m in find_places(text, gazetteer=third)] == [
         m.place.id for m in find_places(text, gazetteer=first)
     ]
+
+
+def test_a_wof_row_does_not_give_a_known_place_another_known_place_s_name():
+    gaz = load_gazetteer()
+    # WOF's row for Sirrin ash Shamaliyah also says "Sarrin"/صرين and al-Kishma's says الكشكية: the names of
+    # their known neighbours (the town of Sarrin, al-Kishkiyah), which keep them
+    assert "Sarrin" not in gaz.get("gn-164071").aliases_en
+    assert "الكشكية" not in gaz.get("cur-al-kishma").aliases_ar
+    assert _ids("a Turkish drone hit a house in the town of Sarrin, south of Kobani")[0] == "cur-sarrin"
