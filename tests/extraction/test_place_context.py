@@ -174,3 +174,11 @@ def test_a_wof_row_does_not_give_a_known_place_another_known_place_s_name():
     assert "Sarrin" not in gaz.get("gn-164071").aliases_en
     assert "الكشكية" not in gaz.get("cur-al-kishma").aliases_ar
     assert _ids("a Turkish drone hit a house in the town of Sarrin, south of Kobani")[0] == "cur-sarrin"
+
+
+def test_extraction_passes_the_outlet_to_place_resolution():
+    from extraction import extract
+
+    text = "قصفت القوات التركية بالمدفعية قرية جروان صباح اليوم"
+    assert [e.place_id for e in extract(text, "2024-03-11")] == [JARWAN_HASAKAH]
+    assert [e.place_id for e in extract(text, "2024-03-11", "دير الزور 24")] == [JARWAN_DEIR]
