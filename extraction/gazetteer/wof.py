@@ -50,6 +50,8 @@ def read_wof(b: Builder) -> None:
             b.add(target)
         for n in target.names_ar():
             by_name.setdefault(fold(n), []).append(target)
+            if _spoken(fold(n)) != fold(n):
+                by_name.setdefault(_spoken(fold(n)), []).append(target)
 
 
 def _names(r: dict) -> tuple[list[str], list[str]]:
@@ -76,7 +78,15 @@ def _name_index(places) -> dict[str, list[Place]]:
         if not p.is_area:
             for n in p.names_ar():
                 index.setdefault(fold(n), []).append(p)
+                if _spoken(fold(n)) != fold(n):
+                    index.setdefault(_spoken(fold(n)), []).append(p)
     return index
+
+
+def _spoken(folded: str) -> str:
+    """The Jazira's spoken ق written ك: "جديد عقيدات" on the map is "جديد عكيدات" in the news and the curated
+    list, one village (a twin is matched on either)."""
+    return folded.replace("ق", "ك")
 
 
 def _latin_index(places) -> dict[str, list[Place]]:
@@ -102,7 +112,7 @@ def _twin(b: Builder, by_name: dict[str, list[Place]], ar: list[str], lat: float
     """The place sharing an Arabic name with this row within TWIN_KM (or REF_KM of a located_by point)."""
     seen: set[str] = set()
     for n in ar:
-        for p in by_name.get(fold(n), ()):
+        for p in [*by_name.get(fold(n), ()), *by_name.get(_spoken(fold(n)), ())]:
             if p.id in seen:
                 continue
             seen.add(p.id)

@@ -182,3 +182,8 @@ def test_extraction_passes_the_outlet_to_place_resolution():
     text = "قصفت القوات التركية بالمدفعية قرية جروان صباح اليوم"
     assert [e.place_id for e in extract(text, "2024-03-11")] == [JARWAN_HASAKAH]
     assert [e.place_id for e in extract(text, "2024-03-11", "دير الزور 24")] == [JARWAN_DEIR]
+
+
+def test_a_map_spelling_with_qaf_joins_the_news_spelling_with_kaf():
+    # WOF's "جديد عقيدات" is the curated "جديد عكيدات" (Jadid Ukaydat): one place with both names
+    assert [p.id for p in load_gazetteer().lookup("جديد عقيدات")] == ["cur-jadid-ukaydat"]
