@@ -7,8 +7,10 @@ build``. Admin areas are regions: their centroid is an area centroid, so a town 
 Places with no coordinate in any source are entries too, ``located_by`` the nearest located place their
 source names, so events there land in the right area and say so.
 
-Modules: ``place`` (the entry, kinds, columns), ``names`` (name forms), ``index`` (lookup), ``load`` (the
-cached shipped table and analysts' layer), ``build`` and one module per source, ``cli``.
+Modules: ``place`` (the entry, kinds, columns), ``names`` (name forms), ``spellings`` (news forms of a map
+name, Arabic-Latin agreement), ``index`` (lookup and search), ``load`` (the cached shipped table and analysts'
+layer), ``build`` and one module per source (``admin``, ``geonames``, ``curated``, ``wof``), ``locate``,
+``frequency`` (which names are ordinary words, build only), ``cli``.
 """
 
 from __future__ import annotations
