@@ -48,6 +48,8 @@ class ReportContext:
             if p.is_area or (f.qualifier and f.qualifier != "institution" and p.kind in ("city", "town")):
                 self.frames.append((f.hit.start, f, _framing_area(m, f) or p))
         self.frame_starts = [pos for pos, _f, _p in self.frames]
+        self._ends: list[int] | None = None
+        self._frames_of: dict[int, tuple[Found, Place] | None] = {}
         self.firm_starts = [pos for pos, _p in self.firm]
 
     def bonus(self, i: int, p: Place) -> float:
@@ -77,12 +79,21 @@ class ReportContext:
         return all(km(*p.point()[:2], *q.point()[:2]) > FAR_KM for p in candidates for q in others)
 
     def _sentence(self, pos: int) -> tuple[int, int]:
-        lo = max((m.end() for m in _SENTENCE_END.finditer(self.text, max(0, pos - 400), pos)), default=0)
-        m = _SENTENCE_END.search(self.text, pos)
-        return lo, m.start() if m else len(self.text)
+        """(start, end) of the sentence holding ``pos`` (sentence ends found once per report)."""
+        if self._ends is None:
+            self._ends = [m.start() for m in _SENTENCE_END.finditer(self.text)]
+        k = bisect.bisect_left(self._ends, pos)
+        lo = self._ends[k - 1] + 1 if k > 0 else 0
+        return lo, self._ends[k] if k < len(self._ends) else len(self.text)
 
     def _frame(self, f: Found) -> tuple[Found, Place] | None:
         """The framing phrase of ``f``: the first after it in its sentence, else the last before it."""
+        key = id(f)
+        if key not in self._frames_of:
+            self._frames_of[key] = self._find_frame(f)
+        return self._frames_of[key]
+
+    def _find_frame(self, f: Found) -> tuple[Found, Place] | None:
         if not self.frames:
             return None
         lo, hi = self._sentence(f.hit.start)

@@ -25,6 +25,7 @@ HARD_ZIPF = 3.7  # at or above: an everyday word (جروح، كمين، أنقر
 
 DROP_ZIPF = 5.0  # at or above: a function word (على، من), never a key of a new village
 NEW = 1 << 6  # the entry's place is a village only the WOF table knows
+NEW_BARE_MIN = 5  # letters a new village's name needs, without its ال, to be looked for without it too
 
 
 def encode(place: int, level: int, derived: bool, lil: bool, english: bool) -> int:
@@ -60,7 +61,11 @@ def place_keys(
             level = WORD
         else:
             level = max(floor, _zipf_level(freq.get(("ar", f))) if new else FREE)
-        bare_drop = new and freq.get(("ar", bare), 0.0) >= DROP_ZIPF
+        # a new village's ال-less form: only a long one, and not a function word (short ones sit inside
+        # other words: قراطي in الديمقراطية, and each such match costs a look)
+        bare_drop = (
+            new and bare != f and (len(bare) < NEW_BARE_MIN or freq.get(("ar", bare), 0.0) >= DROP_ZIPF)
+        )
         yield from ((k, c | flag) for k, c in _arabic_forms(i, f, level) if not (bare_drop and k == bare))
         if p.is_area or quarter or typed:
             continue
@@ -71,6 +76,8 @@ def place_keys(
         for v in _latin_forms(name):
             if not v.isascii() and not any(c.isalpha() for c in v):
                 continue
+            if new and len(v) < 4:
+                continue  # "is", "al", "ra": a village's two-letter Latin form is never worth a key
             level = GUARDED if v in w.common or len(v) < 4 or (quarter and " " not in v) else floor
             if new and freq.get(("en", v), 0.0) >= WORD_ZIPF:
                 level = GUARDED

@@ -20,6 +20,7 @@ from .matcher import Matcher
 from .mention import PlaceMention
 from .words import TYPE_KINDS
 
+VILLAGE_TYPES = frozenset({"village", "town"})  # type words that may name a village rather than a known town
 MARGIN = 1.75  # a runner-up this close (and elsewhere) is an alternative the analyst is told of
 APART_KM = 10.0  # ... when it lies this far from the choice
 
@@ -58,9 +59,11 @@ def resolve(
         entries = f.entries
         known = [e for e in entries if not e.new]
         if known and len(known) < len(entries):
-            ctx = ctx or ReportContext(m, norm.text, found, source)
-            if not ctx.has_frame(f):
-                entries = known  # a known place beats the villages of its name unless a frame says otherwise
+            # a known place beats the villages of its name, unless a type word names a village and the
+            # sentence frames it elsewhere ("قرية X بريف دير الزور" when the known X is in Hasakah)
+            village = f.type_kind in VILLAGE_TYPES
+            if not village or not (ctx := ctx or ReportContext(m, norm.text, found, source)).has_frame(f):
+                entries = known
         if len(entries) == 1:
             best = entries[0]  # nothing to choose between: skip the scoring
         else:
@@ -70,7 +73,7 @@ def resolve(
                 ctx = ReportContext(m, norm.text, found, source)
             scored = _ranked(m, f, entries, i, admin1, named, near, ctx if several else None)
             best = scored[0][1]
-            alternatives = _alternatives(m, scored)
+            alternatives = _alternatives(m, scored) if several else []
         out.append(_mention(m, norm, f, places[best.place], alternatives))
     return out
 
