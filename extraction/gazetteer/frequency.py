@@ -22,6 +22,7 @@ from .spellings import news_variants
 
 WORDS_CSV = DATA / "place_name_words.csv"
 MIN_ZIPF = 3.0
+SOURCE = "wordfreq 3.1.1 (CC BY-SA 4.0)"
 PHRASE_PENALTY = 1.5
 NEW_SOURCE = "Who's On First (GeoNames)"
 
@@ -38,7 +39,7 @@ def village_forms(p: Place) -> list[tuple[str, str]]:
     for name in p.names_ar():
         f = fold(name)
         out += [("ar", f), *(("ar", v) for v in news_variants(f, ne))]
-        if f.startswith("ال") and len(f) >= 5:
+        if f.startswith("ال") and not f.startswith("ال ") and len(f) >= 5:
             out.append(("ar", f[2:]))  # the ال-less form matching also looks for
     out += [("en", v) for n in p.names_en() for v in english_variants(n)]
     return out
@@ -104,9 +105,9 @@ def phrase_zipf(word_zipfs: list[float]) -> float:
 def write_name_words(rows: list[tuple[str, str, float]], path: Path = WORDS_CSV) -> None:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["name", "lang", "zipf"])
+    w.writerow(["name", "lang", "zipf", "source"])
     for name, lang, z in rows:
-        w.writerow([name, lang, f"{z:.2f}"])
+        w.writerow([name, lang, f"{z:.2f}", SOURCE])
     path.write_text(buf.getvalue(), encoding="utf-8")
 
 

@@ -54,7 +54,7 @@ def place_keys(
         if new and freq.get(("ar", f), 0.0) >= DROP_ZIPF:
             continue
         typed = f.split(" ", 1)[0] in w.types
-        bare = f[2:] if f.startswith("ال") else f
+        bare = f[2:] if _has_article(f) else f
         if f in w.common or len(bare) <= 2 or (quarter and not typed):
             level = GUARDED
         elif f in w.word_names:
@@ -87,7 +87,7 @@ def place_keys(
 def _arabic_forms(i: int, f: str, level: int) -> Iterator[tuple[str, int]]:
     """The name, its لل form and (guarded) its ال-less form."""
     yield f, encode(i, level, False, False, False)
-    if f.startswith("ال") and len(f) > 3:
+    if _has_article(f) and len(f) > 3:
         yield "لل" + f[2:], encode(i, level, False, True, False)
         if len(f) >= 5:
             yield f[2:], encode(i, GUARDED, True, False, False)
@@ -100,3 +100,8 @@ def _latin_forms(name: str) -> list[str]:
     return forms + [
         f"{t} {rest}" for rest in tall for t in ("tal", "tell", "tel") if f"{t} {rest}" not in forms
     ]
+
+
+def _has_article(f: str) -> bool:
+    """ "الكسرة" has the article; "ال كان" (a source's stray space) does not make " كان" a name."""
+    return f.startswith("ال") and not f.startswith("ال ")
