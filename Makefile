@@ -52,8 +52,9 @@ format: dev-venv
 bench: dev-venv chromium
 	$(PY) -m bench
 
-## gazetteer: rebuild data/gazetteer.csv from ../shared/gazetteer-sources and data/places_extra.csv
-gazetteer: venv
+## gazetteer: rebuild data/gazetteer.csv (and data/place_name_words.csv, with wordfreq from the dev
+## requirements) from ../shared/gazetteer-sources and data/places_extra.csv
+gazetteer: dev-venv
 	$(PY) -m extraction.gazetteer build
 
 demo: venv

@@ -85,7 +85,7 @@ def _analyse(
         return result
     doc = make_document(text)
     gaz = load_gazetteer(extra_places)
-    places = find_places(doc.norm, extra_places=extra_places, gazetteer=gaz)
+    places = find_places(doc.norm, extra_places=extra_places, gazetteer=gaz, source=source)
     asm = Assembler(doc, pub, places, gaz, source)
     result.events = finish(asm.run(), doc, source)
     result.messages.extend(asm.messages)

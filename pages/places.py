@@ -11,8 +11,8 @@ from ui.analyst import current_analyst
 from ui.basemap import mode_caption, tile_mode
 from ui.filters import sidebar_filters
 from ui.map_panel import place_label
-from ui.messages import show
-from ui.places_form import picker_map, place_fields, prefill
+from ui.messages import literal, show
+from ui.places_form import parent_options, picker_map, place_fields, prefill, search_rows
 from ui.shell import ensure_navigation
 
 ensure_navigation()
@@ -33,14 +33,30 @@ except (ImportError, OSError) as exc:
     places = []
     show("warning", f"The gazetteer could not be loaded ({exc}); parents cannot be chosen.")
 
+query = st.text_input(
+    "Search all places (Arabic or English, any spelling)", key="places_search",
+    placeholder="e.g. عكيدات, تل طويل, Jarwan",
+)  # fmt: skip
+found = search_rows(query, state.extra_places(state.data_version()) or None) if query.strip() else []
+if query.strip():
+    if found:
+        st.caption(
+            f"{len(found)} place(s) match «{literal(query.strip())}» (the first 50 shown); pick one as parent below."
+        )
+        st.dataframe(found, hide_index=True, use_container_width=True, key="places_found",
+                     column_order=["name_en", "name_ar", "kind", "admin1", "admin2", "latitude", "longitude",
+                                   "geo_precision", "other names", "id", "source"])  # fmt: skip
+    else:
+        st.caption(f"No place matches «{literal(query.strip())}»: add it below.")
+
 left, right = st.columns([1, 1])
 with left:
     name_ar = st.text_input("Arabic name", value=name_ar0, key="places_name_ar")
     name_en = st.text_input("English name", value=name_en0, key="places_name_en")
     kind = st.selectbox("Kind", PLACE_KINDS, index=PLACE_KINDS.index("village"), key="places_kind")
     parent = st.selectbox(
-        "Parent (the town, district or area it lies in)", places, index=None, format_func=place_label,
-        placeholder="type to search the gazetteer", key="places_parent",
+        "Parent (the town, district or area it lies in)", parent_options(query, places, found), index=None,
+        format_func=place_label, placeholder="a town or area; search above for any place", key="places_parent",
     )  # fmt: skip
     point = st.session_state.get(POINT)
     if point:

@@ -21,6 +21,35 @@ def prefill(name: str | None) -> tuple[str, str]:
     return (name, "") if _ARABIC.search(name) else ("", name)
 
 
+SEARCH_LIMIT = 50
+PARENT_KINDS = ("governorate", "district", "sub-district", "city", "town", "region", "camp")
+
+
+def search_rows(query: str, extra_places: list[dict] | None = None, limit: int = SEARCH_LIMIT) -> list[dict]:
+    """Every place of the gazetteer (shipped and analysts') whose names match ``query``, as picker rows
+    with their other names; see ``Gazetteer.search``."""
+    from extraction.gazetteer import load_gazetteer
+
+    rows = []
+    for p in load_gazetteer(extra_places or None).search(query or "", limit=limit):
+        lat, lon, precision = p.point()
+        rows.append(
+            {"id": p.id, "name_en": p.name_en, "name_ar": p.name_ar, "kind": p.kind, "admin1": p.admin1,
+             "admin2": p.admin2, "admin3": p.admin3, "latitude": lat, "longitude": lon,
+             "geo_precision": precision, "other names": " | ".join([*p.aliases_ar, *p.aliases_en][:12]),
+             "source": p.source}
+        )  # fmt: skip
+    return rows
+
+
+def parent_options(query: str, all_rows: list[dict], found: list[dict]) -> list[dict]:
+    """The parent picker's choices: the places the search found, else the towns and areas (not every
+    village: ~11,000 choices would be sent to the browser on every rerun)."""
+    if query.strip():
+        return [r for r in found if r.get("latitude") is not None]
+    return [r for r in all_rows if r.get("kind") in PARENT_KINDS]
+
+
 def picker_map(point: tuple[float, float] | None, mode: str, parent: dict | None = None) -> folium.Map:
     """A small map to click a place's point on; shows the chosen point and the parent's."""
     use_vendored_assets()

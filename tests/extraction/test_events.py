@@ -24,7 +24,10 @@ HELDOUT2_FLOOR = (
 )
 HELDOUT3 = Path(__file__).resolve().parent / "heldout3"
 ACTOR_FLOOR = 0.84  # held-out actor Jaccard reached 0.87-0.94 (round 6, from 0.76-0.87); the guard sits below
-HELDOUT3_FLOOR = 0.90  # the third held-out set reached 0.911 (round 8, from 0.786); the guard sits below
+# The third held-out set reached 0.911 (round 8, from 0.786); 0.863 since the gazetteer has every village
+# (issue 13): three events at al-Dawudiyah now sit at the village's GeoNames point, 18 km east of Ras al-Ain,
+# where the gold (which had no point for it) allows 15 km around the town. The guard sits below.
+HELDOUT3_FLOOR = 0.85
 # The fourth set measured generalisation (0.833) until round 8 tuned on its failure causes (0.977):
 # it now guards those rules; heldout5, written after, is the untouched estimate.
 HELDOUT4 = Path(__file__).resolve().parent / "heldout4"

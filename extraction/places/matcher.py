@@ -1,0 +1,175 @@
+"""The automaton over every gazetteer name and the context patterns, built once per gazetteer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from extraction.gazetteer import NE_PREFERENCE, Gazetteer, Place
+from extraction.gazetteer.frequency import is_new_village, read_name_words
+from extraction.gazetteer.names import fold_name as fold
+
+from .cache import cache_key, load, save
+from .keys import GUARDED, NEW, place_keys
+from .words import PlaceWords, place_words
+
+
+def is_arabic(s: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in s)
+
+
+def most_words(phrases: list[str]) -> int:
+    return max((w.count(" ") + 1 for w in phrases), default=1)
+
+
+def alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    place: int  # index into Matcher.places
+    level: int  # the guard its context must lift (keys.FREE .. keys.GUARDED)
+    derived: bool  # a form the name was not written in (ال-less, a news variant)
+    lil: bool  # the لل form (ل + ال with the alef dropped)
+    english: bool
+    new: bool = False  # a village only the WOF table knows
+
+    @property
+    def guarded(self) -> bool:
+        """An ordinary word or a bare quarter name: needs a type word or a list."""
+        return self.level == GUARDED
+
+
+def decode(code: int) -> Entry:
+    return Entry(code >> 7, (code >> 3) & 7, bool(code & 4), bool(code & 2), bool(code & 1), bool(code & NEW))
+
+
+class Matcher:
+    """The automaton and context patterns for one gazetteer (built once, cached on it and on disk).
+
+    The automaton stores a key number; ``key_info[n]`` is (key length, English?, entry codes), decoded
+    into Entries only for the keys a report hits.
+    """
+
+    def __init__(self, gaz: Gazetteer, words: PlaceWords, built: tuple | None = None):
+        self.gaz = gaz
+        self.words = words
+        self.places: list[Place] = list(gaz.places)
+        self.automaton, self.key_info, self.seats = built or _build(self.places, words)
+        self._entries: dict[int, list[Entry]] = {}
+        self.fixed_scores = [fixed_score(p) for p in self.places]
+        self._patterns(words)
+
+    def seat_of(self, area: Place) -> Place | None:
+        """The town an admin area is named after (same Arabic name, same governorate), or None."""
+        seat = self.seats.get(area.id)
+        return self.gaz.get(seat) if seat else None
+
+    def entries(self, n: int) -> list[Entry]:
+        es = self._entries.get(n)
+        if es is None:
+            es = self._entries[n] = [decode(c) for c in self.key_info[n][2]]
+        return es
+
+    def _patterns(self, words: PlaceWords) -> None:
+        ar_types = [w for w in words.types if is_arabic(w)]
+        en_types = [w for w in words.types if not is_arabic(w)]
+        ar_dirs = [w for w in words.directions if is_arabic(w)]
+        en_dirs = [w for w in words.directions if not is_arabic(w)]
+        cl = re.escape(words.proclitics)
+        # Words before a name: [direction] [type [type]] — anchored at the name.
+        self.ar_prefix = re.compile(
+            rf"(?:(?<!\w)[{cl}]{{0,2}}(?P<dir>{alt(ar_dirs)})\s+(?:من\s+)?)?"
+            rf"(?:(?<!\w)[{cl}]{{0,2}}(?P<type>{alt(ar_types)})\s+(?:(?P<type2>{alt(ar_types)})\s+)?)?$"
+        )
+        self.en_prefix = re.compile(
+            rf"(?:(?<!\w)(?P<dir>{alt(en_dirs)})\s+)?(?:(?:in\s+|of\s+)?the\s+)?"
+            rf"(?:(?<!\w)(?P<type>{alt(en_types)})\s+of\s+)?$"
+        )
+        self.en_type_after = re.compile(rf"^\s+(?P<type>{alt(en_types)})\b")
+        self.side_after = re.compile(rf"^\s+(?P<side>{alt(words.sides)})(?!\w)")
+        self.type_alt = alt(ar_types)
+        # the most words ar_prefix can match: a direction, "من", a type and a second type
+        self.ar_prefix_words = most_words(ar_dirs) + 1 + 2 * most_words(ar_types)
+        # The word right before a typed or directed name is the last word of a type or direction
+        # phrase (or "من" of "شرقي من"): a set lookup rules out most hits before the regex runs.
+        self.ar_context_last = frozenset(w.rsplit(" ", 1)[-1] for w in ar_types + ar_dirs) | {"من"}
+        cl2 = rf"(?<!\w)[{cl}]{{0,2}}"
+        self.org_before = re.compile(rf"{cl2}(?:{alt(words.org_before)})\s+$") if words.org_before else None
+        self.org_after = re.compile(rf"^\s+(?:{alt(words.org_after)})(?!\w)") if words.org_after else None
+        alone = words.org_after_alone
+        self.org_after_alone = re.compile(rf"^\s+(?:{alt(alone)})(?!\w)") if alone else None
+        media = words.org_before_alone
+        self.org_before_alone = re.compile(rf"{cl2}(?:{alt(media)})\s+$") if media else None
+
+
+def _build(places: list[Place], words: PlaceWords) -> tuple:
+    """(automaton of key numbers, key_info) for the places; the slow part a cache saves."""
+    freq = read_name_words()
+    codes: dict[str, list[int]] = {}
+    for i, p in enumerate(places):
+        for key, code in place_keys(i, p, words, freq):
+            if len(key) >= 2:
+                codes.setdefault(key, []).append(code)
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    info = []
+    for n, (key, cs) in enumerate(codes.items()):
+        automaton.add_word(key, n)
+        info.append((len(key), bool(cs[0] & 1), tuple(cs)))
+    automaton.make_automaton()
+    return automaton, info, _seats(places)
+
+
+def _seats(places: list[Place]) -> dict[str, str]:
+    """Admin area id -> the id of the first town of its governorate with the area's Arabic name."""
+    areas = {fold(p.name_ar): [] for p in places if p.is_area}
+    for p in places:
+        if not p.is_area:
+            for n in p.names_ar():
+                if (f := fold(n)) in areas:
+                    areas[f].append(p)
+    out = {}
+    for a in places:
+        if a.is_area:
+            seat = next((q for q in areas[fold(a.name_ar)] if q.admin1 == a.admin1), None)
+            if seat is not None:
+                out[a.id] = seat.id
+    return out
+
+
+def matcher_for(gaz: Gazetteer) -> Matcher:
+    """The gazetteer's matcher: built once per gazetteer object, and for the shipped one kept on disk."""
+    m = gaz.__dict__.get("_place_matcher")
+    if m is None:
+        words = place_words()
+        key = cache_key(gaz) if gaz.shipped else None
+        built = load(key) if key else None
+        m = Matcher(gaz, words, built)
+        if key and built is None:
+            save(key, (m.automaton, m.key_info, m.seats))
+        gaz.__dict__["_place_matcher"] = m
+    return m
+
+
+# A town GeoNames lists (500+ people), a curated place or an analyst's: likelier in the news than a village
+# of the same name only the WOF table knows.
+PROMINENT = 2.0
+
+
+def fixed_score(p: Place) -> tuple[float, float]:
+    """The report-independent part of a place's score: (north-east, point and prominence, population).
+
+    The first part is a multiple of 0.5, so adding it in any order gives the same float; the
+    population part is added last, as it always was.
+    """
+    score = 0.0
+    if p.admin1 in NE_PREFERENCE:
+        score += 2 - 0.5 * NE_PREFERENCE.index(p.admin1)
+    if p.lat is not None:
+        score += 0.5
+    if not is_new_village(p):
+        score += PROMINENT
+    return score, min(1.0, (p.population or 0) / 1e6)

@@ -1,0 +1,177 @@
+"""One place per mention: scored by kind fit, the report's context and the north-east first.
+
+The context of a name found in several places, strongest first: the governorate, district or town a
+phrase of the same sentence frames it with ("X بريف دير الزور", "X شرق الحسكة", "X west of Kobani"); the
+report's other places (the candidate nearest to them); the report's provinces; the outlet's area; the
+north-east. A choice the context leaves open keeps the runner-up as an alternative on the mention.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+
+from extraction.gazetteer import Place
+from extraction.normalise import Normalised
+
+from .context import ReportContext, one_place
+from .hits import Entry, Found
+from .matcher import Matcher
+from .mention import PlaceMention
+from .words import TYPE_KINDS
+
+VILLAGE_TYPES = frozenset({"village", "town"})  # type words that may name a village rather than a known town
+MARGIN = 1.75  # a runner-up this close (and elsewhere) is an alternative the analyst is told of
+APART_KM = 10.0  # ... when it lies this far from the choice
+
+
+def resolve(
+    m: Matcher, norm: Normalised, found: list[Found], source: str | None = None
+) -> list[PlaceMention]:
+    """Pick one place per mention, using the report's other places and regions as context."""
+    places = m.places
+    admin1 = Counter()
+    named: set[str] = set()
+    for f in found:
+        es = [e for e in f.entries if not e.new] or f.entries  # a known place's namesakes leave it known
+        ps = {places[e.place].admin1 for e in es}
+        if len(ps) == 1:
+            admin1[next(iter(ps))] += 1
+        if len({e.place for e in es}) == 1:
+            named.add(places[es[0].place].id)
+    # Unambiguous towns and cities by position: a quarter or facility goes with the nearest one named.
+    anchors = []
+    for f in found:
+        towns = {e.place for e in f.entries if places[e.place].kind in ("city", "town")}
+        if len(towns) == 1:
+            anchors.append((f.hit.start, places[next(iter(towns))].id))
+    positions = [a[0] for a in anchors]
+    ctx = None
+    ruled_out: set[str] = set()
+    out: list[PlaceMention] = []
+    for i, f in enumerate(found):
+        alternatives: list[Place] = []
+        if all(e.new for e in f.entries):
+            ctx = ctx or ReportContext(m, norm.text, found, source)
+            if f.hit.key in ruled_out or ctx.rules_out(i, [places[e.place] for e in f.entries]):
+                ruled_out.add(f.hit.key)  # and so all through the report: one name, one place
+                continue  # a village of that name lies elsewhere: the report's one is not in the gazetteer
+        entries = f.entries
+        known = [e for e in entries if not e.new]
+        if known and len(known) < len(entries):
+            # a known place beats the villages of its name, unless a type word names a village and the
+            # sentence frames it elsewhere ("قرية X بريف دير الزور" when the known X is in Hasakah)
+            village = f.type_kind in VILLAGE_TYPES
+            if not village or not (ctx := ctx or ReportContext(m, norm.text, found, source)).has_frame(f):
+                entries = known
+        if len(entries) == 1:
+            best = entries[0]  # nothing to choose between: skip the scoring
+        else:
+            near = _nearest_anchor(anchors, positions, f.hit.start)
+            several = one_place(m, entries) is None  # else: the area or its town, as the kind words say
+            if ctx is None and several:
+                ctx = ReportContext(m, norm.text, found, source)
+            scored = _ranked(m, f, entries, i, admin1, named, near, ctx if several else None)
+            best = scored[0][1]
+            alternatives = _alternatives(m, scored) if several else []
+        out.append(_mention(m, norm, f, places[best.place], alternatives))
+    return out
+
+
+def _ranked(
+    m: Matcher, f: Found, entries: list[Entry], i: int, admin1: Counter, named: set[str], near, ctx
+) -> list[tuple[float, Entry]]:
+    """(score, entry) best first; the context counts only between different places."""
+    places, fixed = m.places, m.fixed_scores
+    several = ctx is not None and len({e.place for e in entries}) > 1
+    # A village only WOF knows beats a known town of its name by an explicit frame, not by the report's
+    # other places or provinces ("على رأس العين" in a report about Afrin is still Ras al-Ain).
+    prominent = any(not e.new for e in entries)
+    scored = []
+    context: dict[tuple[int, bool], float] = {}  # one place may come with several entries
+    for e in entries:
+        p = places[e.place]
+        weak = e.new and prominent
+        s = _score(p, e, f, Counter() if weak else admin1, named, fixed[e.place]) + _near_bonus(p, near)
+        if several:
+            key = (e.place, weak)
+            if key not in context:
+                context[key] = ctx.frame_only(i, p) if weak else ctx.bonus(i, p)
+            s += context[key]
+        scored.append((s, e))
+    scored.sort(key=lambda se: (-se[0], se[1].place))
+    return scored
+
+
+def _alternatives(m: Matcher, scored: list[tuple[float, Entry]]) -> list[Place]:
+    """Other places scored within MARGIN of the choice and more than APART_KM from it."""
+    best_score, best = scored[0]
+    bp = m.places[best.place]
+    out: list[Place] = []
+    if bp.is_area:
+        return out  # "ريف حلب": the governorate, not its city (nor a village of the name)
+    for s, e in scored[1:]:
+        p = m.places[e.place]
+        if best_score - s >= MARGIN or p.id == bp.id or p in out or p.is_area:
+            continue
+        if bp.lat is None or p.lat is None or _km(bp, p) > APART_KM:
+            out.append(p)
+    return out[:3]
+
+
+def _km(a: Place, b: Place) -> float:
+    from extraction.gazetteer import km
+
+    return km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _mention(m: Matcher, norm: Normalised, f: Found, p: Place, alternatives: list[Place]) -> PlaceMention:
+    if p.kind in ("district", "sub-district") and f.type_kind != "area":
+        # An admin area named like its seat: the seat town's point, never the area centroid.
+        seat = m.seat_of(p)
+        if seat is not None:
+            p = seat
+    lat, lon, prec = p.point()
+    qual = f.qualifier
+    if prec is not None and qual:
+        prec = max(prec, 2)
+        if f.side and p.kind in ("city", "governorate", "district"):
+            prec = 3
+    s, e = norm.span(f.phrase_start, f.end)
+    return PlaceMention(s, e, norm.original[s:e], p, prec, qual or None, f.type_kind, alternatives)
+
+
+def _nearest_anchor(anchors: list[tuple[int, str]], positions: list[int], pos: int) -> str | None:
+    """The town or city named nearest to ``pos`` (anchors sorted by position)."""
+    if not anchors:
+        return None
+    i = bisect.bisect_left(positions, pos)
+    near = [anchors[j] for j in (i - 1, i) if 0 <= j < len(anchors)]
+    return min(near, key=lambda a: abs(a[0] - pos))[1]
+
+
+def _near_bonus(p: Place, near: str | None) -> float:
+    return 3.0 if near and near in (p.parent_id, p.located_by) else 0.0
+
+
+def _score(
+    p: Place, e: Entry, f: Found, admin1: Counter, named: set[str], fixed: tuple[float, float]
+) -> float:
+    score = 0.0
+    kind = f.type_kind
+    if kind and p.kind in TYPE_KINDS.get(kind, ()):
+        score += 10
+    if p.kind in ("district", "sub-district", "governorate"):
+        if kind == "governorate" and p.kind == "governorate":
+            score += 10
+        elif kind == "countryside" and p.kind == "governorate":
+            score -= 1
+        else:
+            score -= 6
+    score += 3 * min(admin1.get(p.admin1, 0), 3)
+    if p.kind == "neighbourhood" and (p.parent_id in named or p.located_by in named):
+        score += 4
+    score += fixed[0]
+    if not e.derived:
+        score += 0.5
+    return score + fixed[1]

@@ -1,0 +1,207 @@
+"""Names a type word introduces that the gazetteer lacks, listed for the analyst."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from extraction.gazetteer import load_gazetteer
+from extraction.normalise import Normalised, fold, normalise
+
+from .matcher import Matcher, matcher_for
+
+_AR_WORD = re.compile(r"[\u0621-\u064a]+")
+_LIST_NEXT = re.compile(r"\s+و|\s*,\s*(?!و)")
+_EN_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "each",
+        "every",
+        "one",
+        "two",
+        "three",
+        "some",
+        "several",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words the other lexicons know (triggers, actors, cues, numbers, dates): never an unknown place."""
+    from extraction.dates import grammar
+    from extraction.lexicon import main_matcher
+
+    words: set[str] = set()
+    stems: set[str] = set()
+    for key, (_n, entries, *_facts) in main_matcher().automaton.items():
+        first = key.split(" ", 1)[0]
+        if any(e.prefix for e in entries) and " " not in key:
+            stems.add(first)
+        words.add(first)
+    g = grammar()
+    for table in g.words.values():
+        words.update(w.split(" ", 1)[0] for w in table)
+    words.update(w.split(" ", 1)[0] for w in g.months)
+    return frozenset(words), tuple(sorted(stems))
+
+
+def _unknown_rx(m: Matcher) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rx = m.__dict__.get("_unknown_rx")
+    if rx is None:
+        cl = re.escape(m.words.proclitics)
+        intro = re.compile(rf"(?<!\w)[{cl}]{{0,2}}(?P<type>{m.type_alt})\s+(?=[\u0621-\u064a])")
+        typed = re.compile(rf"(?P<type>{m.type_alt})\s+")
+        rx = m.__dict__["_unknown_rx"] = (intro, typed)
+    return rx
+
+
+def find_unknown_places(norm: Normalised, known_mentions: list) -> list[tuple[int, int, str]]:
+    """Names a type word introduces (قرية X، أحياء X وY، the village of X) that the gazetteer lacks.
+
+    Precise rather than eager: only a word right after a type word (or in the list a plural type
+    word opens), never a word another lexicon knows (a verb, an actor, a date word), a stop word or
+    a direction. One pass of compiled patterns: linear in the text. Offsets are original offsets.
+    """
+    if isinstance(norm, str):
+        norm = normalise(norm)
+    scan = _Scan(matcher_for(load_gazetteer()), norm, known_mentions)
+    scan.arabic()
+    scan.english()
+    scan.out.sort()
+    return scan.out
+
+
+class _Scan:
+    """One scan of a report for unknown names: the known spans to skip and what was found."""
+
+    def __init__(self, m: Matcher, norm: Normalised, known_mentions: list):
+        self.m, self.w, self.norm, self.t = m, m.words, norm, norm.text
+        self.known = sorted((k.start, k.end) if hasattr(k, "start") else (k[0], k[1]) for k in known_mentions)
+        self.known_starts = [k[0] for k in self.known]
+        self.lex_words, self.lex_stems = _lexicon_words()
+        w = self.w
+        self.banned = w.stop | set(w.types) | set(w.directions) | w.common
+        self.out: list[tuple[int, int, str]] = []
+
+    def plain(self, word: str) -> bool:
+        """A word that can start a place name: not a known word with or without its proclitics."""
+        if word in self.w.name_heads:
+            return True  # تل، عين، ابو: the first word of a longer name
+        if len(word) < 3:
+            return False
+        forms = [word]
+        cl = self.w.proclitics
+        for k in (1, 2):
+            if len(word) > k + 2 and all(c in cl for c in word[:k]):
+                forms.append(word[k:])
+        banned, lex_words, lex_stems = self.banned, self.lex_words, self.lex_stems
+        return not any(f in banned or f in lex_words or f.startswith(lex_stems) for f in forms)
+
+    def name_at(self, pos: int) -> tuple[int, int] | None:
+        t, w = self.t, self.w
+        w1 = _AR_WORD.match(t, pos)
+        if w1 is None or not self.plain(w1.group(0)):
+            return None
+        end = w1.end()
+        if w1.group(0) in w.name_heads:
+            w2 = _AR_WORD.match(t, end + 1) if t[end : end + 1] == " " else None
+            if w2 is None or w2.group(0) in self.banned or w2.group(0) in self.lex_words:
+                return None
+            end = w2.end()
+        if t[end : end + 1] == " ":
+            w3 = _AR_WORD.match(t, end + 1)
+            if w3 is not None and w3.group(0) in w.name_tails:
+                end = w3.end()
+        return pos, end
+
+    def overlaps_known(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.known_starts, e)
+        return any(ks < e and s < ke for ks, ke in self.known[max(0, i - 8) : i])
+
+    def add(self, a: int, b: int) -> None:
+        s, e = self.norm.span(a, b)
+        if self.overlaps_known(s, e) or (self.out and self.out[-1][1] > s):
+            return
+        self.out.append((s, e, self.norm.original[s:e]))
+
+    def arabic(self) -> None:
+        intro, _typed = _unknown_rx(self.m)
+        pos_done = 0
+        for mm in intro.finditer(self.t):
+            if mm.start() < pos_done:
+                continue
+            if self.w.types[mm.group("type")][0] in ("area", "countryside"):
+                continue
+            span = self.name_at(mm.end())
+            if span is None:
+                continue
+            self.add(*span)
+            pos_done = self.list_after(span[1], mm.group("type") in self.w.plurals)
+
+    def list_after(self, pos: int, plural: bool) -> int:
+        """The list a plural opens ("أحياء الدرعية والرميلة"); after a singular type word only
+        items with their own type word ("حي حلكو وحي زنود"). Returns where the list ends."""
+        _intro, typed_rx = _unknown_rx(self.m)
+        while True:
+            nxt = _LIST_NEXT.match(self.t, pos)
+            if not nxt:
+                return pos
+            start = nxt.end()
+            tm = typed_rx.match(self.t, start)
+            if tm:
+                start = tm.end()
+                plural = tm.group("type") in self.w.plurals  # "قرية X وقرى Y وZ"
+            elif not plural:
+                return pos
+            span = self.name_at(start)
+            if span is None:
+                return pos
+            self.add(*span)
+            pos = span[1]
+
+    def english(self) -> None:
+        w = self.w
+        for rx in _EN_UNKNOWN:
+            for mm in rx.finditer(self.norm.original):
+                s, e = mm.span("name")
+                name = mm.group("name")
+                first = fold(name).split()[0]
+                if (
+                    first in _EN_STOP
+                    or first in w.stop
+                    or fold(name) in w.common
+                    or fold(name) in self.lex_words
+                ):
+                    continue
+                if not self.overlaps_known(s, e):
+                    self.out.append((s, e, name))
+
+
+_EN_NAME = r"(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]s-|[Aa]sh-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+)?)"
+_EN_UNKNOWN = (
+    re.compile(rf"\b(?:town|village|city|camp|neighbou?rhood|district|hamlet) of {_EN_NAME}"),
+    re.compile(rf"\b{_EN_NAME}\s(?:village|camp|neighbou?rhood)\b"),
+    re.compile(rf"\b(?:near|in the vicinity of|outskirts of) {_EN_NAME}"),
+)
