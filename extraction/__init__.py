@@ -64,6 +64,32 @@ def analyse(
             gc.enable()
 
 
+def _assembled(
+    text: str,
+    published: dt.date | str,
+    source: str | None,
+    extra_places: list[dict] | None,
+    disabled: frozenset[str],
+    trace: bool = False,
+):
+    """(document, place mentions, assembly) of a non-empty report; InputError for a bad date or non-text."""
+    from .assembly import assemble
+    from .dates import parse_published
+    from .document import make_document
+    from .gazetteer import load_gazetteer
+    from .places import find_places
+
+    pub = parse_published(published)
+    if not isinstance(text, str):
+        raise InputError("The report must be text")
+    if not text.strip():
+        return None
+    doc = make_document(text)
+    gaz = load_gazetteer(extra_places)
+    places = find_places(doc.norm, extra_places=extra_places, gazetteer=gaz)
+    return doc, places, assemble(doc, pub, places, gaz, source, disabled=disabled, trace=trace)
+
+
 def _analyse(
     text: str,
     published: dt.date | str,
@@ -72,30 +98,27 @@ def _analyse(
     mentions: bool,
     disabled: frozenset[str],
 ) -> Analysis:
-    from .assembly import assemble, finish
-    from .dates import parse_published
-    from .document import make_document
-    from .gazetteer import load_gazetteer
-    from .numbers import find_numbers
-    from .places import find_places, find_unknown_places
+    from .assembly import finish
 
-    pub = parse_published(published)
-    if not isinstance(text, str):
-        raise InputError("The report must be text")
+    made = _assembled(text, published, source, extra_places, disabled)
     result = Analysis(text=text)
-    if not text.strip():
+    if made is None:
         result.messages.append("No text to read")
         return result
-    doc = make_document(text)
-    gaz = load_gazetteer(extra_places)
-    places = find_places(doc.norm, extra_places=extra_places, gazetteer=gaz)
-    asm = assemble(doc, pub, places, gaz, source, disabled=disabled)
+    doc, places, asm = made
     result.events = finish(asm.drafts, doc, source)
     result.messages.extend(asm.messages)
-    if not mentions:
-        if not result.events:
-            result.messages.append("No events found")
-        return result
+    if mentions:
+        result.mentions, result.unknown_places = _mentions(text, doc, places, asm.report)
+    if not result.events:
+        result.messages.append("No events found")
+    return result
+
+
+def _mentions(text: str, doc, places: list, report) -> tuple[list[Mention], list[Mention]]:
+    """What each stage found (for underlining), and the unknown place names, in original offsets."""
+    from .numbers import find_numbers
+    from .places import find_unknown_places
 
     def orig(s: int, e: int) -> tuple[int, int, str]:
         a, b = doc.span(s, e)
@@ -104,9 +127,9 @@ def _analyse(
     ms: list[Mention] = []
     for p in places:
         ms.append(Mention(p.start, p.end, p.text, "place", p.place.name_en))
-    for a in asm.report.actors:
+    for a in report.actors:
         ms.append(Mention(*orig(a.start, a.end), "actor", a.name))
-    for d in asm.report.dates:
+    for d in report.dates:
         label = d.best.isoformat() if d.precision == 1 else f"{d.dmin.isoformat()}..{d.dmax.isoformat()}"
         ms.append(Mention(*orig(d.start, d.end), "date", label))
     for m in doc.matches:
@@ -118,14 +141,10 @@ def _analyse(
         unknown = find_unknown_places(doc.norm, places)
     except Exception:  # noqa: BLE001 - a helper's failure must not lose the events
         unknown = []
-    for a, b, name in unknown:  # original offsets already
-        result.unknown_places.append(Mention(a, b, text[a:b], "unknown_place", name))
-    ms.extend(result.unknown_places)
+    unknown_places = [Mention(a, b, text[a:b], "unknown_place", name) for a, b, name in unknown]
+    ms.extend(unknown_places)  # original offsets already
     ms.sort(key=lambda m: (m.start, m.end))
-    result.mentions = ms
-    if not result.events:
-        result.messages.append("No events found")
-    return result
+    return ms, unknown_places
 
 
 def extract(
