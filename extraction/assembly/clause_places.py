@@ -131,7 +131,7 @@ def _describes_next(rep, i: int, j: int) -> bool:
 
 @rule("clause_places")
 def the_policy_chooses_the_place_role(st: Stretch, idx: list[int]) -> list[int]:
-    """Where an act happened, by its policy (``data/policies.csv``): "النزوح من عين عيسى" where people fled
+    """Where an act happened, by its policy (data/policies.csv): "النزوح من عين عيسى" where people fled
     from, "تعزيزات إلى دير الزور" where forces went, else where it happened ("at")."""
     rep = st.rep
     cache = rep.role_cache

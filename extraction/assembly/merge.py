@@ -96,8 +96,8 @@ def merge_into(led: Ledger, d: Draft, rules: tuple, combine_rules: tuple) -> Dra
         if why is None:
             continue
         if led.tracer is not None:
-            led.note(o, why, f"the act of sentence {d.sentence + 1} joins it")
             led.tracer.absorb(o, d)
+            led.note(o, why, f"the act of sentence {d.sentence + 1} joins this event")
         combine(led, o, d, combine_rules, headline=False)
         o.absorbed = True
         return o

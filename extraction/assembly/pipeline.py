@@ -214,6 +214,8 @@ def read_sentence(sv: SentenceView, p: Plan, tracer: Tracer | None) -> None:
     trigs = find_triggers(sv.matches, sv.s, sv.cues, sv.dates)
     if not trigs:
         return
+    if tracer is not None:
+        tracer.start("candidates", "event words (after the cues): " + tracer.triggers(trigs))
     chosen = sv.rules
     trigs = chain(chosen.candidates, sv, trigs, tracer)
     if not trigs:
@@ -237,17 +239,27 @@ def make_events(act: Act, p: Plan, tracer: Tracer | None) -> None:
     """Day, places, sides and type of one act, then its drafts in the ledger."""
     if tracer is not None:
         tracer.act(act)
+        others = [t for t in act.cluster if t is not act.anchor]
+        tracer.start("cluster", f"act: {tracer.triggers([act.anchor])} (policy {act.policy})"
+                     + (f", with {tracer.triggers(others)}" if others else ""))  # fmt: skip
     chosen = act.sv.rules.act(act.policy)
     act.when = chain(chosen.when, act, when.start(act), tracer)
     act.clause_refs = locate.clause_refs(act)
+    if tracer is not None:
+        tracer.start("locate", "the act's clauses name " + tracer.places(act.clause_refs))
     refs = fold(chosen.locate, act, act.clause_refs, tracer)
     if refs is None:
         return
     if not refs:
         locate.no_place(act)
         return
-    coding = chain(chosen.sides, act, sides.start(act), tracer)
+    coding = sides.start(act)
+    if tracer is not None:
+        tracer.start("sides", "actors named in the sentence: " + tracer.actors(act.sv, roles.linked(act.sv)))
+    coding = chain(chosen.sides, act, coding, tracer)
     coding = refine.settle(chain(chosen.refine, act, coding, tracer))
+    if tracer is not None and act.figures:
+        tracer.start("ledger", f"deaths told in the sentence: {[f.value for f in act.figures]}")
     refs = fold(chosen.ledger, act, refs, tracer)
     if refs is None:
         return

@@ -149,6 +149,8 @@ class Report:
         self.quote_starts = [q[0] for q in self.quotes]
         self.speech_starts = sorted(c.start for c in self.cues if c.kind == "cue:speech")
         self.witness_starts = sorted(c.start for c in self.cues if c.kind == "cue:witness")
+        if tracer is not None:
+            tracer.rep = self  # the report stage's steps name places
         ex = chain(plan.report, self, Excluded(), tracer)
         self.outlets, self.datelines = ex.outlets, ex.datelines
         # memo tables of pure look-ups (see place_refs)

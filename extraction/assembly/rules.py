@@ -48,8 +48,8 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        """The docstring's first line (what the rule does, with the phrase that motivates it)."""
-        return self.doc.strip().splitlines()[0].strip()
+        """The docstring's first paragraph on one line (what the rule does, the phrase that motivates it)."""
+        return " ".join(self.doc.strip().split("\n\n")[0].split())
 
 
 _RULES: dict[str, Rule] = {}

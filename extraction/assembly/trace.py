@@ -102,6 +102,19 @@ class Tracer:
         return _OnDraft(self, draft)
 
     # -- what the folds report -------------------------------------------------------------------------------
+    def start(self, stage: str, change: str) -> None:
+        """What a stage starts from (not a rule's doing): filed like a step with no rule name."""
+        self._here().append(Step("", stage, self._sentence, change))
+
+    def triggers(self, trigs: list) -> str:
+        return ", ".join(self._trigger(t) for t in trigs) or "none"
+
+    def places(self, refs: list) -> str:
+        return self._places(refs)
+
+    def actors(self, sv, roles: dict) -> str:
+        return ", ".join(f"{self._words(a)} {a.name} ({roles[id(a)]})" for a in sv.actors) or "none"
+
     def record(self, rule: Rule, before, after) -> None:
         self._here().append(
             Step(rule.name, rule.stage, self._sentence, self.describe(rule.stage, before, after))
@@ -207,11 +220,14 @@ class Tracer:
         return "none" if v is None else str(v)
 
 
+_QUIET_FIELDS = frozenset(["mention", "fixed"])  # bookkeeping a reader does not need (actor1 says it)
+
+
 def _fields(before, after, show) -> str:
     """The fields that differ, as ``name: old → new``."""
     out = []
     for name, a, b in zip(after._fields, before, after, strict=True):
-        if a != b:
+        if a != b and name not in _QUIET_FIELDS:
             if name == "roles":
                 out.append("roles " + ", ".join(f"{k}" for k in b if a.get(k) != b[k]))
                 continue
