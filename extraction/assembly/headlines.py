@@ -53,14 +53,16 @@ def a_headline_town_near_the_bodys_place(h: Draft, b: Draft) -> bool:
 
 @rule("headlines", veto=True)
 def a_headline_with_other_sides_is_another_event(h: Draft, b: Draft) -> bool:
-    """A headline naming sides the body's event does not have tells another event."""
+    """ "مقتل مدني برصاص «قسد» خلال مداهمات" over arrests of ISIS members by others: a headline naming sides the
+    body's event does not have tells another event."""
     gh = sides_of(h.actor1, h.actor2)
     return bool(gh) and gh.isdisjoint(sides_of(b.actor1, b.actor2))
 
 
 @rule("headlines", veto=True)
 def a_headline_of_another_time_is_another_event(h: Draft, b: Draft) -> bool:
-    """A headline recalling the past (background), or with a day of its own outside the body's, is another event."""
+    """ "اشتباكات في الشحيل أمس" over today's clashes: a headline with a day of its own outside the body's, or
+    recalling the past, is another event."""
     return b.background != h.background or (
         h.own_date and b.own_date and not (h.dmin <= b.dmax and b.dmin <= h.dmax)
     )

@@ -231,7 +231,8 @@ def the_last_place_told_places_a_placeless_act(act: Act, refs: list[PlaceRef]) -
 def a_headline_with_only_a_borrowed_place_is_no_event(
     act: Act, refs: list[PlaceRef]
 ) -> list[PlaceRef] | None:
-    """A headline whose only places are borrowed from elsewhere in the report retells the body: no event of its own."""
+    """ "مقتل مدنيين برصاص مجهولين في ريف دير الزور" with only the dateline's town to borrow: a headline whose places
+    are all borrowed retells the body, no event of its own."""
     if act.sv.s.headline and refs and all(r.inherited for r in refs):
         return None
     return refs

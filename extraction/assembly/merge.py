@@ -25,7 +25,8 @@ def sides_of(a1: str | None, a2: str | None) -> set[str]:
 
 @rule("merge")
 def the_same_place_and_day_is_one_event(o: Draft, d: Draft) -> bool:
-    """A headline and its body, an attack and its toll: one family at one place on one day is one event.
+    """ "قتلى بهجوم على حاجز في الشعفة" over "هاجم مسلحون حاجزاً في بلدة الشعفة": one family at one place on one day is one
+    event (a headline and its body, an attack and its toll).
 
     A draft with no day of its own is on the earlier one's day.
     """
@@ -47,7 +48,8 @@ def a_vague_place_joins_the_same_kind(o: Draft, d: Draft) -> bool:
 
 @rule("merge", veto=True)
 def an_abduction_joins_only_its_own_kind(o: Draft, d: Draft) -> bool:
-    """An abduction (or sexual violence) is never the same happening as a blast or a clash told nearby."""
+    """ "وعثر على جثته بعد أن خطفه مجهولون": an abduction (or sexual violence) is never the same happening as a
+    killing, a blast or a clash told with it."""
     return o.sub_event_type != d.sub_event_type and bool(_APART & {o.sub_event_type, d.sub_event_type})
 
 
@@ -60,7 +62,8 @@ def opposed_sides_are_two_events(o: Draft, d: Draft) -> bool:
 
 @rule("merge", veto=True)
 def civilians_acting_are_another_event(o: Draft, d: Draft) -> bool:
-    """Civilians who act (flight, a sit-in) and an armed actor's act at the same place are two events."""
+    """ "نزحت عشرات العائلات ... وأغلقت الطرق": civilians who act (flight, a sit-in) and an armed actor's act at the
+    same place are two events."""
     return (group_of(o.actor1) == "CIVILIANS") != (group_of(d.actor1) == "CIVILIANS")
 
 

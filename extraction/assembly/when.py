@@ -101,7 +101,8 @@ def the_day_nearest_the_act(act: Act, w: When) -> When:
 
 @rule("when")
 def the_reports_day_otherwise(act: Act, w: When) -> When:
-    """An act told with no day of its own happened on the report's day (the first recent, precise day it names)."""
+    """ "وكانت «قسد» قد أعلنت، أمس الاثنين" under a headline with no day: an act told with no day of its own
+    happened on the report's day (the first recent, precise day it names)."""
     if w.decided:
         return w
     return w._replace(date=act.rep.main_date, own=False, decided=True)
