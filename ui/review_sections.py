@@ -22,6 +22,7 @@ from ui import review, state
 from ui.editor import column_config, diff_edits, editor_frame
 from ui.highlight import highlight_html, md_escape, sentence_spans
 from ui.paste import Outcome
+from ui.trace import show_trace
 
 # Narrow bookkeeping columns so "old" and "new" get the room in the panel.
 HISTORY_CONFIG = {"at": st.column_config.TextColumn(width=120), "analyst": st.column_config.TextColumn(width=70),
@@ -215,6 +216,7 @@ def event_panel(ctx: Context, analyst: str) -> dict[str, Any] | None:
                 st.error(outcome.text)
             else:
                 _done(outcome)
+    show_trace(report, event)
     return report
 
 
