@@ -40,7 +40,7 @@ def the_sentences_places_when_the_clause_has_none(act: Act, refs: list[PlaceRef]
     """Nothing (or only "مجلس X العسكري") in the clause: the sentence's places, those of the clause nearest
     the act when several ("وفي دير الزور، ضبطت ... في مدينة الميادين، وألقت القبض": al-Mayadin only)."""
     for r in refs:
-        if not institution(r):
+        if r.mention is None or r.mention.qualifier != "institution":
             return refs
     sv, s = act.sv, act.sv.s
     seen = _keys(refs)
@@ -203,6 +203,8 @@ def an_institutions_town_places_its_member(act: Act, refs: list[PlaceRef]) -> li
 
 def _placeless(refs: list[PlaceRef]) -> bool:
     """No place, or only broad areas and institutions."""
+    if refs and not refs[0].weak:
+        return False  # the common case, without a generator
     return all(r.weak and (r.precision >= 3 or institution(r)) for r in refs)
 
 

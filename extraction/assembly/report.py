@@ -98,10 +98,10 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _bucket(sentences: list[Sentence], items: list, keys: list[int]) -> list[list]:
-    """Items (sorted by position ``keys``) grouped by the sentence that holds them: two bisects a sentence."""
+def _within(items: list, keys: list[int], s: Sentence) -> list:
+    """The items (sorted by position ``keys``) that sentence ``s`` holds: two bisects."""
     lo = bisect.bisect_left
-    return [items[lo(keys, s.start) : lo(keys, s.end)] for s in sentences]
+    return items[lo(keys, s.start) : lo(keys, s.end)]
 
 
 def _main_date(dates: list[DateMention], pub: dt.date) -> DateMention | None:
@@ -136,11 +136,12 @@ class Report:
         self.actors = resolve_actors(doc.matches, published)
         self.dates = find_dates(doc.text, published)
         self.date_starts = [d.start for d in self.dates]  # in order: find_dates reads left to right
-        sents = doc.sentences
-        self.sent_matches = _bucket(sents, doc.matches, list(map(_START, doc.matches)))
-        self.sent_actors = _bucket(sents, self.actors, list(map(_START, self.actors)))
-        self.sent_dates = _bucket(sents, self.dates, self.date_starts)
-        self.sent_places = _bucket(sents, list(range(len(self.places))), self.place_starts)
+        # start positions, so a sentence's matches, actors, dates and places are two bisects each (read only
+        # for the few sentences with an event word)
+        self.match_starts = list(map(_START, doc.matches))
+        self.trigger_starts = [m.start for m in doc.matches if m.kind == "trigger"]
+        self.actor_starts = list(map(_START, self.actors))
+        self.place_ids = range(len(self.places))
         self.main_date = _main_date(self.dates, published)
         self.week_before = published - dt.timedelta(days=7)
         self.month_before = published - dt.timedelta(days=30)  # an act that ended before it is background
@@ -238,7 +239,6 @@ class SentenceView:
     )  # fmt: skip
 
     def __init__(self, rep: Report, s: Sentence, ledger, matches: list[Match]) -> None:
-        i = s.index
         self.rep = rep
         self.s = s
         self.ledger = ledger
@@ -249,9 +249,9 @@ class SentenceView:
             kinds.setdefault(c.entry.kind[4:], []).append(c)
         self.cue_kinds = kinds
         self.kinds = frozenset(kinds)  # the cue kinds the sentence has (which rules can apply)
-        self.actors = rep.sent_actors[i]
-        self.dates = rep.sent_dates[i]
-        self.places = rep.sent_places[i]
+        self.actors = _within(rep.actors, rep.actor_starts, s)
+        self.dates = _within(rep.dates, rep.date_starts, s)
+        self.places = list(_within(rep.place_ids, rep.place_starts, s))
         self.place_cache: dict[tuple[int, int, str], list] = {}
         self.rules = rep.plan.sentence(self.kinds)  # the rules that can apply here, per stage
         self.roles: dict[int, str] | None = None  # actor roles, read on first use (stage roles)
@@ -262,9 +262,8 @@ class SentenceView:
         self.full_fams: list = []
         self._figures = None
         self.figures_taken = False  # the first act that makes (or retells) an event takes the figures
-        self.anaphoric = (
-            False  # "في المدينة": the place it refers to (place_refs.anaphoric_place), not looked for yet
-        )
+        # "في المدينة": the place it refers to (place_refs.anaphoric_place); False until looked for
+        self.anaphoric = False
 
     @property
     def figures(self) -> list:
@@ -282,10 +281,11 @@ class SentenceView:
 
 def view(rep: Report, s: Sentence, ledger) -> SentenceView | None:
     """The sentence's view, or None when it names no event word (most do not: no cue or place work)."""
-    matches = rep.sent_matches[s.index]
-    if not any(m.kind == "trigger" for m in matches):
+    starts = rep.trigger_starts
+    k = bisect.bisect_left(starts, s.start)
+    if k == len(starts) or starts[k] >= s.end:
         return None
-    return SentenceView(rep, s, ledger, matches)
+    return SentenceView(rep, s, ledger, _within(rep.doc.matches, rep.match_starts, s))
 
 
 def cue_before(sv: SentenceView, pos: int, reach: Reach, kind: str | None = None) -> Match | None:
