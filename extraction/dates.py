@@ -23,7 +23,7 @@ from .lexicon import read_table
 from .normalise import fold
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class DateMention:
     """A resolved date phrase; offsets are folded offsets."""
 

@@ -24,7 +24,7 @@ _NOT_DEAD = re.compile(
 _MIXED = re.compile(r"^\s*(?:و\s?(?:اصابه|جرح|اصابات)|and (?:wounded|injured)|or (?:wounded|injured))")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Figure:
     """A death count read from the text (folded offsets of the death word)."""
 

@@ -18,6 +18,13 @@ from .rules import chain, rule
 
 def zone(sv: SentenceView, t: Trigger) -> tuple[int, int]:
     """The trigger's segment, cut at triggers of another family ("احتجاجات في X وتعزيزات في Y")."""
+    got = sv.zones.get(id(t))
+    if got is None:
+        got = sv.zones[id(t)] = _zone(sv, t)
+    return got
+
+
+def _zone(sv: SentenceView, t: Trigger) -> tuple[int, int]:
     lo, hi = sv.s.segment_of(t.start)
     fam = family(t.event_type)
     seg_lo = lo

@@ -7,12 +7,13 @@ new, headline)``; conditions read the drafts as they were before the join, the k
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..actors import group_of
 from .ledger import Draft, Ledger
 from .place_refs import PlaceRef
-from .rules import chain, rule
+from .rules import Record, chain, rule
 
 
 class Joining(NamedTuple):
@@ -23,7 +24,8 @@ class Joining(NamedTuple):
     headline: bool
 
 
-class Kept(NamedTuple):
+@dataclass(slots=True)
+class Kept(Record):
     """The fields of an event that a join may change."""
 
     event_type: str
@@ -40,11 +42,16 @@ class Kept(NamedTuple):
 
     @classmethod
     def of(cls, o: Draft) -> Kept:
-        return cls._make([getattr(o, name) for name in cls._fields])
+        return cls(o.event_type, o.sub_event_type, o.strength, o.actor1, o.actor2, o.best, o.dmin, o.dmax,
+                   o.precision, o.own_date, o.place)  # fmt: skip
 
     def apply(self, o: Draft) -> None:
-        for name, value in zip(self._fields, self, strict=True):
-            setattr(o, name, value)
+        o.event_type, o.sub_event_type, o.strength, o.actor1, o.actor2 = (
+            self.event_type, self.sub_event_type, self.strength, self.actor1, self.actor2,
+        )  # fmt: skip
+        o.best, o.dmin, o.dmax, o.precision, o.own_date, o.place = (
+            self.best, self.dmin, self.dmax, self.precision, self.own_date, self.place,
+        )  # fmt: skip
 
 
 @rule("combine")
@@ -54,9 +61,12 @@ def the_stronger_word_names_the_type(j: Joining, k: Kept) -> Kept:
     o, d, headline = j
     if headline or not d.strength > o.strength:
         return k
-    k = k._replace(event_type=d.event_type, sub_event_type=d.sub_event_type, strength=d.strength)
+    k.event_type = d.event_type
+    k.sub_event_type = d.sub_event_type
+    k.strength = d.strength
     if d.own_actor or not o.own_actor:
-        k = k._replace(actor1=d.actor1, actor2=d.actor2)
+        k.actor1 = d.actor1
+        k.actor2 = d.actor2
     return k
 
 
@@ -67,7 +77,9 @@ def a_telling_that_names_the_actor_names_the_sides(j: Joining, k: Kept) -> Kept:
     o, d, headline = j
     if headline or d.strength > o.strength or o.own_actor or not d.own_actor:
         return k
-    return k._replace(actor1=d.actor1, actor2=d.actor2)
+    k.actor1 = d.actor1
+    k.actor2 = d.actor2
+    return k
 
 
 @rule("combine")
@@ -77,7 +89,8 @@ def a_named_perpetrator_wins_over_unidentified(j: Joining, k: Kept) -> Kept:
     if headline or d.strength > o.strength or (not o.own_actor and d.own_actor):
         return k
     if group_of(o.actor1) == "UNIDENTIFIED" and d.own_actor and group_of(d.actor1) != "UNIDENTIFIED":
-        return k._replace(actor1=d.actor1)
+        k.actor1 = d.actor1
+        return k
     return k
 
 
@@ -87,7 +100,8 @@ def the_other_side_fills_in(j: Joining, k: Kept) -> Kept:
     d = j.d
     if j.headline or k.actor2 is not None or d.actor2 is None or d.actor2 == k.actor1:
         return k
-    return k._replace(actor2=d.actor2)
+    k.actor2 = d.actor2
+    return k
 
 
 @rule("combine")
@@ -96,7 +110,12 @@ def a_day_of_its_own_wins(j: Joining, k: Kept) -> Kept:
     d = j.d
     if j.headline or k.own_date or not d.own_date:
         return k
-    return k._replace(best=d.best, dmin=d.dmin, dmax=d.dmax, precision=d.precision, own_date=True)
+    k.best = d.best
+    k.dmin = d.dmin
+    k.dmax = d.dmax
+    k.precision = d.precision
+    k.own_date = True
+    return k
 
 
 @rule("combine")
@@ -105,7 +124,8 @@ def a_precise_place_wins(j: Joining, k: Kept) -> Kept:
     d = j.d
     if j.headline or not (k.place.weak or k.place.inherited) or d.place.weak or d.place.inherited:
         return k
-    return k._replace(place=d.place)
+    k.place = d.place
+    return k
 
 
 @rule("combine")
@@ -118,7 +138,8 @@ def a_headline_names_the_attacker(j: Joining, k: Kept) -> Kept:
         and h.own_actor
         and group_of(h.actor1) != group_of(k.actor2)
     ):
-        return k._replace(actor1=h.actor1)
+        k.actor1 = h.actor1
+        return k
     return k
 
 
@@ -136,7 +157,5 @@ RULES = (
 def combine(led: Ledger, o: Draft, d: Draft, rules: tuple, headline: bool) -> None:
     """Update ``o`` with what the rules keep of ``d``."""
     tracer = led.tracer
-    k = Kept.of(o)
-    after = chain(rules, Joining(o, d, headline), k, tracer.on(o) if tracer is not None else None)
-    if after != k:
-        after.apply(o)
+    k = chain(rules, Joining(o, d, headline), Kept.of(o), tracer.on(o) if tracer is not None else None)
+    k.apply(o)

@@ -92,15 +92,20 @@ def joins(reasons: tuple, vetoes: tuple, o, d) -> str | None:
 def merge_into(led: Ledger, d: Draft, rules: tuple, combine_rules: tuple) -> Draft | None:
     """The earlier draft ``d`` joins (updated by the combine rules), or None."""
     reasons, vetoes = rules
+    family, background = d.family, d.background
     for o in led.drafts[-MERGE_WINDOW:]:
-        if o.family != d.family or o.background != d.background:
+        if o.family != family or o.background != background:
             continue
-        why = joins(reasons, vetoes, o, d)
-        if why is None:
+        for why in reasons:  # the pair-wise loop of long reports: no call but the rules'
+            if why(o, d):
+                break
+        else:
+            continue
+        if any(v(o, d) for v in vetoes):
             continue
         if led.tracer is not None:
             led.tracer.absorb(o, d)
-            led.note(o, why, f"the act of sentence {d.sentence + 1} joins this event")
+            led.note(o, why.__name__, f"the act of sentence {d.sentence + 1} joins this event")
         combine(led, o, d, combine_rules, headline=False)
         o.absorbed = True
         return o

@@ -107,18 +107,19 @@ class SentenceRules:
         self._kinds, self._plan = kinds, p
         self._acts: dict[str, ActRules] = {}
 
-    def act(self, policy: str) -> ActRules:
-        got = self._acts.get(policy)
+    def act(self, anchor) -> ActRules:
+        """The rules for an act whose strongest trigger is ``anchor`` (its policy and type)."""
+        key = (anchor.policy, anchor.event_type, anchor.sub_event_type)
+        got = self._acts.get(key)
         if got is None:
-            pol, p, kinds = policy_row(policy), self._plan, self._kinds
-            got = self._acts[policy] = ActRules(
-                *(_fitting(getattr(p, stage), kinds, pol, 2) for stage in _ACT)
-            )
+            pol, p, kinds = policy_row(key[0]), self._plan, self._kinds
+            stages = (_fitting(getattr(p, stage), kinds, pol, 2, *key[1:]) for stage in _ACT)
+            got = self._acts[key] = ActRules(*stages)
         return got
 
 
-def _fitting(fns: tuple, kinds: frozenset[str], pol, acts: int) -> tuple:
-    return tuple(fn for fn in fns if rule_of(fn).fits(kinds, pol, acts))
+def _fitting(fns: tuple, kinds: frozenset[str], pol, acts: int, etype: str = "", sub: str = "") -> tuple:
+    return tuple(fn for fn in fns if rule_of(fn).fits(kinds, pol, acts, etype, sub))
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,7 @@ def make_events(act: Act, p: Plan, tracer: Tracer | None) -> None:
         others = [t for t in act.cluster if t is not act.anchor]
         tracer.start("cluster", f"act: {tracer.triggers([act.anchor])} (policy {act.policy})"
                      + (f", with {tracer.triggers(others)}" if others else ""))  # fmt: skip
-    chosen = act.sv.rules.act(act.policy)
+    chosen = act.sv.rules.act(act.anchor)
     act.when = chain(chosen.when, act, when.start(act), tracer)
     act.clause_refs = locate.clause_refs(act)
     if tracer is not None:

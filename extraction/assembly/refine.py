@@ -19,14 +19,18 @@ from .tables import RETYPES
 def retyped(c: Coding, name: str, **changes) -> Coding:
     """``c`` with the type the retype table row ``name`` gives (an empty event type is kept)."""
     r = RETYPES[name]
-    return c._replace(event_type=r.event_type or c.event_type, sub_event_type=r.sub_event_type, **changes)
+    c.event_type = r.event_type or c.event_type
+    c.sub_event_type = r.sub_event_type
+    for name, value in changes.items():
+        setattr(c, name, value)
+    return c
 
 
 def _killed(act: Act) -> bool:
     return any(f.value > 0 for f in act.figures)
 
 
-@rule("refine")
+@rule("refine", subs=("Arrests",))
 def a_raid_that_kills_fighters_is_a_clash(act: Act, c: Coding) -> Coding:
     """ "killed five ISIS members in a raid": a raid that kills fighters is a clash, not an arrest."""
     if c.sub_event_type == "Arrests" and _killed(act) and group_of(c.actor2) not in _NOT_ARMED | {None}:
@@ -34,7 +38,7 @@ def a_raid_that_kills_fighters_is_a_clash(act: Act, c: Coding) -> Coding:
     return c
 
 
-@rule("refine")
+@rule("refine", subs=("Arrests",))
 def unknown_gunmen_who_detain_abduct(act: Act, c: Coding) -> Coding:
     """ "اعترض مسلحون مجهولون سيارة تاجر ... واقتادوه": unknown gunmen who detain someone abduct them (arrests are
     made by an authority)."""
@@ -43,7 +47,7 @@ def unknown_gunmen_who_detain_abduct(act: Act, c: Coding) -> Coding:
     return c
 
 
-@rule("refine")
+@rule("refine", subs=("Non-state actor overtakes territory",))
 def state_forces_regain_territory(act: Act, c: Coding) -> Coding:
     """ "سيطرت قوات الحكومة السورية على قرية دير حافر": a state force taking ground regains it."""
     if c.sub_event_type == "Non-state actor overtakes territory" and group_of(c.actor1) in (
@@ -54,7 +58,7 @@ def state_forces_regain_territory(act: Act, c: Coding) -> Coding:
     return c
 
 
-@rule("refine")
+@rule("refine", types=("Riots",))
 def unknown_people_burning_property_is_no_riot(act: Act, c: Coding) -> Coding:
     """ "أضرم مجهولون النار في حقول قمح": unknown people burning property with no protest about is property
     destruction."""
@@ -63,7 +67,7 @@ def unknown_people_burning_property_is_no_riot(act: Act, c: Coding) -> Coding:
     return c
 
 
-@rule("refine", where=lambda p: p.name == "shooting")
+@rule("refine", where=lambda p: p.name == "shooting", types=("Battles",))
 def gunfire_at_people_is_an_attack(act: Act, c: Coding) -> Coding:
     """ "أطلق مسلحون النار على شاب": gunfire at people with no armed side named is an attack on civilians."""
     if act.policy == "shooting" and act.anchor.event_type == "Battles" and c.actor2 in (None, CIVILIANS):
@@ -71,7 +75,7 @@ def gunfire_at_people_is_an_attack(act: Act, c: Coding) -> Coding:
     return c
 
 
-@rule("refine")
+@rule("refine", subs=("Mob violence",))
 def a_mob_at_a_protest_is_a_violent_demonstration(act: Act, c: Coding) -> Coding:
     """ "تظاهر أهالي الشحيل ... وأحرق المحتجون مبنى المجلس": protesters who burn or smash are a demonstration
     turned violent."""
@@ -80,7 +84,7 @@ def a_mob_at_a_protest_is_a_violent_demonstration(act: Act, c: Coding) -> Coding
     return c
 
 
-@rule("refine")
+@rule("refine", subs=("Protest with intervention",))
 def deaths_at_a_dispersed_protest_are_excessive_force(act: Act, c: Coding) -> Coding:
     """ "Security forces opened fire on protesters ..., killing two": protesters killed by those who dispersed
     them suffered excessive force."""
@@ -103,4 +107,5 @@ RULES = (
 def settle(c: Coding) -> Coding:
     """The event type that goes with the sub-type (a retype may name only the sub-type)."""
     etype = SUB_TO_TYPE.get(c.sub_event_type, c.event_type)
-    return c if etype == c.event_type else c._replace(event_type=etype)
+    c.event_type = etype
+    return c

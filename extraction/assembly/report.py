@@ -141,7 +141,6 @@ class Report:
         self.match_starts = list(map(_START, doc.matches))
         self.trigger_starts = [m.start for m in doc.matches if m.kind == "trigger"]
         self.actor_starts = list(map(_START, self.actors))
-        self.place_ids = range(len(self.places))
         self.main_date = _main_date(self.dates, published)
         self.week_before = published - dt.timedelta(days=7)
         self.month_before = published - dt.timedelta(days=30)  # an act that ended before it is background
@@ -234,7 +233,7 @@ class SentenceView:
 
     __slots__ = (
         "rep", "s", "ledger", "matches", "cues", "cue_kinds", "kinds", "actors", "dates", "places", "place_cache",
-        "rules", "roles", "linked", "agents", "triggers", "full", "full_fams", "_figures", "figures_taken",
+        "rules", "roles", "linked", "agents", "triggers", "full", "full_fams", "zones", "_figures", "figures_taken",
         "anaphoric",
     )  # fmt: skip
 
@@ -249,9 +248,13 @@ class SentenceView:
             kinds.setdefault(c.entry.kind[4:], []).append(c)
         self.cue_kinds = kinds
         self.kinds = frozenset(kinds)  # the cue kinds the sentence has (which rules can apply)
-        self.actors = _within(rep.actors, rep.actor_starts, s)
-        self.dates = _within(rep.dates, rep.date_starts, s)
-        self.places = list(_within(rep.place_ids, rep.place_starts, s))
+        lo, a, b = bisect.bisect_left, s.start, s.end
+        keys = rep.actor_starts
+        self.actors = rep.actors[lo(keys, a) : lo(keys, b)]
+        keys = rep.date_starts
+        self.dates = rep.dates[lo(keys, a) : lo(keys, b)]
+        keys = rep.place_starts
+        self.places = list(range(lo(keys, a), lo(keys, b)))
         self.place_cache: dict[tuple[int, int, str], list] = {}
         self.rules = rep.plan.sentence(self.kinds)  # the rules that can apply here, per stage
         self.roles: dict[int, str] | None = None  # actor roles, read on first use (stage roles)
@@ -260,6 +263,7 @@ class SentenceView:
         self.triggers: list = []
         self.full: list = []
         self.full_fams: list = []
+        self.zones: dict[int, tuple[int, int]] = {}  # trigger (by id) -> its clause, cut at other families
         self._figures = None
         self.figures_taken = False  # the first act that makes (or retells) an event takes the figures
         # "في المدينة": the place it refers to (place_refs.anaphoric_place); False until looked for

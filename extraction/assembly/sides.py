@@ -10,14 +10,14 @@ The last rules carry sides over from the sentence before and name civilian victi
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from ..actors import _NOT_ARMED, CIVILIANS, PROTESTERS, RIOTERS, UNIDENTIFIED, ActorMention, group_of
 from .act import Act
 from .cluster import zone
 from .report import cue_before
 from .roles import agents, linked
-from .rules import rule
+from .rules import Record, rule
 from .tables import REACH
 
 _INMATES_AFTER = re.compile(r"[\s-]*(?:detainees|prisoners|inmates|members'? families)(?!\w)")
@@ -39,7 +39,8 @@ _AFFILIATED, _CROWD_OPENING = REACH["affiliated_force"].chars, REACH["crowd_open
 _RIVAL_BETWEEN, _RIVAL_GAP = REACH["rival_between"].chars, REACH["rival_gap"].chars
 
 
-class Coding(NamedTuple):
+@dataclass(slots=True)
+class Coding(Record):
     """How an act is coded: its type and sides (``own``: actor 1 was named for it, not assumed)."""
 
     event_type: str
@@ -96,13 +97,19 @@ def a_crowd_acts_against_the_force_in_its_clause(act: Act, c: Coding) -> Coding:
             )
         )
     )
-    return c._replace(
-        actor1=crowd, fixed=True, opponents=cand, actor2=cand[0].name if cand else None, own=bool(cand)
-    )
+    c.actor1 = crowd
+    c.fixed = True
+    c.opponents = cand
+    c.actor2 = cand[0].name if cand else None
+    c.own = bool(cand)
+    return c
 
 
 def _opponents(c: Coding, cand: tuple[ActorMention, ...]) -> Coding:
-    return c._replace(opponents=cand, actor2=cand[0].name if cand else None, own=bool(cand))
+    c.opponents = cand
+    c.actor2 = cand[0].name if cand else None
+    c.own = bool(cand)
+    return c
 
 
 @rule("sides", cues=("cause",), where=lambda p: p.actor1 in _CROWDS)
@@ -139,12 +146,20 @@ def the_displaced_are_civilians(act: Act, c: Coding) -> Coding:
     """ "نزوح عشرات العائلات": people who flee are civilians (actor 1), with no other side."""
     if act.pol.actor1 != "civilians":
         return c
-    return c._replace(actor1=CIVILIANS, actor2=None, assoc1=None, own=True, fixed=True)
+    c.actor1 = CIVILIANS
+    c.actor2 = None
+    c.assoc1 = None
+    c.own = True
+    c.fixed = True
+    return c
 
 
 # -- actor 1 -------------------------------------------------------------------------------------------------
 def _picked(c: Coding, a: ActorMention) -> Coding:
-    return c._replace(mention=a, actor1=a.name, own=True)
+    c.mention = a
+    c.actor1 = a.name
+    c.own = True
+    return c
 
 
 def claimant(sv, agents: list[ActorMention]) -> ActorMention | None:
@@ -228,7 +243,10 @@ def a_supporting_force_is_associated(act: Act, c: Coding) -> Coding:
     if c.fixed or "support" not in linked(act.sv).values():
         return c
     support = _support(act, c)
-    return c._replace(assoc1=support.name) if support is not None else c
+    if support is None:
+        return c
+    c.assoc1 = support.name
+    return c
 
 
 @rule("sides", where=lambda p: p.actor2 == "partner")
@@ -236,7 +254,8 @@ def the_partner_force_is_actor2(act: Act, c: Coding) -> Coding:
     """ "بالتنسيق مع القوات التركية": a one-sided act's partner force is actor 2 (as the golds code بمساندة)."""
     if c.fixed or act.pol.actor2 != "partner":
         return c
-    return c._replace(actor2=c.assoc1)
+    c.actor2 = c.assoc1
+    return c
 
 
 @rule("sides", where=lambda p: p.actor2 == "civilians")
@@ -244,7 +263,8 @@ def violence_against_civilians_hits_civilians(act: Act, c: Coding) -> Coding:
     """ "اغتيال"، "قتل مسلحون مدنياً": violence against civilians has civilians as actor 2."""
     if c.fixed or act.pol.actor2 != "civilians":
         return c
-    return c._replace(actor2=CIVILIANS)
+    c.actor2 = CIVILIANS
+    return c
 
 
 @rule("sides", where=lambda p: p.actor2 == "arrested")
@@ -261,7 +281,8 @@ def the_people_seized_are_actor2(act: Act, c: Coding) -> Coding:
     arrested = [a for a in victims if a.start > anchor.start] or [
         a for a in victims if s.segment_of(a.start) == seg
     ]
-    return c._replace(actor2=c.assoc1 or (arrested[0].name if arrested else CIVILIANS))
+    c.actor2 = c.assoc1 or (arrested[0].name if arrested else CIVILIANS)
+    return c
 
 
 @rule("sides", where=lambda p: p.actor2 in ("victims", "victims_or_rival"))
@@ -275,7 +296,10 @@ def the_victim_is_actor2(act: Act, c: Coding) -> Coding:
     if not pick and "support" in rs.values():
         support = _support(act, c)
         pick = [support] if support else []
-    return c._replace(actor2=pick[0].name) if pick else c
+    if not pick:
+        return c
+    c.actor2 = pick[0].name
+    return c
 
 
 @rule("sides", where=lambda p: p.actor2 == "victims_or_rival")
@@ -296,7 +320,8 @@ def two_factions_of_one_family_fight_each_other(act: Act, c: Coding) -> Coding:
             and _AND.search(gap)
             and len(gap) <= _RIVAL_GAP
         ):
-            return c._replace(actor2=a.name)
+            c.actor2 = a.name
+            return c
     return c
 
 
@@ -322,7 +347,10 @@ def the_attacker_carries_to_the_next_sentence(act: Act, c: Coding) -> Coding:
         return c
     a2 = c.actor2
     carried2 = a2 if a2 is not None and group_of(a2) != group_of(prev.actor1) else prev.actor2
-    return c._replace(actor1=prev.actor1, actor2=a2 if arrest else carried2, own=False)
+    c.actor1 = prev.actor1
+    c.actor2 = a2 if arrest else carried2
+    c.own = False
+    return c
 
 
 @rule("sides", cues=("reply",), where=lambda p: p.carries_attacker)
@@ -338,7 +366,8 @@ def a_reply_targets_the_side_that_acted_before(act: Act, c: Coding) -> Coding:
         or prev.actor1 == UNIDENTIFIED
     ):
         return c
-    return c._replace(actor2=prev.actor1)
+    c.actor2 = prev.actor1
+    return c
 
 
 @rule("sides", where=lambda p: p.named_civilians_are_victims)
@@ -346,10 +375,13 @@ def civilians_named_at_an_attack_are_its_victims(act: Act, c: Coding) -> Coding:
     """ "قُتل مدنيان اثنان ... بانفجار دراجة نارية مفخخة": civilians named at an attack are its victims."""
     if c.actor1 != CIVILIANS or not act.pol.named_civilians_are_victims:
         return c
-    return c._replace(actor1=UNIDENTIFIED, actor2=c.actor2 or CIVILIANS, own=False)
+    c.actor1 = UNIDENTIFIED
+    c.actor2 = c.actor2 or CIVILIANS
+    c.own = False
+    return c
 
 
-@rule("sides")
+@rule("sides", subs=tuple(_STRIKES))
 def an_unattributed_strike_is_one_more_of_the_reports(act: Act, c: Coding) -> Coding:
     """ "another airstrike hit ..."، "قصف مماثل": a strike with no striker named is one more of the strikes the
     report already attributed (a coder reads the report, not the sentence)."""
@@ -358,20 +390,22 @@ def an_unattributed_strike_is_one_more_of_the_reports(act: Act, c: Coding) -> Co
         return c
     prev = next((d for d in reversed(act.sv.ledger.drafts) if d.sub_event_type == sub and d.own_actor), None)
     if prev is not None and group_of(prev.actor1) not in _NOT_ARMED and prev.actor1 != c.actor2:
-        return c._replace(actor1=prev.actor1)
+        c.actor1 = prev.actor1
+        return c
     return c
 
 
-@rule("sides", cues=("civilian",))
+@rule("sides", cues=("civilian",), types=("Explosions/Remote violence",))
 def civilians_hurt_by_explosives(act: Act, c: Coding) -> Coding:
     """ "قُتل طفلان بانفجار لغم"، "سيارة مدنية": a child, a shepherd, a civilian car hurt by a strike or a mine
     are civilian victims."""
     if c.actor2 is None and c.event_type == "Explosions/Remote violence" and act.sv.cue_kinds.get("civilian"):
-        return c._replace(actor2=CIVILIANS)
+        c.actor2 = CIVILIANS
+        return c
     return c
 
 
-@rule("sides")
+@rule("sides", subs=("Looting/property destruction",))
 def looters_take_from_civilians(act: Act, c: Coding) -> Coding:
     """ "أقدم عناصر من الفرقة الرابعة على نهب مستودع": armed men who loot or burn property take it from civilians."""
     if (
@@ -380,7 +414,8 @@ def looters_take_from_civilians(act: Act, c: Coding) -> Coding:
         and c.own
         and group_of(c.actor1) not in _NOT_ARMED
     ):
-        return c._replace(actor2=CIVILIANS)
+        c.actor2 = CIVILIANS
+        return c
     return c
 
 

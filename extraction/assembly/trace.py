@@ -9,7 +9,7 @@ steps apart, so one can see why it made none. Untraced runs pay nothing (the tra
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from ..triggers import Trigger
 from .combine import Kept
@@ -226,7 +226,9 @@ _QUIET_FIELDS = frozenset(["mention", "fixed"])  # bookkeeping a reader does not
 def _fields(before, after, show) -> str:
     """The fields that differ, as ``name: old → new``."""
     out = []
-    for name, a, b in zip(after._fields, before, after, strict=True):
+    names = after._fields if isinstance(after, tuple) else [f.name for f in fields(after)]
+    for name in names:
+        a, b = getattr(before, name), getattr(after, name)
         if a != b and name not in _QUIET_FIELDS:
             if name == "roles":
                 out.append("roles " + ", ".join(f"{k}" for k in b if a.get(k) != b[k]))

@@ -9,17 +9,18 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from ..dates import DateMention
 from .act import Act
 from .report import words
-from .rules import rule
+from .rules import Record, rule
 
 _SAID_ON = re.compile(rf"(?<!\w)(?:{words('said')})\s+$")
 
 
-class When(NamedTuple):
+@dataclass(slots=True)
+class When(Record):
     """An act's day: the candidates, the day chosen, whether it is the act's own, background."""
 
     dates: tuple[DateMention, ...]
@@ -48,7 +49,10 @@ def the_day_right_after_said_is_the_statements(act: Act, w: When) -> When:
         return w
     text = act.rep.text
     ds = tuple(d for d in w.dates if not _SAID_ON.search(text, max(0, d.start - 16), d.start))
-    return w._replace(dates=ds) if len(ds) != len(w.dates) else w
+    if len(ds) == len(w.dates):
+        return w
+    w.dates = ds
+    return w
 
 
 def _paragraph_anchor(act: Act, same_day: bool) -> DateMention:
@@ -80,7 +84,10 @@ def later_that_day_is_a_day_told_before(act: Act, w: When) -> When:
     later = kinds.get("later", []) + same
     if any(not any(c.start < d.end and d.start < c.end for c in later) for d in w.dates):
         return w
-    return w._replace(date=_paragraph_anchor(act, bool(same)), own=True, decided=True)
+    w.date = _paragraph_anchor(act, bool(same))
+    w.own = True
+    w.decided = True
+    return w
 
 
 @rule("when")
@@ -96,7 +103,10 @@ def the_day_nearest_the_act(act: Act, w: When) -> When:
         gap = anchor.start - d.end if d.end <= anchor.start else d.start - anchor.end
         return (0 if inside else 1, max(gap, 0))
 
-    return w._replace(date=min(w.dates, key=dist), own=True, decided=True)
+    w.date = min(w.dates, key=dist)
+    w.own = True
+    w.decided = True
+    return w
 
 
 @rule("when")
@@ -105,14 +115,18 @@ def the_reports_day_otherwise(act: Act, w: When) -> When:
     happened on the report's day (the first recent, precise day it names)."""
     if w.decided:
         return w
-    return w._replace(date=act.rep.main_date, own=False, decided=True)
+    w.date = act.rep.main_date
+    w.own = False
+    w.decided = True
+    return w
 
 
 @rule("when")
 def a_month_back_is_background(act: Act, w: When) -> When:
     """ "في تشرين الأول 2019": an act that ended more than 30 days before publication is background."""
     if not w.background and dmax(act, w) < act.rep.month_before:
-        return w._replace(background=True)
+        w.background = True
+        return w
     return w
 
 
@@ -123,7 +137,8 @@ def a_recalled_act_is_background(act: Act, w: When) -> When:
     if w.background or "background" not in act.sv.cue_kinds:
         return w
     if not w.own or dmax(act, w) < act.rep.week_before:
-        return w._replace(background=True)
+        w.background = True
+        return w
     return w
 
 
