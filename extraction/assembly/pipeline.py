@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..document import Document
 from ..errors import InputError
@@ -45,7 +45,9 @@ from .ledger import Draft, Ledger, record
 from .report import Report, SentenceView, family, view
 from .rules import chain, fold, registered, rule_of
 from .tables import policy as policy_row
-from .trace import Tracer
+
+if TYPE_CHECKING:
+    from .trace import Tracer
 
 STAGES: tuple[tuple[str, tuple], ...] = (
     ("report", report.RULES),
@@ -195,7 +197,11 @@ def assemble(
 ) -> Assembly:
     """Read every sentence of ``doc`` through the stages; ``disabled`` names rules to leave out."""
     p = plan(frozenset(disabled))
-    tracer = Tracer() if trace else None
+    tracer = None
+    if trace:
+        from .trace import Tracer  # only a traced run (explain, the Review page) needs it
+
+        tracer = Tracer()
     rep = Report(doc, published, places, gazetteer, source, p, tracer)
     led = Ledger(tracer)
     for s in doc.sentences:
