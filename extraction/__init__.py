@@ -46,20 +46,53 @@ def analyse(
     extra_places: list[dict] | None = None,
     *,
     mentions: bool = True,
+    disabled: frozenset[str] = frozenset(),
 ) -> Analysis:
     """Events plus the mentions behind them. Empty text gives no events and a message.
 
-    ``mentions=False`` skips the underlining data (what ``extract`` needs is only the events).
+    ``mentions=False`` skips the underlining data (what ``extract`` needs is only the events);
+    ``disabled`` names assembly rules to leave out (``python -m extraction ablate``).
     The cyclic garbage collector is paused while one report is read: the pipeline allocates many
     small objects and no long-lived cycles, and the collector's passes cost a third of the time.
     """
+    return without_gc(_analyse, text, published, source, extra_places, mentions, disabled)
+
+
+def without_gc(fn, *args):
+    """``fn(*args)`` with the cyclic garbage collector off (as it was after)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _analyse(text, published, source, extra_places, mentions)
+        return fn(*args)
     finally:
         if enabled:
             gc.enable()
+
+
+def _assembled(
+    text: str,
+    published: dt.date | str,
+    source: str | None,
+    extra_places: list[dict] | None,
+    disabled: frozenset[str],
+    trace: bool = False,
+):
+    """(document, place mentions, assembly) of a non-empty report; InputError for a bad date or non-text."""
+    from .assembly import assemble
+    from .dates import parse_published
+    from .document import make_document
+    from .gazetteer import load_gazetteer
+    from .places import find_places
+
+    pub = parse_published(published)
+    if not isinstance(text, str):
+        raise InputError("The report must be text")
+    if not text.strip():
+        return None
+    doc = make_document(text)
+    gaz = load_gazetteer(extra_places)
+    places = find_places(doc.norm, extra_places=extra_places, gazetteer=gaz, source=source)
+    return doc, places, assemble(doc, pub, places, gaz, source, disabled=disabled, trace=trace)
 
 
 def _analyse(
@@ -68,31 +101,29 @@ def _analyse(
     source: str | None,
     extra_places: list[dict] | None,
     mentions: bool,
+    disabled: frozenset[str],
 ) -> Analysis:
-    from .dates import parse_published
-    from .document import make_document
-    from .events import Assembler, finish
-    from .gazetteer import load_gazetteer
-    from .numbers import find_numbers
-    from .places import find_places, find_unknown_places
+    from .assembly import finish
 
-    pub = parse_published(published)
-    if not isinstance(text, str):
-        raise InputError("The report must be text")
+    made = _assembled(text, published, source, extra_places, disabled)
     result = Analysis(text=text)
-    if not text.strip():
+    if made is None:
         result.messages.append("No text to read")
         return result
-    doc = make_document(text)
-    gaz = load_gazetteer(extra_places)
-    places = find_places(doc.norm, extra_places=extra_places, gazetteer=gaz, source=source)
-    asm = Assembler(doc, pub, places, gaz, source)
-    result.events = finish(asm.run(), doc, source)
+    doc, places, asm = made
+    result.events = finish(asm.drafts, doc, source)
     result.messages.extend(asm.messages)
-    if not mentions:
-        if not result.events:
-            result.messages.append("No events found")
-        return result
+    if mentions:
+        result.mentions, result.unknown_places = _mentions(text, doc, places, asm.report)
+    if not result.events:
+        result.messages.append("No events found")
+    return result
+
+
+def _mentions(text: str, doc, places: list, report) -> tuple[list[Mention], list[Mention]]:
+    """What each stage found (for underlining), and the unknown place names, in original offsets."""
+    from .numbers import find_numbers
+    from .places import find_unknown_places
 
     def orig(s: int, e: int) -> tuple[int, int, str]:
         a, b = doc.span(s, e)
@@ -101,9 +132,9 @@ def _analyse(
     ms: list[Mention] = []
     for p in places:
         ms.append(Mention(p.start, p.end, p.text, "place", p.place.name_en))
-    for a in asm.actors:
+    for a in report.actors:
         ms.append(Mention(*orig(a.start, a.end), "actor", a.name))
-    for d in asm.dates:
+    for d in report.dates:
         label = d.best.isoformat() if d.precision == 1 else f"{d.dmin.isoformat()}..{d.dmax.isoformat()}"
         ms.append(Mention(*orig(d.start, d.end), "date", label))
     for m in doc.matches:
@@ -115,14 +146,10 @@ def _analyse(
         unknown = find_unknown_places(doc.norm, places)
     except Exception:  # noqa: BLE001 - a helper's failure must not lose the events
         unknown = []
-    for a, b, name in unknown:  # original offsets already
-        result.unknown_places.append(Mention(a, b, text[a:b], "unknown_place", name))
-    ms.extend(result.unknown_places)
+    unknown_places = [Mention(a, b, text[a:b], "unknown_place", name) for a, b, name in unknown]
+    ms.extend(unknown_places)  # original offsets already
     ms.sort(key=lambda m: (m.start, m.end))
-    result.mentions = ms
-    if not result.events:
-        result.messages.append("No events found")
-    return result
+    return ms, unknown_places
 
 
 def extract(
@@ -130,6 +157,8 @@ def extract(
     published: dt.date | str,
     source: str | None = None,
     extra_places: list[dict] | None = None,
+    *,
+    disabled: frozenset[str] = frozenset(),
 ) -> list[Event]:
-    """The events a careful ACLED coder would take from the report."""
-    return analyse(text, published, source, extra_places, mentions=False).events
+    """The events a careful ACLED coder would take from the report (``disabled``: rules left out)."""
+    return analyse(text, published, source, extra_places, mentions=False, disabled=disabled).events

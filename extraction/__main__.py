@@ -1,4 +1,4 @@
-"""Command line: ``python -m extraction extract|batch|places``; JSON out, one-line errors, exit 1 on bad input.
+"""Command line: ``python -m extraction extract|batch|places|rules|explain|ablate``; one-line errors, exit 1.
 
 Every error (a bad argument, a missing, binary, empty or over-long file, a bad date) is one line on stderr
 and exit status 1. A report longer than the app's limit (1,000,000 characters) is refused unless
@@ -68,6 +68,65 @@ def cmd_places(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rules(a: argparse.Namespace) -> int:
+    from .assembly import STAGES, registered
+
+    rules = registered()
+    for stage, fns in STAGES:
+        for fn in fns:
+            print(f"{stage:<15} {fn.__name__:<58} {rules[fn.__name__].summary}")
+    return 0
+
+
+def _names(value: str | None) -> frozenset[str]:
+    return frozenset(n.strip() for n in (value or "").split(",") if n.strip())
+
+
+def cmd_explain(a: argparse.Namespace) -> int:
+    from .dates import parse_published
+    from .explain import explain, render
+
+    pub = parse_published(a.published)
+    text = read_report(a.file, a.max_chars)
+    print(render(explain(text, pub, a.source, disabled=_names(a.disable))), end="")
+    return 0
+
+
+def cmd_ablate(a: argparse.Namespace) -> int:
+    from .ablate import ablate, gold_sets, load_scorer, table
+
+    scorer = load_scorer(a.scorer)
+    sets = gold_sets(scorer, a.dirs)
+    rules = sorted(_names(a.rules)) if a.rules else None
+    progress = (lambda msg: print(msg, file=sys.stderr)) if a.progress else None
+    base, rows = ablate(scorer, sets, rules, progress)
+    print(table(base, rows), end="")
+    return 0
+
+
+def _tools(sub) -> None:
+    """The maintainers' commands: the rules, one report's trace, each rule's worth on gold sets."""
+    from .ablate import DEFAULT_SCORER
+
+    p = sub.add_parser(
+        "rules", help="every assembly rule: its stage, its name, the first line of its docstring"
+    )
+    p.set_defaults(func=cmd_rules)
+    p = sub.add_parser("explain", help="per event, the rules that fired and what each changed")
+    p.add_argument("file")
+    p.add_argument("--published", required=True, help="publication date YYYY-MM-DD")
+    p.add_argument("--source", default=None)
+    p.add_argument("--disable", default=None, help="rules to switch off, comma-separated")
+    add_max_chars(p)
+    p.set_defaults(func=cmd_explain)
+    p = sub.add_parser("ablate", help="the scorer's F1 on gold sets with each rule switched off in turn")
+    p.add_argument("dirs", nargs="+", metavar="DIR", help="folders of gold reports (*.json)")
+    p.add_argument("--scorer", default=str(DEFAULT_SCORER), help=f"the scorer (default {DEFAULT_SCORER})")
+    p.add_argument("--rules", default=None, help="only these rules, comma-separated")
+    p.add_argument("--progress", action="store_true", help="name each rule on stderr as it is scored")
+    p.set_defaults(func=cmd_ablate)
+
+
 def _parser() -> OneLineParser:
     ap = OneLineParser(prog="python -m extraction", description="Arabic/English reports to ACLED events")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -85,6 +144,7 @@ def _parser() -> OneLineParser:
     p.add_argument("file")
     add_max_chars(p)
     p.set_defaults(func=cmd_places)
+    _tools(sub)
     return ap
 
 

@@ -20,7 +20,7 @@ UNIDENTIFIED = "Unidentified Armed Group (Syria)"
 _NOT_ARMED = frozenset(["UNIDENTIFIED", "CIVILIANS", "PROTESTERS", "RIOTERS"])
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class ActorMention:
     """An actor alias found in the folded text, resolved for the publication date."""
 

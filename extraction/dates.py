@@ -18,27 +18,11 @@ from functools import lru_cache
 
 import ahocorasick
 
+from .date_counts import anchored, chain, counted_patterns, holiday, part, sinceyear
+from .date_mention import DateMention
 from .errors import InputError
 from .lexicon import read_table
 from .normalise import fold
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A resolved date phrase; offsets are folded offsets."""
-
-    start: int
-    end: int
-    best: dt.date
-    dmin: dt.date
-    dmax: dt.date
-    precision: int
-    kind: str  # day | week | month | year | since | chain
-    offset: int = 0  # chain: days from the day told before ("وقبل ذلك بيومين" -2)
-
-    @property
-    def is_tally(self) -> bool:
-        return self.kind == "since"
 
 
 def parse_published(value: dt.date | dt.datetime | str | None) -> dt.date:
@@ -75,39 +59,14 @@ class _Grammar:
     tokens: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=1)
-def grammar() -> _Grammar:
-    months = {fold(r["name"]): int(r["month"]) for r in read_table("months.csv")}
-    en_months = {fold(r["name"]) for r in read_table("months.csv") if r["lang"] == "en"}
-    words: dict[str, dict[str, str]] = {}
-    for r in read_table("date_phrases.csv"):
-        words.setdefault(r["kind"], {})[fold(r["phrase"])] = r["value"]
-    numbers = {fold(r["word"]): int(r["value"]) for r in read_table("numbers.csv") if r["kind"] == "cardinal"}
-    W = {k: _alt(list(v)) for k, v in words.items()}
-    mon = _alt(list(months))
-    num = _alt(list(numbers))
+def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
+    """(kind, pattern) of every date phrase, in the order they are tried at a position."""
     # "تشرين الأول/أكتوبر"، "أكتوبر (تشرين الأول)": a month glossed by its other name
     mon2 = rf"(?P<mon>{mon})(?:\s*/\s*(?:{mon})|\s*\(\s*(?:{mon})\s*\))?"
     b = r"(?<!\w)"  # start of a word
     e = r"(?!\w)"
-    unit = r"(?P<unit>يومين|يوم|اسبوعين|اسبوع|ايام|اسابيع|days?|weeks?)"
-    holiday = _alt(list(words.get("holiday", {})))
-    pats = [
-        # "وقبل ذلك بيومين"، "بعدها بثلاثة أيام"، "two days earlier": counted from the day told before
-        (
-            "chain",
-            rf"{b}(?:و)?(?:(?P<back>{W['chain_back']})|{W['chain_on']}) ب(?:(?P<num>{num}|\d{{1,2}}) ?)?{unit}{e}",
-        ),
-        (
-            "chain",
-            rf"{b}(?P<num>{num}|\d{{1,2}}|a|one) {unit} (?:(?P<back>{W['chain_back']})|{W['chain_on']}){e}",
-        ),
-        ("chain", rf"{b}(?:في )?(?P<cday>{W['chain_day']}){e}"),
-        # "أول أيام عيد الفطر"، "on the second day of Eid al-Adha": the feast's day in the year told of
-        (
-            "holiday",
-            rf"{b}(?:(?:في )?(?P<ord>{W['feast_day']}) (?:ايام |يوم |day of )?)?(?P<hol>{holiday})(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?{e}",
-        ),
+    return [
+        *counted_patterns(W, num, b, e),
         ("lastday", rf"{b}(?:{W['lastday']}){e}"),
         ("consec", rf"{b}لليوم (?:(?P<ord>{W['ordinal']})|(?P<n>\d{{1,2}})) علي التوالي{e}"),
         ("consec", rf"{b}for the (?P<ord>\w+) (?:consecutive|straight) day{e}"),
@@ -137,10 +96,7 @@ def grammar() -> _Grammar:
             rf"{b}(?:و?(?P<pre>منذ|in|since) )?(?:(?:ال)?(?:{W['early']}) (?:of )?)?(?:العام|عام|سنه|in|of) (?P<y>(?:19|20)\d\d){e}",
         ),
         # "منذ مطلع العام الجاري"، "since the start of the year": a count's window, never one event's day
-        (
-            "sinceyear",
-            rf"{b}(?:و)?(?:{W['sinceyear']})(?: (?:{W['current']}))?{e}",
-        ),
+        ("sinceyear", rf"{b}(?:و)?(?:{W['sinceyear']})(?: (?:{W['current']}))?{e}"),
         (
             "period",
             rf"{b}(?P<w>{W['lastweek']}|{W['thisweek']}|{W['lastmonth']}|{W['thismonth']}|{W['lastyear']}){e}",
@@ -155,13 +111,10 @@ def grammar() -> _Grammar:
         ),
         ("wd", rf"{b}(?P<past>last) (?P<wd>{W['weekday']}){e}"),
     ]
-    # One alternation over all patterns (earlier alternatives win at a position): one pass over the text.
-    parts = []
-    for i, (_k, p) in enumerate(pats):
-        parts.append(
-            f"(?P<a{i}>" + re.sub(r"\(\?P<(\w+)>", lambda m, i=i: f"(?P<a{i}_{m.group(1)}>", p) + ")"
-        )
-    combined = re.compile("|".join(parts))
+
+
+def _anchors(words: dict[str, dict[str, str]], months: dict[str, int]) -> ahocorasick.Automaton:
+    """The words a date phrase must contain one of (weekdays, months, "أمس", "days" ...), as one automaton."""
     anchors = ahocorasick.Automaton()
     keys = set(months) | {"التوالي", "consecutive", "straight", "ago", "الشهر"}
     for kind in ("relday", "weekday", "past", "current", "lastweek", "thisweek", "lastmonth", "thismonth"):
@@ -174,6 +127,26 @@ def grammar() -> _Grammar:
         if k:
             anchors.add_word(k, len(k))
     anchors.make_automaton()
+    return anchors
+
+
+@lru_cache(maxsize=1)
+def grammar() -> _Grammar:
+    months = {fold(r["name"]): int(r["month"]) for r in read_table("months.csv")}
+    en_months = {fold(r["name"]) for r in read_table("months.csv") if r["lang"] == "en"}
+    words: dict[str, dict[str, str]] = {}
+    for r in read_table("date_phrases.csv"):
+        words.setdefault(r["kind"], {})[fold(r["phrase"])] = r["value"]
+    numbers = {fold(r["word"]): int(r["value"]) for r in read_table("numbers.csv") if r["kind"] == "cardinal"}
+    W = {k: _alt(list(v)) for k, v in words.items()}
+    pats = _patterns(W, _alt(list(months)), _alt(list(numbers)))
+    # One alternation over all patterns (earlier alternatives win at a position): one pass over the text.
+    parts = []
+    for i, (_k, p) in enumerate(pats):
+        parts.append(
+            f"(?P<a{i}>" + re.sub(r"\(\?P<(\w+)>", lambda m, i=i: f"(?P<a{i}_{m.group(1)}>", p) + ")"
+        )
+    combined = re.compile("|".join(parts))
     names = [[(f"a{i}_{n}", n) for n in re.findall(r"\(\?P<(\w+)>", p)] for i, (_k, p) in enumerate(pats)]
     # The first words a phrase may begin with: every lexicon word and the fixed words of the patterns.
     starters = set(_FIXED_STARTERS)
@@ -181,7 +154,9 @@ def grammar() -> _Grammar:
         starters.update(w.split(" ", 1)[0] for w in table)
     starters.update(w.split(" ", 1)[0] for w in months)
     starters.update(w.split(" ", 1)[0] for w in numbers)
-    g = _Grammar(months, en_months, words, numbers, [], combined, [k for k, _p in pats], anchors, names)
+    g = _Grammar(
+        months, en_months, words, numbers, [], combined, [k for k, _p in pats], _anchors(words, months), names
+    )
     g.starters = frozenset(starters)
     # a quick reject before the word test: the letters a phrase may begin with (digits, ال, "-")
     g.first_chars = frozenset(w[0] for w in starters if w) | frozenset("0123456789ا")
@@ -246,169 +221,144 @@ def _recent_month(pub: dt.date, month: int, strictly: bool) -> int:
     return year
 
 
-def _resolve(kind: str, m: re.Match[str], pub: dt.date, g: _Grammar) -> DateMention | None:
-    gd = m.groupdict()
-    day = dt.timedelta(days=1)
-    s, e = m.start(), m.end()
-    if kind == "lastday":
-        return DateMention(s, e, pub, pub - day, pub, 1, "day")
-    if kind == "chain":
-        return _chain(s, e, gd, pub, g)
-    if kind == "holiday":
-        return _holiday(s, e, gd, pub, g)
-    if kind == "consec":
-        n = int(gd["n"]) if gd.get("n") else _ordinal(gd.get("ord") or "", g)
-        if not n:
-            return None
-        start = pub - dt.timedelta(days=n - 1)
-        return DateMention(s, e, start, start, pub, 1, "day")
-    if kind == "ago":
-        unit = gd["unit"]
-        raw = gd.get("num")
-        n = (
-            2
-            if unit in ("يومين", "اسبوعين")
-            else (g.numbers.get(raw, 0) if raw and not raw.isdigit() else int(raw or 1) if raw != "a" else 1)
-        )
-        if unit.startswith(("اسبوع", "اسابيع", "week")):
-            d = pub - dt.timedelta(days=7 * n)
-            return DateMention(s, e, d, d - 3 * day, d + 3 * day, 2, "week")
-        d = pub - dt.timedelta(days=n)
-        return DateMention(s, e, d, d, d, 1, "day")
-    if kind == "dmy":
-        month = g.months.get(gd["mon"])
-        dd = int(gd["d"]) if gd.get("d") else _ordinal(gd.get("ord") or "", g)
-        if not month or not dd or dd > 31:
-            return None
-        year = int(gd["y"]) if gd.get("y") else _recent_month(pub, month, False)
-        if not gd.get("y") and month == pub.month and dd > pub.day:
-            year -= 1
-        try:
-            d = dt.date(year, month, dd)
-        except ValueError:
-            return None
-        return DateMention(s, e, d, d, d, 1, "day")
-    if kind == "dom":
-        dd = int(gd["d"]) if gd.get("d") else _ordinal(gd.get("ord") or "", g)
-        base = pub.replace(day=1)
-        if gd.get("past"):
-            base = (base - dt.timedelta(days=1)).replace(day=1)
-        d = base.replace(day=dd)
-        return DateMention(s, e, d, d, d, 1, "day")
-    if kind == "num":
-        d = dt.date(int(gd["y"]), int(gd["m"]), int(gd["d"]))
-        return DateMention(s, e, d, d, d, 1, "day")
-    if kind == "month":
-        month = g.months.get(gd["mon"])
-        if not month:
-            return None
-        has_ctx = gd.get("pre") or gd.get("part") or gd.get("y") or gd.get("past") or gd.get("cur")
-        if not has_ctx or (gd["mon"] in g.en_months and not (gd.get("y") or gd.get("pre"))):
-            return None
-        if gd.get("y"):
-            year = int(gd["y"])
-        elif gd.get("cur"):
-            year = pub.year
-        else:
-            year = _recent_month(pub, month, bool(gd.get("past")))
-        lo, hi = _month_window(year, month)
-        part = gd.get("part")
-        if part:
-            if part in g.words["early"]:
-                hi = lo + dt.timedelta(days=9)
-            elif part in g.words["mid"]:
-                lo, hi = lo + dt.timedelta(days=10), lo + dt.timedelta(days=19)
-            else:
-                lo = lo + dt.timedelta(days=20)
-        if hi > pub >= lo:
-            hi = pub
-        tally = gd.get("pre") in ("منذ", "since")
-        return DateMention(s, e, lo + (hi - lo) / 2, lo, hi, 3, "since" if tally else "month")
-    if kind == "sinceyear":
-        return DateMention(s, e, pub, dt.date(pub.year, 1, 1), pub, 3, "since")
-    if kind == "year":
-        y = int(gd["y"])
-        lo, hi = dt.date(y, 1, 1), min(dt.date(y, 12, 31), max(pub, dt.date(y, 1, 1)))
-        tally = gd.get("pre") in ("منذ", "since")
-        return DateMention(s, e, lo + (hi - lo) / 2, lo, hi, 3, "since" if tally else "year")
-    if kind == "period":
-        w = gd["w"]
-        monday = pub - dt.timedelta(days=pub.weekday())
-        if w in g.words["lastweek"]:
-            lo = monday - dt.timedelta(days=7)
-            return DateMention(s, e, lo + 3 * day, lo, lo + 6 * day, 2, "week")
-        if w in g.words["thisweek"]:
-            return DateMention(s, e, pub, monday, pub, 2, "week")
-        if w in g.words["lastmonth"]:
-            first = pub.replace(day=1) - day
-            lo, hi = _part(*_month_window(first.year, first.month), g.words["lastmonth"][w])
-            return DateMention(s, e, lo + (hi - lo) / 2, lo, hi, 3, "month")
-        if w in g.words["thismonth"]:
-            lo = pub.replace(day=1)
-            return DateMention(s, e, pub, lo, pub, 3, "month")
-        lo, hi = dt.date(pub.year - 1, 1, 1), dt.date(pub.year - 1, 12, 31)
-        return DateMention(s, e, lo + (hi - lo) / 2, lo, hi, 3, "year")
-    if kind == "rel":
-        off = int(g.words["relday"][gd["rel"]])
-        d = pub + dt.timedelta(days=off)
-        return DateMention(s, e, d, d, d, 1, "day")
-    if kind == "wd":
-        wd = int(g.words["weekday"][gd["wd"]])
-        back = (pub.weekday() - wd) % 7
-        if gd.get("past") and back == 0:
-            back = 7
-        d = pub - dt.timedelta(days=back)
-        return DateMention(s, e, d, d, d, 1, "day")
-    return None
+_DAY = dt.timedelta(days=1)
 
 
-def _part(lo: dt.date, hi: dt.date, part: str) -> tuple[dt.date, dt.date]:
-    """ "أواخر الشهر الماضي" is its last ten days, "مطلع الشهر" its first ten (the value column says which)."""
-    if part == "late":
-        return max(lo, hi - dt.timedelta(days=9)), hi
-    if part == "early":
-        return lo, min(hi, lo + dt.timedelta(days=9))
-    return lo, hi
+def _lastday(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
+    return DateMention(s, e, pub, pub - _DAY, pub, 1, "day")
 
 
-def _chain(s: int, e: int, gd: dict[str, str | None], pub: dt.date, g: _Grammar) -> DateMention:
-    """A day counted from the day told before; ``find_dates`` moves it onto that day (``offset``)."""
-    if gd.get("cday"):
-        off = int(g.words["chain_day"][gd["cday"] or ""])
-    else:
-        unit = gd.get("unit") or ""
-        raw = gd.get("num")
-        n = 2 if unit in ("يومين", "اسبوعين") else 1
-        if raw:
-            n = int(raw) if raw.isdigit() else g.numbers.get(raw, 1)
-        off = n * (7 if unit.startswith(("اسبوع", "اسابيع", "week")) else 1)
-        off = -off if gd.get("back") else off
-    d = pub + dt.timedelta(days=off)
-    return DateMention(s, e, d, d, d, 1, "chain", off)
-
-
-@lru_cache(maxsize=1)
-def _feasts() -> dict[str, list[dt.date]]:
-    """First days of the feasts by year (``data/holidays.csv``)."""
-    out: dict[str, list[dt.date]] = {}
-    for r in read_table("holidays.csv"):
-        out.setdefault(r["holiday"], []).append(dt.date.fromisoformat(r["first_day"]))
-    return {k: sorted(v) for k, v in out.items()}
-
-
-def _holiday(s: int, e: int, gd: dict[str, str | None], pub: dt.date, g: _Grammar) -> DateMention | None:
-    """The feast told of: in the year given, else the latest one on or before publication."""
-    name = g.words["holiday"][gd["hol"] or ""]
-    year = int(gd.get("y") or 0)
-    days = [d for d in _feasts().get(name, []) if (d.year == year if year else d <= pub)]
-    if not days:
+def _consec(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
+    n = int(gd["n"]) if gd.get("n") else _ordinal(gd.get("ord") or "", g)
+    if not n:
         return None
-    first = days[-1]
-    if gd.get("ord"):
-        d = first + dt.timedelta(days=int(g.words["feast_day"][gd["ord"] or ""]) - 1)
-        return DateMention(s, e, d, d, d, 1, "day")
-    hi = min(first + dt.timedelta(days=2), max(pub, first))
-    return DateMention(s, e, first, first, hi, 1, "day")
+    start = pub - dt.timedelta(days=n - 1)
+    return DateMention(s, e, start, start, pub, 1, "day")
+
+
+def _ago(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
+    unit = gd["unit"]
+    raw = gd.get("num")
+    n = (
+        2
+        if unit in ("يومين", "اسبوعين")
+        else (g.numbers.get(raw, 0) if raw and not raw.isdigit() else int(raw or 1) if raw != "a" else 1)
+    )
+    if unit.startswith(("اسبوع", "اسابيع", "week")):
+        d = pub - dt.timedelta(days=7 * n)
+        return DateMention(s, e, d, d - 3 * _DAY, d + 3 * _DAY, 2, "week")
+    d = pub - dt.timedelta(days=n)
+    return DateMention(s, e, d, d, d, 1, "day")
+
+
+def _dmy(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
+    month = g.months.get(gd["mon"])
+    dd = int(gd["d"]) if gd.get("d") else _ordinal(gd.get("ord") or "", g)
+    if not month or not dd or dd > 31:
+        return None
+    year = int(gd["y"]) if gd.get("y") else _recent_month(pub, month, False)
+    if not gd.get("y") and month == pub.month and dd > pub.day:
+        year -= 1
+    try:
+        d = dt.date(year, month, dd)
+    except ValueError:
+        return None
+    return DateMention(s, e, d, d, d, 1, "day")
+
+
+def _dom(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
+    dd = int(gd["d"]) if gd.get("d") else _ordinal(gd.get("ord") or "", g)
+    base = pub.replace(day=1)
+    if gd.get("past"):
+        base = (base - _DAY).replace(day=1)
+    d = base.replace(day=dd)
+    return DateMention(s, e, d, d, d, 1, "day")
+
+
+def _num(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
+    d = dt.date(int(gd["y"]), int(gd["m"]), int(gd["d"]))
+    return DateMention(s, e, d, d, d, 1, "day")
+
+
+def _month(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
+    month = g.months.get(gd["mon"])
+    if not month:
+        return None
+    has_ctx = gd.get("pre") or gd.get("part") or gd.get("y") or gd.get("past") or gd.get("cur")
+    if not has_ctx or (gd["mon"] in g.en_months and not (gd.get("y") or gd.get("pre"))):
+        return None
+    if gd.get("y"):
+        year = int(gd["y"])
+    elif gd.get("cur"):
+        year = pub.year
+    else:
+        year = _recent_month(pub, month, bool(gd.get("past")))
+    lo, hi = _month_window(year, month)
+    part = gd.get("part")
+    if part:
+        if part in g.words["early"]:
+            hi = lo + dt.timedelta(days=9)
+        elif part in g.words["mid"]:
+            lo, hi = lo + dt.timedelta(days=10), lo + dt.timedelta(days=19)
+        else:
+            lo = lo + dt.timedelta(days=20)
+    if hi > pub >= lo:
+        hi = pub
+    tally = gd.get("pre") in ("منذ", "since")
+    return DateMention(s, e, lo + (hi - lo) / 2, lo, hi, 3, "since" if tally else "month")
+
+
+def _year(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
+    y = int(gd["y"])
+    lo, hi = dt.date(y, 1, 1), min(dt.date(y, 12, 31), max(pub, dt.date(y, 1, 1)))
+    tally = gd.get("pre") in ("منذ", "since")
+    return DateMention(s, e, lo + (hi - lo) / 2, lo, hi, 3, "since" if tally else "year")
+
+
+def _period(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
+    w = gd["w"]
+    monday = pub - dt.timedelta(days=pub.weekday())
+    if w in g.words["lastweek"]:
+        lo = monday - dt.timedelta(days=7)
+        return DateMention(s, e, lo + 3 * _DAY, lo, lo + 6 * _DAY, 2, "week")
+    if w in g.words["thisweek"]:
+        return DateMention(s, e, pub, monday, pub, 2, "week")
+    if w in g.words["lastmonth"]:
+        first = pub.replace(day=1) - _DAY
+        lo, hi = part(*_month_window(first.year, first.month), g.words["lastmonth"][w])
+        return DateMention(s, e, lo + (hi - lo) / 2, lo, hi, 3, "month")
+    if w in g.words["thismonth"]:
+        lo = pub.replace(day=1)
+        return DateMention(s, e, pub, lo, pub, 3, "month")
+    lo, hi = dt.date(pub.year - 1, 1, 1), dt.date(pub.year - 1, 12, 31)
+    return DateMention(s, e, lo + (hi - lo) / 2, lo, hi, 3, "year")
+
+
+def _rel(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
+    d = pub + dt.timedelta(days=int(g.words["relday"][gd["rel"]]))
+    return DateMention(s, e, d, d, d, 1, "day")
+
+
+def _wd(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
+    wd = int(g.words["weekday"][gd["wd"]])
+    back = (pub.weekday() - wd) % 7
+    if gd.get("past") and back == 0:
+        back = 7
+    d = pub - dt.timedelta(days=back)
+    return DateMention(s, e, d, d, d, 1, "day")
+
+
+_RESOLVERS = {
+    "lastday": _lastday, "consec": _consec, "ago": _ago, "dmy": _dmy, "dom": _dom, "num": _num,
+    "month": _month, "year": _year, "period": _period, "rel": _rel, "wd": _wd,
+    "chain": chain, "holiday": holiday, "sinceyear": sinceyear,
+}  # fmt: skip
+
+
+def _resolve(kind: str, m: re.Match[str], pub: dt.date, g: _Grammar) -> DateMention | None:
+    """The date a phrase of ``kind`` names, against the publication date (None: no date after all)."""
+    fn = _RESOLVERS.get(kind)
+    return fn(m.groupdict(), m.start(), m.end(), pub, g) if fn is not None else None
 
 
 def _ordinal(word: str, g: _Grammar) -> int:
@@ -523,17 +473,6 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
                 dm = None
             cursor = m.end()
             if dm:
-                out.append(_anchored(dm, out))
+                out.append(anchored(dm, out))
             break
     return out
-
-
-def _anchored(dm: DateMention, before: list[DateMention]) -> DateMention:
-    """A chained day ("وقبل ذلك بيومين") counts from the last day told before it, else from publication."""
-    if dm.kind != "chain":
-        return dm
-    base = next((d for d in reversed(before) if d.precision == 1 and not d.is_tally), None)
-    if base is None:
-        return dm
-    d = base.best + dt.timedelta(days=dm.offset)
-    return DateMention(dm.start, dm.end, d, d, d, 1, "chain", dm.offset)

@@ -26,7 +26,7 @@ _MIXED = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Figure:
     """A death count read from the text (folded offsets of the death word)."""
 

@@ -18,7 +18,7 @@ _UNIT_AFTER = re.compile(
 _UNIT_BEFORE = re.compile(r"(?:الساعه|ساعه|عمر|العمر|عمره|عمرها|رقم|aged|age|number|no\.)\s*$")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Number:
     """A number in the folded text; ``kind`` is cardinal, vague, dual or singular."""
 

@@ -33,7 +33,7 @@ SUPPRESSORS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Trigger:
     """A trigger that survived the cues (folded offsets)."""
 

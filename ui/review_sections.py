@@ -24,6 +24,7 @@ from ui.highlight import highlight_html, sentence_spans
 from ui.messages import literal, show
 from ui.paste import Outcome
 from ui.sources import with_source_counts
+from ui.trace import show_trace
 
 # Narrow bookkeeping columns so "old" and "new" get the room in the panel.
 HISTORY_CONFIG = {"at": st.column_config.TextColumn(width=120), "analyst": st.column_config.TextColumn(width=70),
@@ -241,6 +242,7 @@ def event_panel(ctx: Context, analyst: str) -> dict[str, Any] | None:
                 show("error", outcome.text)
             else:
                 _done(outcome)
+    show_trace(report, event)
     return report
 
 

@@ -1,0 +1,106 @@
+"""Stage ``back_reference``: a sentence whose only event words refer back ("الهجوم"، "the attack").
+
+It runs when no act stands. The value is the list of acts (empty on the way in): a back-reference with a
+renewal word is a new act of its kind ("وتجددت الاشتباكات"); otherwise, when the sentence's day fits, it adds
+its death figures, a precise place or a claimant to the last event told. ``None`` ends the sentence.
+"""
+
+from __future__ import annotations
+
+from ..actors import group_of
+from ..triggers import Trigger, promote
+from .clause_places import places_in
+from .place_roles import role_of
+from .report import SentenceView, same_time
+from .roles import roles
+from .rules import rule
+from .sides import claimant
+from .tables import REACH
+
+_RENEWAL = REACH["renewal"].chars
+
+
+def _anaphors(sv: SentenceView) -> list[Trigger]:
+    return [t for t in sv.triggers if t.anaphor]
+
+
+def _refers_back(sv: SentenceView, full: list[Trigger]) -> bool:
+    """Nothing stands, the sentence refers back, there is an event to refer to, and its day fits."""
+    last = sv.ledger.last_group
+    return not full and last is not None and bool(_anaphors(sv)) and same_time(sv, last)
+
+
+@rule("back_reference", cues=("renewal",))
+def renewed_fighting_is_a_new_event(sv: SentenceView, full: list[Trigger]) -> list[Trigger] | None:
+    """ "وتجددت الاشتباكات صباح اليوم"، "the clashes resumed": the same kind of act again is another event."""
+    if full or sv.ledger.last_group is None:
+        return full
+    renewed = sv.cue_kinds.get("renewal", ())
+    fresh = [t for t in _anaphors(sv) if any(0 <= t.start - c.end <= _RENEWAL for c in renewed)]
+    if not fresh:
+        return full
+    # a renewal of no kind of act names nothing: the sentence is done
+    return [p for p in (promote(t) for t in fresh) if p is not None and p.event_type != "*"] or None
+
+
+@rule("back_reference")
+def a_back_reference_adds_its_toll(sv: SentenceView, full: list[Trigger]) -> list[Trigger]:
+    """ "وأسفر الهجوم عن مقتل عنصرين": the death figures of a back-reference are the last event's."""
+    if not _refers_back(sv, full):
+        return full
+    last, values = sv.ledger.last_group, [f.value for f in sv.figures]
+    last.figures.extend(values)
+    for m in last.members if values else ():
+        sv.ledger.note(
+            m, "a_back_reference_adds_its_toll", f"deaths {values} told in sentence {sv.s.index + 1}"
+        )
+    return full
+
+
+@rule("back_reference")
+def a_back_reference_places_a_vague_event(sv: SentenceView, full: list[Trigger]) -> list[Trigger]:
+    """ "العبوة ... قرب العريشة": a back-reference that names a precise place refines a vaguely placed event.
+
+    Not where people fled from or to ("... النزوح من عين عيسى باتجاه الرقة").
+    """
+    if not _refers_back(sv, full):
+        return full
+    live = list(sv.ledger.last_group.members)
+    if len(live) != 1:
+        return full
+    d = live[0]
+    if not (d.place.weak or d.place.inherited or (d.place.mention is not None and d.place.mention.qualifier)):
+        return full
+    s, rep = sv.s, sv.rep
+    refs = [
+        r
+        for r in places_in(sv, s.start, s.end, "armed")
+        if not r.weak and (r.idx < 0 or role_of(rep, r.idx) == "at")
+    ]
+    if refs and refs[0].key != d.place.key:
+        change = f"place {d.place.place.name_en} → {refs[0].place.name_en} (sentence {s.index + 1})"
+        sv.ledger.note(d, "a_back_reference_places_a_vague_event", change)
+        d.place = refs[0]
+    return full
+
+
+@rule("back_reference", cues=("claim",))
+def a_claimant_named_later_is_the_attacker(sv: SentenceView, full: list[Trigger]) -> list[Trigger]:
+    """ "ISIS later claimed responsibility for the attack": the claimant of the last event is its actor 1."""
+    if not _refers_back(sv, full) or "claim" not in sv.cue_kinds:
+        return full
+    rs = roles(sv)
+    who = claimant(sv, [a for a in sv.actors if rs[id(a)] == "agent"])
+    for m in sv.ledger.last_group.members if who is not None else ():
+        if group_of(m.actor1) == "UNIDENTIFIED" and who.group != group_of(m.actor2):
+            sv.ledger.note(m, "a_claimant_named_later_is_the_attacker", f"actor1 {m.actor1} → {who.name}")
+            m.actor1, m.own_actor = who.name, True
+    return full
+
+
+RULES = (
+    renewed_fighting_is_a_new_event,
+    a_back_reference_adds_its_toll,
+    a_back_reference_places_a_vague_event,
+    a_claimant_named_later_is_the_attacker,
+)

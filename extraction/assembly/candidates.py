@@ -1,0 +1,196 @@
+"""Stage ``candidates``: what each event word of a sentence is read as, before deciding which acts stand.
+
+The sentence's triggers (``triggers.find_triggers``: cue-suppressed ones already gone) fold through
+``RULES``: a word in someone's quoted words is dropped, a drone shot down becomes a disrupted weapons use,
+an act named as what came before becomes a back-reference, counted attacks are a tally, a bare killing
+verb counts only alone. The rules see the whole list, back-references ("الهجوم") included.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+
+from ..triggers import Trigger
+from .report import SentenceView, same_time
+from .rules import rule
+from .tables import REACH, RETYPES
+
+# "أكثر من 15 هجوماً"، "dozens of attacks": a quantity before a count noun (cue:count) is a tally
+QUANTITY_BEFORE = re.compile(
+    r"(?:(?:(?<!\w)|(?<=[بلو]))(?:[3-9]|\d\d+)|عشرات|العشرات من|مئات|سلسله|سلسله من|موجه من|dozens of|scores of|hundreds of|"
+    r"several|(?:a )?(?:string|series|wave|spate) of)\s*$"
+)
+_SPEECH = REACH["speech"].chars
+_DOWNING = REACH["downing"].chars
+
+
+def retyped(t: Trigger, name: str, **changes) -> Trigger:
+    """``t`` turned into what the retype table row ``name`` says (empty fields kept)."""
+    r = RETYPES[name]
+    new = {k: v for k, v in (("event_type", r.event_type), ("sub_event_type", r.sub_event_type),
+                             ("strength", r.strength), ("policy", r.policy)) if v}  # fmt: skip
+    return dataclasses.replace(t, **new, **changes)
+
+
+def _any_near(starts: list[int], qs: int, qe: int) -> bool:
+    """A start (sorted list) within reach before the quotation ``[qs, qe)`` or just after it."""
+    k = bisect.bisect_left(starts, qs - _SPEECH)
+    if k < len(starts) and starts[k] < qs:
+        return True
+    k = bisect.bisect_left(starts, qe, k)
+    return k < len(starts) and starts[k] < qe + _SPEECH // 2
+
+
+def _in_speech(sv: SentenceView, t: Trigger) -> bool:
+    rep = sv.rep
+    # quotations are disjoint and in order: the only one that can hold the trigger is the last opening at or before it
+    j = bisect.bisect_right(rep.quote_starts, t.start) - 1
+    if j < 0:
+        return False
+    qs, qe = rep.quotes[j]
+    if t.start >= qe:
+        return False
+    if not _any_near(rep.speech_starts, qs, qe):
+        return False
+    dates = rep.dates
+    for i in range(bisect.bisect_left(rep.date_starts, qs), len(dates)):
+        d = dates[i]
+        if d.start >= qe:
+            break
+        if not d.is_tally:
+            return False
+    # a source or statement quoting a concrete happening names where ("إن «قوات النظام استقدمت
+    # دبابات إلى حي زنود»"); a protester's or resident's words are feelings and grievances
+    k = bisect.bisect_left(rep.place_starts, qs)
+    placed = k < len(rep.place_starts) and rep.place_starts[k] < qe
+    return _any_near(rep.witness_starts, qs, qe) or not placed
+
+
+@rule("candidates")
+def quoted_speech_is_not_narration(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
+    """A trigger inside someone's quoted words ("«تعبنا من الاعتقالات»"، told Rudaw) is not narration.
+
+    Unless the quotation itself dates a happening ("«قصفوا قريتنا أمس»"), or a source quotes a concrete
+    happening with its place ("إن «قوات النظام استقدمت دبابات إلى حي زنود»") and no witness speaks.
+    """
+    if not trigs or not sv.rep.quotes:
+        return trigs
+    out = [t for t in trigs if not _in_speech(sv, t)]
+    return out if len(out) != len(trigs) else trigs
+
+
+@rule("candidates", cues=("downing",))
+def drone_shot_down_is_disrupted(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
+    """A drone after a downing verb ("أسقطت قسد طائرة مسيرة"، "shot down a drone") was disrupted, not a strike.
+
+    The downing verb becomes the act: its agent is actor 1, not the drone's owner.
+    """
+    downs = sv.cue_kinds.get("downing")
+    if not downs:
+        return trigs
+    s = sv.s
+    out: list[Trigger] = []
+    for t in trigs:
+        c = next(
+            (c for c in downs if t.sub_event_type == "Air/drone strike" and 0 <= t.start - c.end <= _DOWNING),
+            None,
+        )
+        if c is not None and s.segment_of(c.start) == s.segment_of(t.start):
+            t = retyped(t, "drone_shot_down_is_disrupted", start=c.start, end=c.end, anaphor=False)
+        out.append(t)
+    return out
+
+
+@rule("candidates", cues=("prior",))
+def an_act_told_as_what_came_before_refers_back(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
+    """ "بعد ساعات من استهداف القاعدة"، "a day after deadly clashes": an act named as what came before is
+    told for its time, like a back-reference: it is an event only when nothing else is.
+
+    Told with a day of its own ("بعد ساعات من إلقاء مجهولين قنبلة ... ليل أمس") it is an event of that day.
+    """
+    priors = sv.cue_kinds.get("prior")
+    if not priors:
+        return trigs
+    s = sv.s
+    dates = [d for d in sv.dates if not d.is_tally]
+    cues = [c for c in priors if not any(d.start >= c.end for d in dates)]
+    out: list[Trigger] = []
+    for t in trigs:
+        seg = s.segment_of(t.start)
+        if not t.anaphor and any(c.end <= t.start and seg[0] <= c.start for c in cues):
+            t = dataclasses.replace(t, anaphor=True)
+        out.append(t)
+    return out
+
+
+def counted_segments(sv: SentenceView) -> set[tuple[int, int]]:
+    """Segments that count attacks or incidents ("وثّقت 15 هجوماً", "dozens of attacks"): tallies."""
+    out: set[tuple[int, int]] = set()
+    s, text = sv.s, sv.rep.text
+    nums = {m.end: m for m in sv.matches if m.kind == "number"}
+    for c in sv.cue_kinds.get("count", ()):
+        before = text[max(s.start, c.start - 16) : c.start]
+        if QUANTITY_BEFORE.search(before) or any(
+            int(n.entry.get("value") or 0) >= 3 for e, n in nums.items() if 0 <= c.start - e <= 1
+        ):
+            out.add(s.segment_of(c.start))
+    return out
+
+
+@rule("candidates", cues=("count",))
+def counted_attacks_are_a_tally(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
+    """ "وثّقت 15 هجوماً"، "dozens of attacks": a clause that counts attacks or incidents is a tally."""
+    if "count" not in sv.cue_kinds:
+        return trigs
+    counted = counted_segments(sv)
+    if not counted:
+        return trigs
+    s = sv.s
+    out = [t for t in trigs if s.segment_of(t.start) not in counted]
+    return out if len(out) != len(trigs) else trigs
+
+
+@rule("candidates", cues=("speech",))
+def a_sources_toll_refers_back(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
+    """ "وتحدث ناشطون عن مقتل شابين، بينما أكد مصدر طبي وصول جثة": a source's toll is for the act told before.
+
+    Only bare killing words, with a reporting verb in the sentence and no day of their own outside the
+    earlier event's window.
+    """
+    last = sv.ledger.last_group
+    if (
+        "speech" in sv.cue_kinds
+        and last is not None
+        and trigs
+        and all(t.policy == "killing" for t in trigs)
+        and same_time(sv, last)
+    ):
+        return [dataclasses.replace(t, anaphor=True) for t in trigs]
+    return trigs
+
+
+@rule("candidates")
+def a_bare_killing_counts_only_alone(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
+    """A bare killing verb ("قتل مسلحون شخصاً") is an attack only when no other event word is there."""
+    for t in trigs:
+        if t.policy == "killing":
+            break
+    else:
+        return trigs
+    kills = [t for t in trigs if t.policy == "killing"]
+    rest = [t for t in trigs if t.policy != "killing"]
+    if rest:
+        return rest
+    return [retyped(t, "bare_killing_is_a_shooting") for t in kills[:1]]
+
+
+RULES = (
+    quoted_speech_is_not_narration,
+    drone_shot_down_is_disrupted,
+    an_act_told_as_what_came_before_refers_back,
+    counted_attacks_are_a_tally,
+    a_sources_toll_refers_back,
+    a_bare_killing_counts_only_alone,
+)

@@ -1,0 +1,112 @@
+"""Stage ``merge``: whether a new draft is an event told before (a headline and its body, a toll and its attack).
+
+``merge_into(ledger, d)`` looks back over the last ``MERGE_WINDOW`` drafts of the same family and
+background. A rule is a reason to join, or (``veto=True``) a reason not to; each answers True or False for
+the pair ``(earlier, new)``. The drafts join when some reason holds and no veto does; the first earlier
+draft that joins takes the new one in (stage ``combine`` says what it keeps).
+"""
+
+from __future__ import annotations
+
+from ..actors import group_of
+from .combine import combine
+from .ledger import Draft, Ledger
+from .rules import rule
+
+MERGE_WINDOW = 60  # events merge within one report's worth of drafts (keeps long inputs linear)
+_APART = frozenset(["Abduction/forced disappearance", "Sexual violence"])  # merge only with their own kind
+SAME_SIDE = {"RIOTERS": "PROTESTERS"}  # a protest that turned violent is one event
+
+
+def sides_of(a1: str | None, a2: str | None) -> set[str]:
+    """The actor families of an event's two sides (rioters count as protesters), unidentified left out."""
+    return {SAME_SIDE.get(x, x) for x in (group_of(a1), group_of(a2))} - {None, "UNIDENTIFIED"}
+
+
+@rule("merge")
+def the_same_place_and_day_is_one_event(o: Draft, d: Draft) -> bool:
+    """ "قتلى بهجوم على حاجز في الشعفة" over "هاجم مسلحون حاجزاً في بلدة الشعفة": one family at one place on one day is one
+    event (a headline and its body, an attack and its toll).
+
+    A draft with no day of its own is on the earlier one's day.
+    """
+    return o.place.key == d.place.key and (
+        o.best == d.best or not d.own_date or (not o.own_date and (o.headline or o.dmin <= d.best <= o.dmax))
+    )
+
+
+@rule("merge")
+def a_vague_place_joins_the_same_kind(o: Draft, d: Draft) -> bool:
+    """ "في ريف دير الزور" then "في بلدة ذيبان": a countryside or region told with the same kind of act is
+    that act's place, on a day that fits."""
+    return (
+        (d.place.weak or o.place.weak)
+        and o.sub_event_type == d.sub_event_type
+        and (not d.own_date or not o.own_date or o.dmin <= d.best <= o.dmax)
+    )
+
+
+@rule("merge", veto=True)
+def an_abduction_joins_only_its_own_kind(o: Draft, d: Draft) -> bool:
+    """ "وعثر على جثته بعد أن خطفه مجهولون": an abduction (or sexual violence) is never the same happening as a
+    killing, a blast or a clash told with it."""
+    return o.sub_event_type != d.sub_event_type and bool(_APART & {o.sub_event_type, d.sub_event_type})
+
+
+@rule("merge", veto=True)
+def opposed_sides_are_two_events(o: Draft, d: Draft) -> bool:
+    """ "اعتقلت قسد ... واعتقل الأمن العام ...": acts whose named sides share no family are two events."""
+    g1, g2 = sides_of(o.actor1, o.actor2), sides_of(d.actor1, d.actor2)
+    return bool(g1 and g2 and not (g1 & g2))
+
+
+@rule("merge", veto=True)
+def civilians_acting_are_another_event(o: Draft, d: Draft) -> bool:
+    """ "نزحت عشرات العائلات ... وأغلقت الطرق": civilians who act (flight, a sit-in) and an armed actor's act at the
+    same place are two events."""
+    return (group_of(o.actor1) == "CIVILIANS") != (group_of(d.actor1) == "CIVILIANS")
+
+
+RULES = (
+    the_same_place_and_day_is_one_event,
+    a_vague_place_joins_the_same_kind,
+    an_abduction_joins_only_its_own_kind,
+    opposed_sides_are_two_events,
+    civilians_acting_are_another_event,
+)
+
+
+def joins(reasons: tuple, vetoes: tuple, o, d) -> str | None:
+    """The name of the reason ``d`` joins ``o`` for, or None (no reason, or a veto)."""
+    for fn in reasons:
+        if fn(o, d):
+            break
+    else:
+        return None
+    for v in vetoes:
+        if v(o, d):
+            return None
+    return fn.__name__
+
+
+def merge_into(led: Ledger, d: Draft, rules: tuple, combine_rules: tuple) -> Draft | None:
+    """The earlier draft ``d`` joins (updated by the combine rules), or None."""
+    reasons, vetoes = rules
+    family, background = d.family, d.background
+    for o in led.drafts[-MERGE_WINDOW:]:
+        if o.family != family or o.background != background:
+            continue
+        for why in reasons:  # the pair-wise loop of long reports: no call but the rules'
+            if why(o, d):
+                break
+        else:
+            continue
+        if any(v(o, d) for v in vetoes):
+            continue
+        if led.tracer is not None:
+            led.tracer.absorb(o, d)
+            led.note(o, why.__name__, f"the act of sentence {d.sentence + 1} joins this event")
+        combine(led, o, d, combine_rules, headline=False)
+        o.absorbed = True
+        return o
+    return None

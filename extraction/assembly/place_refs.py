@@ -1,0 +1,189 @@
+"""Stage ``place_refs``: the place an event can be located at, and the look-ups every stage shares.
+
+A ``PlaceRef`` is a place mention as a location (a neighbourhood collapses to its city). It is weak (a
+place an event is not precisely at) when it is a region or a countryside, an institution's name, or when a
+rule of ``RULES`` says so (a rule returns True): a road or street named after it. References are made once
+per report and place (a memo table on the ``Report``). ``inherit``, ``described`` and ``anaphoric_place``
+find the place a sentence without one refers to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from .place_roles import FROM
+from .report import ANAPHORIC_PLACE, Report, SentenceView, words
+from .rules import rule
+
+AREA_KINDS = {"governorate", "district", "sub-district", "region"}
+CHILD_KINDS = {"neighbourhood", "facility", "airport"}
+SETTLEMENTS = ("city", "town", "village")
+AND = re.compile(r"(?:^|\s)(?:و|and(?!\w))")
+_ANAPHORIC_RX = re.compile(
+    r"(?<!\w)(?:في|وسط|داخل|فوق|علي|عند|حول|امام|محيط|قرب|in|inside|near|over|at|around|outside|"
+    r"approaches to|entrance to|outskirts of)\s+(?:ال)?(" + "|".join(ANAPHORIC_PLACE) + r")(?!\w)"
+)
+# "الطريق الدولي حلب – الحسكة"، "the main road": a road named by the towns it joins is not in them
+_ROAD_KIND = rf"(?: (?:{words('road_kind')}))?"
+_ROAD = re.compile(rf"(?:طريق|road){_ROAD_KIND}\s*$|(?:طريق|road){_ROAD_KIND} \S+\s*[-–/]\s*$")
+_ROAD_AFTER = re.compile(r"^\s*(?:[-–]\s*[^\s,.]+(?:\s[^\s,.]+)?\s+)?(?:highway|road)\b")
+
+
+@dataclass
+class PlaceRef:
+    """A place an event is located at (after neighbourhoods collapse to their city)."""
+
+    key: str
+    place: object
+    mention: object | None
+    precision: int
+    weak: bool = False
+    inherited: bool = False
+    idx: int = -1  # the place mention's index in the report
+
+
+def place_ref(rep: Report, i: int, inherited: bool = False) -> PlaceRef:
+    """The reference of place mention ``i`` (computed once per report)."""
+    key = (i, inherited)
+    ref = rep.ref_cache.get(key)
+    if ref is None:
+        ref = rep.ref_cache[key] = _make_ref(rep, i, inherited)
+    return ref
+
+
+def _make_ref(rep: Report, i: int, inherited: bool) -> PlaceRef:
+    pm = rep.places[i]
+    p = pm.place
+    key_place = p
+    gaz = rep.gaz
+    if p.kind in CHILD_KINDS and p.parent_id and gaz is not None:
+        parent = gaz.get(p.parent_id)
+        if parent is not None and parent.kind in SETTLEMENTS and parent.lat is not None:
+            key_place = parent
+    weak = (
+        p.kind in AREA_KINDS
+        or (pm.geo_precision or 1) >= 3
+        or "countryside" in (pm.qualifier or "")
+        or pm.qualifier == "institution"
+        or any(fn(rep, i) for fn in rep.plan.place_refs)
+    )
+    prec = pm.geo_precision or 1
+    if key_place is not p and pm.place.lat is None:
+        prec = max(prec, 1)
+    return PlaceRef(key_place.id, key_place, pm, prec, weak, inherited, i)
+
+
+@rule("place_refs")
+def a_road_named_by_its_towns_is_not_in_them(rep: Report, i: int) -> bool:
+    """ "الطريق الدولي حلب – الحسكة"، "the main road to Hasakah": a town that names a road is a weak place."""
+    fs = rep.place_pos[i][0]
+    return not rep.places[i].qualifier and bool(_ROAD.search(rep.text[max(0, fs - 30) : fs]))
+
+
+@rule("place_refs")
+def a_place_naming_a_highway_is_not_on_it(rep: Report, i: int) -> bool:
+    """ "the Deir ez-Zor–Palmyra highway": a place that names a road is not where the event was."""
+    e = rep.place_pos[i][1]
+    return i not in rep.outlets and bool(_ROAD_AFTER.match(rep.text[e : e + 40]))
+
+
+@rule("place_refs")
+def a_street_named_after_a_town_is_not_in_it(rep: Report, i: int) -> bool:
+    """ "شارع تل أبيض وسط الرقة": a street or square named after a town is not in that town."""
+    pm = rep.places[i]
+    return pm.kind_hint == "facility" and pm.place.kind in SETTLEMENTS
+
+
+RULES = (
+    a_road_named_by_its_towns_is_not_in_them,
+    a_place_naming_a_highway_is_not_on_it,
+    a_street_named_after_a_town_is_not_in_it,
+)
+
+
+# -- places a sentence without one refers to ---------------------------------------------------------------
+def institution(r: PlaceRef) -> bool:
+    return r.mention is not None and r.mention.qualifier == "institution"
+
+
+def town_countryside(r: PlaceRef) -> bool:
+    """ "ريف الرقة الشمالي": the side of one town's countryside is a place ACLED codes (near the town)."""
+    pm = r.mention
+    return pm is not None and "countryside" in (pm.qualifier or "") and r.place.kind in ("city", "town")
+
+
+def anaphoric_place(sv: SentenceView) -> PlaceRef | None:
+    """ "في المدينة" / "in the camp": the report's first place of that kind (looked for once per sentence)."""
+    if sv.anaphoric is False:
+        sv.anaphoric = _anaphoric_place(sv)
+    return sv.anaphoric
+
+
+def _anaphoric_place(sv: SentenceView) -> PlaceRef | None:
+    rep, s = sv.rep, sv.s
+    m = _ANAPHORIC_RX.search(rep.text, s.start, s.end)
+    if not m:
+        return None
+    kinds = ANAPHORIC_PLACE.get(m.group(1)) or ANAPHORIC_PLACE.get("ال" + m.group(1), ())
+    if kinds not in rep.first_of_kind:
+        rep.first_of_kind[kinds] = next(
+            (
+                place_ref(rep, i, inherited=True)
+                for i, pm in enumerate(rep.places)
+                if pm.place.kind in kinds and rep.located[i] and i not in rep.outlets
+            ),
+            None,
+        )
+    return rep.first_of_kind[kinds]
+
+
+def inherit(rep: Report, pos: int) -> PlaceRef | None:
+    """The last strong place named before ``pos``; else the report's first strong place; else any."""
+    k = bisect.bisect_left(rep.place_starts, pos)
+    located, outlets, text = rep.located, rep.outlets, rep.text
+    for i in range(k - 1, max(-1, k - 200), -1):
+        if not located[i] or i in outlets:
+            continue
+        r = place_ref(rep, i, inherited=True)
+        fs = rep.place_pos[i][0]
+        if not r.weak and not FROM.search(text[max(0, fs - 14) : fs]):
+            prev = described(rep, i)
+            return prev if prev is not None else r
+    if rep.first_strong is False:
+        rep.first_strong = None
+        for i in range(len(rep.places)):
+            if located[i] and i not in outlets:
+                r = place_ref(rep, i, inherited=True)
+                if not r.weak:
+                    rep.first_strong = r
+                    break
+    if rep.first_strong is not None:
+        return rep.first_strong
+    for i in range(k - 1, -1, -1):
+        if located[i]:
+            return place_ref(rep, i, inherited=True)
+    return None
+
+
+def described(rep: Report, i: int) -> PlaceRef | None:
+    """ "مجلس الشدادي المحلي جنوبي الحسكة": a direction phrase right after a town says where that town
+    is; the town, not the city it is south of, is the place told of."""
+    pm = rep.places[i]
+    if i == 0 or not pm.qualifier or pm.qualifier in ("institution", "near") or "countryside" in pm.qualifier:
+        return None
+    j = i - 1
+    gap = rep.text[rep.place_pos[j][1] : rep.place_pos[i][0]]
+    prev = rep.places[j]
+    # at most one word between ("مجلس الشدادي المحلي جنوبي الحسكة": the institution's last word)
+    if (
+        len(gap.split()) > 1
+        or AND.search(gap)
+        or "," in gap
+        or not rep.located[j]
+        or prev.place.kind not in SETTLEMENTS
+    ):
+        return None
+    return dataclasses.replace(place_ref(rep, j, inherited=True), weak=False)

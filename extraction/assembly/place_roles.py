@@ -1,0 +1,130 @@
+"""Stage ``place_roles``: the role of each place mention in its sentence: ``from``, ``to`` or ``at``.
+
+Read from the words before the place by the first rule of ``RULES`` that knows (a rule returns a role or
+None); none knowing, the place is where the act happened (``at``). Computed once per report and place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .report import PLACE_NOUNS, Report, words
+from .rules import rule
+
+FROM = re.compile(r"(?:^|\s)(?:من|انطلاقا من|from)\s*$")
+_TO = re.compile(r"(?:^|\s)(?:الي|باتجاه|نحو|to|towards)\s*$")
+_ROLE_WORD = re.compile(r"(?<!\w)(من|الي|باتجاه|نحو|from|towards)(?!\w)")
+_BETWEEN = re.compile(r"(?:بين|between)\s*$")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:و|and\s|or\s|او\s)?|و|and\s|or\s|او\s)\s*")  # a comma or "and"
+# one search for any of the words below rules most places out before the three patterns
+_ROLE_HINT = re.compile("|".join(words(r) for r in ("origin", "launch", "hospital")))
+_ORIGIN = re.compile(rf"(?:{words('origin')})\s+(?:\S+\s+)?$")
+_LAUNCH = re.compile(rf"(?:{words('launch')})[^,.،\n]{{0,40}}$")
+_HOSPITAL = re.compile(rf"(?:{words('hospital')})(?!\w)[^,.،\n]{{0,25}}$")
+
+
+def role_of(rep: Report, i: int) -> str:
+    """``from``, ``to`` or ``at``: the role of place mention ``i`` in its sentence."""
+    r = rep.role_cache.get(i)
+    return (r or place_role(rep, i))[0]
+
+
+class PlaceAt:
+    """A place mention and the words before it (what the role rules read)."""
+
+    __slots__ = ("rep", "i", "s", "text", "_hint")
+
+    def __init__(self, rep: Report, i: int) -> None:
+        self.rep = rep
+        self.i = i
+        self.s = rep.place_pos[i][0]
+        self.text = rep.text
+        self._hint: bool | None = None
+
+    @property
+    def wide(self) -> str:
+        return self.text[max(0, self.s - 45) : self.s]
+
+    @property
+    def hint(self) -> bool:
+        """One search for any origin, launch or hospital word rules most places out of those three rules."""
+        if self._hint is None:
+            self._hint = bool(_ROLE_HINT.search(self.wide))
+        return self._hint
+
+
+def place_role(rep: Report, i: int) -> tuple[str, bool, str]:
+    """(from|to|at, opens "between X and Y", the rule that decided) for place ``i``; computed once."""
+    r = rep.role_cache.get(i)
+    if r is None:
+        at = PlaceAt(rep, i)
+        role, by = "at", ""
+        for fn in rep.plan.place_roles:
+            got = fn(at)
+            if got is not None:
+                role, by = got, fn.__name__
+                break
+        s = at.s
+        r = rep.role_cache[i] = (role, bool(_BETWEEN.search(rep.text[max(0, s - 10) : s])), by)
+    return r
+
+
+@rule("place_roles")
+def a_role_word_just_before(at: PlaceAt) -> str | None:
+    """ "من دير الزور"، "towards Aleppo": a role word right before the place says where from or where to."""
+    before = at.text[max(0, at.s - 14) : at.s]
+    return "from" if FROM.search(before) else "to" if _TO.search(before) else None
+
+
+@rule("place_roles")
+def where_people_came_from(at: PlaceAt) -> str | None:
+    """ "residents of Kobani and Raqqa ... at the dam": where people came from is not where it happened."""
+    return "from" if at.hint and _ORIGIN.search(at.wide) else None
+
+
+@rule("place_roles")
+def where_the_fire_came_from(at: PlaceAt) -> str | None:
+    """ "انطلاقاً من قواعده في محيط مدينة سري كانيه": where the fire was launched from is not where it fell."""
+    return "from" if at.hint and _LAUNCH.search(at.wide) else None
+
+
+@rule("place_roles")
+def where_the_wounded_were_taken(at: PlaceAt) -> str | None:
+    """ "نُقل إلى أحد مشافي قامشلو": the hospital the wounded were taken to is a destination."""
+    return "to" if at.hint and _HOSPITAL.search(at.wide) else None
+
+
+@rule("place_roles")
+def a_role_word_over_place_nouns(at: PlaceAt) -> str | None:
+    """ "من قرى في ريف X"، "باتجاه مركز البلدة ومدينة X": the nearest role word, only place nouns between."""
+    rep, i, s, text = at.rep, at.i, at.s, at.text
+    prev_end = rep.place_pos[i - 1][1] if i > 0 else 0
+    last = None
+    for m in _ROLE_WORD.finditer(text, max(prev_end, s - 40), s):
+        last = m
+    if last is None:
+        return None
+    between = text[last.end() : s].split()
+    if all(w in PLACE_NOUNS or w[1:] in PLACE_NOUNS for w in between):
+        return "from" if last.group(1) in ("من", "from") else "to"
+    return None
+
+
+@rule("place_roles")
+def a_list_shares_its_role_word(at: PlaceAt) -> str | None:
+    """ "from Kobani and Raqqa": the places of a list share the role word before the first."""
+    i = at.i
+    if i > 0 and _LIST_GAP.fullmatch(at.text, at.rep.place_pos[i - 1][1], at.s):
+        role = place_role(at.rep, i - 1)[0]
+        return role if role != "at" else None
+    return None
+
+
+RULES = (
+    a_role_word_just_before,
+    where_people_came_from,
+    where_the_fire_came_from,
+    where_the_wounded_were_taken,
+    a_role_word_over_place_nouns,
+    a_list_shares_its_role_word,
+)

@@ -1,0 +1,340 @@
+"""Stage ``report``: the indexed document every later stage reads, and a per-sentence view of it.
+
+``Report`` holds what is fixed for the whole text: places with their folded offsets, cues, actors and dates
+bucketed by sentence, quotations, the report's main date, and the places that name no event's location
+(the outlet's, a dateline's: the stage's rules). ``SentenceView`` is one sentence's slice of
+it (matches, cues by kind, actors, dates, places, figures): what the old assembler kept in nine ``cur_*``
+fields. Both carry memo tables for pure look-ups (a place's role, its reference); nothing else changes
+after they are made.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from operator import attrgetter
+from typing import NamedTuple
+
+from ..actors import resolve as resolve_actors
+from ..dates import DateMention, find_dates
+from ..document import Document, Sentence
+from ..fatalities import find_figures
+from ..lexicon import Match, read_table
+from ..normalise import fold
+from ..taxonomy import FAMILY
+from .rules import chain, rule
+from .tables import Reach
+
+QUOTES = re.compile(r"[\"'«»()\[\]]")  # quote marks and brackets read as spaces between words
+
+
+def _event_words() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]], dict[str, list[str]]]:
+    """Place nouns after a role word, outlet words, anaphoric place nouns and the word lists of the place-role
+    and date patterns (``data/event_words.csv``)."""
+    nouns: set[str] = set()
+    outlets: set[str] = set()
+    anaphoric: dict[str, tuple[str, ...]] = {}
+    lists: dict[str, list[str]] = {}
+    for row in read_table("event_words.csv"):
+        word, role = fold(row["word"]), row["role"]
+        if role == "place_noun":
+            nouns.add(word)
+        elif role == "outlet":
+            outlets.add(word)
+        elif role == "anaphoric_place":
+            anaphoric[word] = tuple(row["value"].split("|"))
+        else:
+            # "told" takes its object before the day ("told Rudaw on Monday")
+            lists.setdefault(role, []).append(re.escape(word) + (r" \w+" if row["value"] == "object" else ""))
+    return frozenset(nouns), frozenset(outlets), anaphoric, lists
+
+
+# words between "من"/"باتجاه" and the place it governs; words naming an outlet; "في المدينة" kinds; word lists
+PLACE_NOUNS, OUTLET_WORDS, ANAPHORIC_PLACE, WORD_LISTS = _event_words()
+
+
+def words(role: str) -> str:
+    """The ``event_words.csv`` words of ``role`` as a regular-expression alternation."""
+    return "|".join(WORD_LISTS[role])
+
+
+# A dateline opening a paragraph: "raqqa, syria (north press) - ", "beirut (afp) - " (folded text). A
+# hyphen inside a word ("deir ez-zor") is part of the name; the dateline's dash has spaces round it.
+_NAME_CHAR = r"(?:[^\n,()\-]|-(?=\S))"
+_DATELINE = re.compile(
+    rf"[ \t]*({_NAME_CHAR}{{2,40}}?)(?:,[ \t]?{_NAME_CHAR}{{2,30}})?[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t]+-[ \t]+"
+)
+_START = attrgetter("start")
+
+
+class Excluded(NamedTuple):
+    """Places (indices) that name no event's location: the outlet's, a dateline's (when others are named)."""
+
+    outlets: frozenset[int] = frozenset()
+    datelines: frozenset[int] = frozenset()
+
+
+def family(event_type: str) -> str:
+    return FAMILY.get(event_type, event_type)
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks of three words or more (folded quotes are all '"', paired in
+    order within a line): someone's words, not the narration. «قسد» alone is a name, not a quote."""
+    out: list[tuple[int, int]] = []
+    find = text.find
+    a = find('"')
+    while a != -1:
+        b = find('"', a + 1)
+        if b == -1:
+            break
+        if find("\n", a, b) != -1:
+            a = b  # an unclosed mark on the line before: start pairing afresh on this line
+            continue
+        if b - a <= 600 and text.count(" ", a, b) >= 2:
+            out.append((a + 1, b))
+        a = find('"', b + 1)
+    return out
+
+
+def _within(items: list, keys: list[int], s: Sentence) -> list:
+    """The items (sorted by position ``keys``) that sentence ``s`` holds: two bisects."""
+    lo = bisect.bisect_left
+    return items[lo(keys, s.start) : lo(keys, s.end)]
+
+
+def _main_date(dates: list[DateMention], pub: dt.date) -> DateMention | None:
+    """The report's day: the first precise, recent, non-tally date among its first six."""
+    for d in dates[:6]:
+        if not d.is_tally and d.dmax >= pub - dt.timedelta(days=7) and d.precision == 1:
+            return d
+    return None
+
+
+class Report:
+    """The document as assembly reads it (folded offsets throughout), with the run's rule plan and tracer."""
+
+    def __init__(
+        self, doc: Document, published: dt.date, places: list, gazetteer, source: str | None, plan, tracer
+    ):
+        self.doc = doc
+        self.text = doc.text  # the folded text, read on every cue and role test (no property call)
+        self.pub = published
+        self.gaz = gazetteer
+        self.source = source
+        self.plan = plan
+        self.tracer = tracer
+        self.places = sorted(places, key=lambda p: p.start)
+        idx = doc.norm.index
+        self.place_pos = [
+            (bisect.bisect_left(idx, p.start), bisect.bisect_left(idx, p.end)) for p in self.places
+        ]
+        self.place_starts = [p[0] for p in self.place_pos]
+        self.located = [p.lat is not None for p in self.places]  # has a point (read per clause)
+        self.cues = [m for m in doc.matches if m.kind.startswith("cue:")]
+        self.actors = resolve_actors(doc.matches, published)
+        self.dates = find_dates(doc.text, published)
+        self.date_starts = [d.start for d in self.dates]  # in order: find_dates reads left to right
+        # start positions, so a sentence's matches, actors, dates and places are two bisects each (read only
+        # for the few sentences with an event word)
+        self.match_starts = list(map(_START, doc.matches))
+        self.trigger_starts = [m.start for m in doc.matches if m.kind == "trigger"]
+        self.actor_starts = list(map(_START, self.actors))
+        self.main_date = _main_date(self.dates, published)
+        self.week_before = published - dt.timedelta(days=7)
+        self.month_before = published - dt.timedelta(days=30)  # an act that ended before it is background
+        self.quotes = quotations(doc.text)
+        # sorted start lists so a quotation's neighbourhood is a binary search, not a scan
+        self.quote_starts = [q[0] for q in self.quotes]
+        self.speech_starts = sorted(c.start for c in self.cues if c.kind == "cue:speech")
+        self.witness_starts = sorted(c.start for c in self.cues if c.kind == "cue:witness")
+        if tracer is not None:
+            tracer.rep = self  # the report stage's steps name places
+        ex = chain(plan.report, self, Excluded(), tracer)
+        self.outlets, self.datelines = ex.outlets, ex.datelines
+        # memo tables of pure look-ups (see place_refs)
+        self.ref_cache: dict[tuple[int, bool], object] = {}
+        self.role_cache: dict[int, tuple[str, bool]] = {}
+        self.first_of_kind: dict[tuple[str, ...], object] = {}
+        self.first_strong: object = False  # not looked for yet
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.doc.span(start, end)
+
+    def original(self, start: int, end: int) -> str:
+        """The report's own words for a folded span."""
+        a, b = self.doc.span(start, end)
+        return self.doc.original[a:b]
+
+
+# -- the stage's rules: places that name no event's location -------------------------------------------
+@rule("report")
+def outlet_or_desk_names_no_place(rep: Report, ex: Excluded) -> Excluded:
+    """Places that name the outlet or the reporter's desk ("مراسل «دير الزور 24»") are not the event's.
+
+    Also a place after "in"/"of" that follows an outlet word ("مراسل عنب بلدي في دير الزور", "the
+    Autonomous Administration of North and East Syria"), and any place inside the source's own name.
+    """
+    text = rep.text
+    spans: list[tuple[int, int]] = []
+    source = rep.source
+    if source and source.strip():
+        key = fold(source)
+        if len(key) >= 3:
+            spans += [(m.start(), m.end()) for m in re.finditer(re.escape(key), text)]
+    out: set[int] = set()
+    for i, (s, _e) in enumerate(rep.place_pos):
+        if any(a <= s < b for a, b in spans):
+            out.add(i)
+            continue
+        before = QUOTES.sub(" ", text[max(0, s - 60) : s]).split()
+        if before and (
+            before[-1] in OUTLET_WORDS
+            or (before[-1] in ("في", "in", "of", "ل") and any(w in OUTLET_WORDS for w in before[-5:-1]))
+        ):
+            out.add(i)
+    return ex._replace(outlets=frozenset(out)) if out else ex
+
+
+@rule("report")
+def a_dateline_places_only_a_placeless_clause(rep: Report, ex: Excluded) -> Excluded:
+    """ "RAQQA, Syria (North Press) – ...": where the reporter filed from places an event only when its
+    clause names no other place."""
+    text = rep.text
+    spans: list[tuple[int, int]] = []
+    tried: set[int] = set()
+    dash = text.find(" -")
+    while dash != -1:  # only lines with a spaced dash in their first 130 characters can open with one
+        line = text.rfind("\n", 0, dash) + 1
+        if dash - line <= 130 and line not in tried:
+            tried.add(line)
+            m = _DATELINE.match(text, line, line + 130)
+            if m:
+                spans.append(m.span(1))
+        dash = text.find(" -", dash + 2)
+    if not spans:
+        return ex
+    starts = [a for a, _b in spans]  # in text order: one bisect a place keeps long texts linear
+    out: set[int] = set()
+    for i, (s, _e) in enumerate(rep.place_pos):
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and s < spans[k][1]:
+            out.add(i)
+    return ex._replace(datelines=frozenset(out)) if out else ex
+
+
+RULES = (outlet_or_desk_names_no_place, a_dateline_places_only_a_placeless_clause)
+
+
+# -- one sentence ----------------------------------------------------------------------------------------
+class SentenceView:
+    """One sentence of the report with what it names; the figures are read on first use."""
+
+    __slots__ = (
+        "rep", "s", "ledger", "matches", "cues", "cue_kinds", "kinds", "actors", "dates", "places", "place_cache",
+        "rules", "roles", "linked", "agents", "triggers", "full", "full_fams", "zones", "_figures", "figures_taken",
+        "anaphoric",
+    )  # fmt: skip
+
+    def __init__(self, rep: Report, s: Sentence, ledger, matches: list[Match]) -> None:
+        self.rep = rep
+        self.s = s
+        self.ledger = ledger
+        self.matches = matches
+        self.cues = [m for m in matches if m.kind.startswith("cue:")]
+        kinds: dict[str, list[Match]] = {}
+        for c in self.cues:
+            kinds.setdefault(c.entry.kind[4:], []).append(c)
+        self.cue_kinds = kinds
+        self.kinds = frozenset(kinds)  # the cue kinds the sentence has (which rules can apply)
+        lo, a, b = bisect.bisect_left, s.start, s.end
+        keys = rep.actor_starts
+        self.actors = rep.actors[lo(keys, a) : lo(keys, b)]
+        keys = rep.date_starts
+        self.dates = rep.dates[lo(keys, a) : lo(keys, b)]
+        keys = rep.place_starts
+        self.places = list(range(lo(keys, a), lo(keys, b)))
+        self.place_cache: dict[tuple[int, int, str], list] = {}
+        self.rules = rep.plan.sentence(self.kinds)  # the rules that can apply here, per stage
+        self.roles: dict[int, str] | None = None  # actor roles, read on first use (stage roles)
+        self.linked: dict[int, str] | None = None  # ... after stage role_links
+        self.agents: list | None = None  # the mentions whose linked role is agent
+        self.triggers: list = []
+        self.full: list = []
+        self.full_fams: list = []
+        self.zones: dict[int, tuple[int, int]] = {}  # trigger (by id) -> its clause, cut at other families
+        self._figures = None
+        self.figures_taken = False  # the first act that makes (or retells) an event takes the figures
+        # "في المدينة": the place it refers to (place_refs.anaphoric_place); False until looked for
+        self.anaphoric = False
+
+    @property
+    def figures(self) -> list:
+        """The sentence's death figures (tallies and a protest's cause left out)."""
+        if self._figures is None:
+            s, cues = self.s, self.cues
+            tallies = [s.segment_of(c.start) for c in cues if c.kind == "cue:tally"] + [
+                s.segment_of(d.start) for d in self.dates if d.is_tally
+            ]
+            # "احتجاجاً على مقتل شاب": a death named as the cause of a protest is another event's
+            tallies += [(c.start, s.segment_of(c.start)[1]) for c in self.cue_kinds.get("cause", ())]
+            self._figures = find_figures(self.rep.text, self.matches, s.start, s.end, tallies)
+        return self._figures
+
+
+def view(rep: Report, s: Sentence, ledger) -> SentenceView | None:
+    """The sentence's view, or None when it names no event word (most do not: no cue or place work)."""
+    starts = rep.trigger_starts
+    k = bisect.bisect_left(starts, s.start)
+    if k == len(starts) or starts[k] >= s.end:
+        return None
+    return SentenceView(rep, s, ledger, _within(rep.doc.matches, rep.match_starts, s))
+
+
+def cue_before(sv: SentenceView, pos: int, reach: Reach, kind: str | None = None) -> Match | None:
+    """A cue ending at most ``reach.chars`` before ``pos`` with only the reach's gap words in between
+    (no full stop, line break or comma); ``kind`` overrides the reach's cue kind."""
+    cues = sv.cue_kinds.get(kind or reach.cue)
+    if not cues:
+        return None
+    text = sv.rep.text
+    chars, gap_words = reach.chars, reach.gap
+    for c in cues:
+        if c.end <= pos and pos - c.end <= chars:
+            between = text[c.end : pos]
+            if "." in between or "\n" in between or "," in between:
+                continue
+            gap = QUOTES.sub(" ", between).split()
+            if gap_words is None and len(gap) <= 3:
+                return c
+            if gap_words is not None and all(w in gap_words for w in gap):
+                return c
+    return None
+
+
+def clause_break(sv: SentenceView, lo: int, hi: int) -> bool:
+    """A clause-linking word ("فيما"، "في حين") between two positions of the sentence."""
+    return any(lo <= c.start < hi for c in sv.cue_kinds.get("clause_break", ()))
+
+
+def same_seg(s: Sentence, a, b) -> bool:
+    return s.segment_of(a.start) == s.segment_of(b.start)
+
+
+def same_time(sv: SentenceView, g) -> bool:
+    """The sentence's own date (if any) falls in the window of the event ``g`` it refers back to."""
+    ds = [d for d in sv.dates if not d.is_tally]
+    if not ds or not g.members:
+        return True
+    m = g.members[0]
+    return any(d.dmin <= m.dmax and m.dmin <= d.dmax for d in ds)
+
+
+def protest_context(sv: SentenceView) -> bool:
+    """Protesters in this sentence or a protest told before: a riot is a violent demonstration."""
+    if any(a.group == "PROTESTERS" for a in sv.actors):
+        return True
+    if any(m.kind == "trigger" and m.entry.get("policy") == "protest" for m in sv.matches):
+        return True
+    return any(d.event_type == "Protests" for d in sv.ledger.drafts)

@@ -1,0 +1,134 @@
+"""Stage ``roles``: what each actor named in a sentence is to its acts: ``agent``, ``victim``, ``source`` or ``support``.
+
+The first rule of ``RULES`` that knows decides (a rule returns a role or None); none knowing, the actor
+is an agent. A mention's role depends on the words around it only, so roles are read once per sentence;
+the stage ``role_links`` then lets neighbouring mentions share a role (``linked``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..actors import _NOT_ARMED, ActorMention
+from .report import QUOTES, SentenceView, cue_before
+from .rules import chain, rule
+from .tables import REACH
+
+# English: "killed five ISIS members", "captured two SDF fighters": a counted force after the act is its victim
+_COUNTED = re.compile(
+    r"(?<!\w)(?:killed|killing|captured|capturing|arrested|arresting|detained|detaining|wounded|wounding|"
+    r"injured|injuring|neutrali[sz]ed|neutrali[sz]ing)\s+(?:(?!(?:by|in|during|after|from|with|at|on|as)\s)[\w-]+\s+){1,3}(?:the\s+)?$"
+)
+_ATTRIBUTION = re.compile(r"\s*(?:said|says|told|reported|announced|stated)(?!\w)")
+_CLAUSE_OPEN = re.compile(r",\s*(?:the\s+|an?\s+)?$")
+# victim cues that name a unit of men (who may act), not a place or a thing that is hit
+_UNITS = frozenset(["دوريه", "عناصر", "عنصر", "من عناصر"])
+_VICTIM, _SUBJECT, _SOURCE = REACH["victim"], REACH["unit_subject"], REACH["source"]
+_HOLDER, _SUPPORT = REACH["holder"], REACH["support"]
+
+
+@rule("roles", cues=("victim",))
+def a_unit_after_a_raid_verb_acts(sv: SentenceView, a: ActorMention) -> str | None:
+    """ "داهمت دورية لقسد"، "أقدم عناصر من الفرقة الرابعة": a unit of men right after the verb is its subject."""
+    victim = cue_before(sv, a.start, _VICTIM)
+    if victim is not None and victim.entry.key in _UNITS and cue_before(sv, victim.start, _SUBJECT):
+        return "agent"
+    return None
+
+
+@rule("roles", cues=("victim",))
+def an_actor_after_a_victim_word_was_hit(sv: SentenceView, a: ActorMention) -> str | None:
+    """ "مقتل عنصرين من قسد"، "استهدف ... دورية لقسد": an actor right after a victim word is who was hit."""
+    return "victim" if cue_before(sv, a.start, _VICTIM) is not None else None
+
+
+@rule("roles")
+def a_force_counted_after_the_act_is_its_victim(sv: SentenceView, a: ActorMention) -> str | None:
+    """ "killed five ISIS members", "captured two SDF fighters": a counted force after the act is its victim."""
+    if a.group in _NOT_ARMED:
+        return None
+    text, lo = sv.rep.text, max(0, a.start - 50)
+    # every verb the pattern knows ends in -ed or -ing: a C substring test spares the regex most times
+    if (text.find("ed", lo, a.start) != -1 or text.find("ing", lo, a.start) != -1) and _COUNTED.search(
+        text, lo, a.start
+    ):
+        return "victim"
+    return None
+
+
+@rule("roles")
+def a_trailing_attribution_names_who_told(sv: SentenceView, a: ActorMention) -> str | None:
+    """ ", the Asayish said.": a trailing attribution names who told, not who acted."""
+    text = sv.rep.text
+    if _ATTRIBUTION.match(text, a.end) and _CLAUSE_OPEN.search(text, max(0, a.start - 6), a.start):
+        return "source"
+    return None
+
+
+@rule("roles", cues=("source",))
+def a_source_in_a_force_told_it(sv: SentenceView, a: ActorMention) -> str | None:
+    """ "مصدر عسكري في قسد": a source noun before the force, the words between ending in a preposition."""
+    if not cue_before(sv, a.start, _SOURCE):
+        return None
+    before = QUOTES.sub(" ", sv.rep.text[max(0, a.start - 30) : a.start]).split()
+    if before and before[-1] in ("في", "من", "لدي", "in", "from", "of", "مقرب", "مقربه"):
+        return "source"
+    return None
+
+
+@rule("roles", cues=("holder",))
+def who_holds_a_place_is_no_actor(sv: SentenceView, a: ActorMention) -> str | None:
+    """ "منطقة التنف التي تحتلها القوات الأمريكية": who holds a place told of is not an actor of the act."""
+    return "source" if cue_before(sv, a.start, _HOLDER) else None
+
+
+@rule("roles", cues=("support",))
+def a_force_after_a_support_word_supports(sv: SentenceView, a: ActorMention) -> str | None:
+    """ "بمساندة طيران التحالف"، "backed by coalition aircraft": the force supports the act."""
+    return "support" if cue_before(sv, a.start, _SUPPORT) else None
+
+
+RULES = (
+    a_unit_after_a_raid_verb_acts,
+    an_actor_after_a_victim_word_was_hit,
+    a_force_counted_after_the_act_is_its_victim,
+    a_trailing_attribution_names_who_told,
+    a_source_in_a_force_told_it,
+    who_holds_a_place_is_no_actor,
+    a_force_after_a_support_word_supports,
+)
+
+
+def roles(sv: SentenceView) -> dict[int, str]:
+    """Each actor mention's role (by ``id``) from the words around it, read once per sentence."""
+    if sv.roles is None:
+        rules = sv.rules.roles
+        tracer = sv.rep.tracer
+        out: dict[int, str] = {}
+        for a in sv.actors:
+            role = "agent"
+            for fn in rules:
+                got = fn(sv, a)
+                if got is not None:
+                    role = got
+                    if tracer is not None:
+                        tracer.role(fn, a, got)
+                    break
+            out[id(a)] = role
+        sv.roles = out
+    return sv.roles
+
+
+def linked(sv: SentenceView) -> dict[int, str]:
+    """The roles after the stage ``role_links`` (once per sentence): what the acts' sides are read from."""
+    if sv.linked is None:
+        sv.linked = chain(sv.rules.role_links, sv, roles(sv), sv.rep.tracer)
+    return sv.linked
+
+
+def agents(sv: SentenceView) -> list[ActorMention]:
+    """The sentence's agents, in order (once per sentence)."""
+    if sv.agents is None:
+        rs = linked(sv)
+        sv.agents = [a for a in sv.actors if rs[id(a)] == "agent"]
+    return sv.agents

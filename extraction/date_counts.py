@@ -1,0 +1,104 @@
+"""Days counted from other days: a day told before ("وقبل ذلك بيومين"), a feast ("أول أيام عيد الفطر"), the
+start of the year ("منذ مطلع العام"), a part of last month ("أواخر الشهر الماضي").
+
+Their phrases live in ``data/date_phrases.csv`` (kinds chain_back, chain_on, chain_day, holiday, feast_day,
+sinceyear) and the feasts' first days in ``data/holidays.csv``; ``dates`` tries these patterns first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .date_mention import DateMention
+from .lexicon import read_table
+
+if TYPE_CHECKING:
+    from .dates import _Grammar
+
+
+def counted_patterns(W: dict[str, str], num: str, b: str, e: str) -> list[tuple[str, str]]:
+    """(kind, pattern) of the phrases that count from another day, tried before the others."""
+    unit = r"(?P<unit>يومين|يوم|اسبوعين|اسبوع|ايام|اسابيع|days?|weeks?)"
+    return [
+        # "وقبل ذلك بيومين"، "بعدها بثلاثة أيام"، "two days earlier": counted from the day told before
+        (
+            "chain",
+            rf"{b}(?:و)?(?:(?P<back>{W['chain_back']})|{W['chain_on']}) ب(?:(?P<num>{num}|\d{{1,2}}) ?)?{unit}{e}",
+        ),
+        (
+            "chain",
+            rf"{b}(?P<num>{num}|\d{{1,2}}|a|one) {unit} (?:(?P<back>{W['chain_back']})|{W['chain_on']}){e}",
+        ),
+        ("chain", rf"{b}(?:في )?(?P<cday>{W['chain_day']}){e}"),
+        # "أول أيام عيد الفطر"، "on the second day of Eid al-Adha": the feast's day in the year told of
+        (
+            "holiday",
+            rf"{b}(?:(?:في )?(?P<ord>{W['feast_day']}) (?:ايام |يوم |day of )?)?(?P<hol>{W['holiday']})(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?{e}",
+        ),
+    ]
+
+
+def sinceyear(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
+    return DateMention(s, e, pub, dt.date(pub.year, 1, 1), pub, 3, "since")
+
+
+def part(lo: dt.date, hi: dt.date, part: str) -> tuple[dt.date, dt.date]:
+    """ "أواخر الشهر الماضي" is its last ten days, "مطلع الشهر" its first ten (the value column says which)."""
+    if part == "late":
+        return max(lo, hi - dt.timedelta(days=9)), hi
+    if part == "early":
+        return lo, min(hi, lo + dt.timedelta(days=9))
+    return lo, hi
+
+
+def chain(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
+    """A day counted from the day told before; ``find_dates`` moves it onto that day (``offset``)."""
+    if gd.get("cday"):
+        off = int(g.words["chain_day"][gd["cday"] or ""])
+    else:
+        unit = gd.get("unit") or ""
+        raw = gd.get("num")
+        n = 2 if unit in ("يومين", "اسبوعين") else 1
+        if raw:
+            n = int(raw) if raw.isdigit() else g.numbers.get(raw, 1)
+        off = n * (7 if unit.startswith(("اسبوع", "اسابيع", "week")) else 1)
+        off = -off if gd.get("back") else off
+    d = pub + dt.timedelta(days=off)
+    return DateMention(s, e, d, d, d, 1, "chain", off)
+
+
+@lru_cache(maxsize=1)
+def feasts() -> dict[str, list[dt.date]]:
+    """First days of the feasts by year (``data/holidays.csv``)."""
+    out: dict[str, list[dt.date]] = {}
+    for r in read_table("holidays.csv"):
+        out.setdefault(r["holiday"], []).append(dt.date.fromisoformat(r["first_day"]))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def holiday(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
+    """The feast told of: in the year given, else the latest one on or before publication."""
+    name = g.words["holiday"][gd["hol"] or ""]
+    year = int(gd.get("y") or 0)
+    days = [d for d in feasts().get(name, []) if (d.year == year if year else d <= pub)]
+    if not days:
+        return None
+    first = days[-1]
+    if gd.get("ord"):
+        d = first + dt.timedelta(days=int(g.words["feast_day"][gd["ord"] or ""]) - 1)
+        return DateMention(s, e, d, d, d, 1, "day")
+    hi = min(first + dt.timedelta(days=2), max(pub, first))
+    return DateMention(s, e, first, first, hi, 1, "day")
+
+
+def anchored(dm: DateMention, before: list[DateMention]) -> DateMention:
+    """A chained day ("وقبل ذلك بيومين") counts from the last day told before it, else from publication."""
+    if dm.kind != "chain":
+        return dm
+    base = next((d for d in reversed(before) if d.precision == 1 and not d.is_tally), None)
+    if base is None:
+        return dm
+    d = base.best + dt.timedelta(days=dm.offset)
+    return DateMention(dm.start, dm.end, d, d, d, 1, "chain", dm.offset)

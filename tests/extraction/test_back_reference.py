@@ -1,0 +1,61 @@
+"""Stage back_reference: a sentence whose event words only refer back adds to the event told before."""
+
+from __future__ import annotations
+
+from tests.extraction.rulecheck import extract, guards, one_line
+
+IED_ROAD = (
+    "إصابة ٣ عناصر من «قسد» بانفجار عبوة ناسفة على طريق الحسكة – الشدادي\n"
+    "وقال مصدر عسكري في «قسد» لنورث برس إن العبوة كانت مزروعة على جانب الطريق قرب بلدة العريشة، على بُعد نحو "
+    "٣٠ كيلومتراً جنوب الحسكة، وانفجرت لدى مرور سيارة «بيك آب» كانت تقلّ عناصر عائدين من نقطتهم في ريف الشدادي."
+)
+
+
+@guards("a_back_reference_adds_its_toll")
+def test_list_of_villages_is_one_event_each_with_the_total_kept() -> None:
+    text = (
+        "اندلعت ليلة أمس الأربعاء اشتباكات عنيفة بين «قسد» ومقاتلين من العشائر العربية في بلدات غرانيج "
+        "وأبو حمام والكشكية بريف دير الزور الشرقي.\n"
+        "وأسفرت الاشتباكات في البلدات الثلاث عن مقتل سبعة أشخاص."
+    )
+    evs = extract(text, "2024-10-03")
+    assert [e.location for e in evs] == ["Gharanij", "Abu Hamam", "Al-Kishkiyah"]
+    assert {e.event_date for e in evs} == {"2024-10-02"}
+    assert sum(e.fatalities for e in evs) == 7
+    assert "7 killed in total across 3 locations" in evs[0].notes
+
+
+@guards("a_back_reference_places_a_vague_event")
+def test_a_back_reference_that_names_a_town_places_the_event() -> None:
+    assert [e.location for e in extract(IED_ROAD, "2020-09-08", "نورث برس")] == ["`Arishah"]
+
+
+@guards(
+    "renewed_fighting_is_a_new_event", "the_town_told_of_places_a_placeless_act", "the_day_nearest_the_act"
+)
+def test_clashes_renewed_on_a_new_day_are_a_new_event() -> None:
+    text = (
+        "خبر\nاندلعت اشتباكات بين فصيلين في بلدة الشحيل مساء أمس الإثنين.\n"
+        "وتجددت الاشتباكات صباح اليوم الثلاثاء في البلدة."
+    )
+    assert sorted(e.event_date for e in extract(text, "2022-09-06")) == ["2022-09-05", "2022-09-06"]
+
+
+@guards("a_claimant_named_later_is_the_attacker")
+def test_a_claim_told_after_the_attack_names_the_attacker() -> None:
+    evs = one_line(
+        "Unidentified gunmen attacked an SDF checkpoint in Diban on Monday, killing two fighters. "
+        "ISIS later claimed responsibility for the attack."
+    )
+    assert [(e.actor1, e.fatalities) for e in evs] == [("Islamic State (Syria)", 2)]
+
+
+def test_a_release_for_ransom_ends_the_abduction_and_is_not_another() -> None:
+    for text in (
+        "اختطف مسلحون مجهولون شاباً من بلدة الشحيل، يوم السبت. وأفرج الخاطفون عنه اليوم مقابل فدية مالية.",
+        "Gunmen kidnapped a man in Hajin on Saturday. He was released on Monday after his family paid a ransom.",
+    ):
+        evs = one_line(text)
+        assert [(e.sub_event_type, e.event_date) for e in evs] == [
+            ("Abduction/forced disappearance", "2024-03-09")
+        ], text

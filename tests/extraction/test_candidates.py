@@ -1,0 +1,125 @@
+"""Stage candidates: what a sentence's event words are read as (quoted speech, tallies, back-references)."""
+
+from __future__ import annotations
+
+from tests.extraction.rulecheck import extract, guards, one_line, types
+
+
+@guards("quoted_speech_is_not_narration")
+def test_a_witness_quote_is_speech_but_a_source_quoting_a_happening_is_an_event() -> None:
+    assert one_line('"We are tired of the arrests and the raids in Hasakah," a protester told Rudaw.') == []
+    assert one_line('وقال أحد المحتجين إن "الناس خرجوا للتظاهر في الحسكة لأنهم تعبوا من الغلاء".') == []
+    evs = one_line('وقال مصدر أمني إن "قوات النظام استقدمت دبابات إلى حي زنود في مدينة القامشلي".')
+    assert [e.sub_event_type for e in evs] == ["Change to group/activity"]
+
+
+@guards("drone_shot_down_is_disrupted")
+def test_a_drone_shot_down_is_disrupted_weapons_use_by_the_side_that_downed_it() -> None:
+    for text in (
+        "أسقطت قوات سوريا الديمقراطية طائرة مسيرة تركية في ريف القامشلي، اليوم الثلاثاء.",
+        "The SDF shot down a Turkish drone near Tal Tamr on Monday.",
+        "SDF air defences intercepted a drone over Qamishli on Monday.",
+    ):
+        (ev,) = one_line(text)
+        assert (ev.sub_event_type, ev.actor1) == ("Disrupted weapons use", "SDF: Syrian Democratic Forces"), (
+            text
+        )
+
+
+@guards("an_act_told_as_what_came_before_refers_back")
+def test_an_act_told_as_hours_before_is_a_back_reference_unless_it_has_its_own_day() -> None:
+    retold = "خبر\nاستهدفت طائرة مسيرة فجر اليوم موقعاً في الميادين، وذلك بعد ساعات من استهداف قاعدة حقل العمر بصواريخ."
+    assert [e.location for e in extract(retold, "2024-08-10")] == ["Al Mayadin"]
+    dated = "خبر\nفرضت قسد حظر تجوال في هجين اليوم، بعد ساعات من إلقاء مجهولين قنبلة يدوية على منزل في البلدة ليل أمس."
+    assert len(extract(dated, "2024-08-10")) == 2
+
+
+@guards("counted_attacks_are_a_tally")
+def test_tallies_over_a_span_of_time_are_not_events() -> None:
+    assert types("خبر\nومنذ مطلع أيار الجاري، وثّقت الشبكة أكثر من 15 هجوماً على نقاط قسد في الشحيل.") == []
+    assert types("خبر\nومنذ تشرين الأول الماضي، استهدفت الغارات التركية منشآت في القامشلي.") == []
+    assert types("خبر\nووفق إحصائية للمرصد قُتل أكثر من 40 مدنياً بانفجار الألغام في الشحيل.") == []
+    assert (
+        types("News\nSince the beginning of the year, Turkish drone strikes in Qamishli have killed 23.")
+        == []
+    )
+    assert types("News\nThe network documented dozens of attacks on SDF points in Hajin.") == []
+    # counted with a day that is no tally window: only the count makes it a tally
+    assert types("خبر\nوثّقت الشبكة 15 هجوماً على نقاط قسد في الشحيل خلال الأسبوع الماضي.") == []
+    assert types("News\nThe network documented dozens of attacks on SDF points in Hajin last week.") == []
+
+
+@guards("counted_attacks_are_a_tally")
+def test_weapons_in_a_convoy_and_counted_cases_are_not_attacks() -> None:
+    text = "خبر\nاستقدم التحالف الدولي اليوم تعزيزات عسكرية إلى قاعدته في حقل العمر، ضمّت منظومات دفاع جوي وراجمات صواريخ."
+    assert [e.sub_event_type for e in extract(text, "2023-11-14")] == ["Change to group/activity"]
+    assert (
+        extract(
+            "خبر\nووثقت شبكة محلية 14 حالة خطف مقابل فدية في مدينة الحسكة خلال الشهر الماضي.", "2021-11-22"
+        )
+        == []
+    )
+
+
+@guards("a_sources_toll_refers_back")
+def test_a_sources_toll_is_the_toll_of_the_act_told_before() -> None:
+    text = "خبر\nهاجم مسلحون حاجزاً لقسد في بلدة الشحيل اليوم.\nوقال مصدر طبي في مدينة الحسكة إن المسلحين قتلوا عنصرين."
+    assert [(e.location, e.fatalities) for e in extract(text, "2024-05-15")] == [("Al-Shuhayl", 2)]
+
+
+@guards("a_bare_killing_counts_only_alone", "gunfire_at_people_is_an_attack")
+def test_a_bare_killing_verb_is_an_attack_only_alone() -> None:
+    evs = extract("خبر\nقتل مسلحون مجهولون شاباً في قرية الشحيل اليوم.", "2024-05-15")
+    assert [(e.event_type, e.fatalities) for e in evs] == [("Violence against civilians", 1)]
+    evs = extract("خبر\nقُتل شخصان في اشتباك بين مسلحين في قرية الشحيل اليوم.", "2024-05-15")
+    assert [(e.event_type, e.fatalities) for e in evs] == [("Battles", 2)]
+
+
+def test_a_small_count_of_strikes_in_one_raid_is_still_an_event() -> None:
+    assert types("خبر\nشنت طائرات التحالف 3 غارات على مواقع لداعش في الشحيل اليوم.") != []
+
+
+def test_strikes_counted_since_a_weekday_are_a_tally() -> None:
+    assert (
+        extract(
+            "Turkish drones have carried out 30 strikes since Wednesday on villages near Qamishli.",
+            "2024-05-15",
+        )
+        == []
+    )
+    assert extract("نفذت المسيرات التركية 30 ضربة منذ يوم الأربعاء على قرى قرب القامشلي.", "2024-05-15") == []
+
+
+def test_condemnations_and_descriptions_retell_and_do_not_add_events() -> None:
+    assert types("خبر\nوأدانت «لجنة الأعيان» عملية الاغتيال في الشحيل، ووصفتها بالجبانة.") == []
+    assert types("News\nThe council condemned the attack in Hajin and blamed ISIS cells.") == []
+    assert types("News\nFearing further strikes, the militias left their positions in Hajin.") == []
+
+
+def test_closing_appeals_are_not_events() -> None:
+    for text in (
+        "ويجدد المرصد السوري مطالبته المجتمع الدولي بالتحرك لوقف الانتهاكات التي تشهدها بلدة الشحيل.",
+        "The SDF called on the international community to stop the Turkish drone strikes on Qamishli.",
+        "Activists urged the coalition to stop the shelling of Hajin.",
+    ):
+        assert one_line(text) == [], text
+
+
+def test_a_banner_demand_does_not_undo_the_protest_before_it() -> None:
+    evs = one_line(
+        "خرج آلاف من أهالي مدينة القامشلي، اليوم، في مظاهرة ورفعوا لافتات تطالب المجتمع الدولي بالتدخل."
+    )
+    assert [(e.event_type, e.location) for e in evs] == [("Protests", "Al Qamishli")]
+
+
+def test_a_toll_update_is_not_a_new_event() -> None:
+    assert extract("ارتفعت حصيلة القصف التركي على مدينة القامشلي إلى 6 قتلى.", "2024-05-15") == []
+    assert extract("The death toll from the Turkish strike on Qamishli rose to 6.", "2024-05-15") == []
+    assert extract("The Kurdish Red Crescent said it had treated 12 wounded in Qamishli.", "2024-05-15") == []
+
+
+def test_habits_any_x_and_the_dead_being_moved_are_not_events() -> None:
+    text = "خبر\nويتكرر قيام أهالي قرى ريف القامشلي بطرد الدوريات، كما منعت حواجز الجيش في مرات سابقة أرتالاً من المرور."
+    assert types(text) == []
+    assert types("خبر\nوأكد الأهالي في الشحيل رفضهم مرور أي رتل عسكري عبر قراهم.") == []
+    assert types("خبر\nوقالت منظمة طبية إن فرقها نقلت جثث ثلاثة أشخاص إلى مشفى الطبقة.") == []

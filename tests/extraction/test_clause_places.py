@@ -1,0 +1,68 @@
+"""Stage clause_places: which of the places a clause names an act is at."""
+
+from __future__ import annotations
+
+from tests.extraction.rulecheck import extract, found, guards
+
+
+@guards("between_x_and_y_is_x")
+def test_a_road_between_two_towns_is_placed_at_the_first() -> None:
+    text = (
+        "قُتل عنصران من قوات سوريا الديمقراطية «قسد»، مساء أمس الأحد، إثر استهداف طائرة مسيّرة تركية "
+        "سيارتهما العسكرية على الطريق الواصل بين مدينة عامودا وبلدة الدرباسية شمال غربي الحسكة."
+    )
+    assert [e.location for e in extract(text, "2024-03-11")] == ["`Amuda"]
+
+
+@guards(
+    "a_qualified_place_describes_the_one_before",
+    "a_direction_then_a_town_is_the_town",
+    "a_town_in_a_free_clause_beats_a_countryside",
+)
+def test_a_town_named_in_the_sentence_beats_a_direction_or_countryside() -> None:
+    text = "ISIS cells attacked an SDF checkpoint east of Raqqa in the town of al-Karamah on Wednesday."
+    assert [e.location for e in extract(text, "2024-05-15")] == ["Al Karamah"]
+    text = "Gunmen killed a shepherd in the Deir ez-Zor countryside, in al-Kasrah, on Wednesday."
+    assert [e.location for e in extract(text, "2024-05-15")] == ["Al Kasrah"]
+    text = "قتل راعيان بانفجار لغم أرضي في بادية الكسرة غربي دير الزور، اليوم."
+    assert [e.location for e in extract(text, "2024-05-15")] == ["Al Kasrah"]
+
+
+@guards("the_policy_chooses_the_place_role")
+def test_the_masdar_of_flight_is_the_flight_placed_where_people_fled_from() -> None:
+    text = "خبر\nودفع القصف المتواصل عشرات العائلات إلى النزوح من بلدة عين عيسى خلال اليومين الماضيين باتجاه مدينة الرقة."
+    assert found(text, "2021-01-12") == [("Other", "`Ayn `Isa")]
+
+
+@guards("strong_places_over_weak_in_a_clause")
+def test_a_town_beats_the_city_it_is_east_of() -> None:
+    text = (
+        "RAQQA, Syria (North Press) – Two children were killed and a third was wounded on Sunday when a landmine "
+        "left over from the war against the Islamic State (ISIS) exploded in farmland near the town of al-Karamah, "
+        "25 km east of Raqqa, northeast Syria."
+    )
+    assert [(e.location, e.fatalities) for e in extract(text, "2022-03-15", "North Press")] == [
+        ("Al Karamah", 2)
+    ]
+
+
+def test_neighbourhoods_of_one_city_are_one_event() -> None:
+    text = "ووجهت «قسد» سكان حي حلكو بضرورة إخلاء منازلهم واستقدمت تعزيزات عسكرية إلى حي زنود ومحيط مطار القامشلي."
+    evs = extract(text, "2024-08-19")
+    assert [(e.location, e.event_type) for e in evs] == [("Al Qamishli", "Strategic developments")]
+
+
+def test_the_two_villages_is_a_common_word_not_al_qaryatayn() -> None:
+    text = (
+        "خبر\nقصف الجيش التركي فجر اليوم قرية أم الكيف شمال تل تمر.\n"
+        "ودفع القصف عشرات العائلات من أهالي القريتين إلى النزوح باتجاه بلدة تل تمر."
+    )
+    assert "Al Qaryatayn" not in {loc for _, loc in found(text, "2019-11-23")}
+
+
+def test_english_news_spellings_of_north_east_towns() -> None:
+    evs = extract(
+        "تقرير\nTurkish shelling on Tal Hamis killed one civilian and wounded three others on Monday.",
+        "2024-03-12",
+    )
+    assert [(e.location, e.fatalities) for e in evs] == [("Tall Hamis", 1)]

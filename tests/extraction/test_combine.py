@@ -1,0 +1,69 @@
+"""Stage combine: what an event keeps when another telling joins it."""
+
+from __future__ import annotations
+
+from tests.extraction.rulecheck import extract, guards
+
+MANSURAH = (
+    "حملة دهم واعتقالات في مدينة الرقة وبلدة المنصورة\n"
+    "وامتدت الحملة إلى بلدة المنصورة غربي الرقة، حيث داهمت دوريات الأسايش عدداً من المنازل واعتقلت أربعة أشخاص آخرين."
+)
+TAL_ABYAD = (
+    "سبعة قتلى على الأقل بانفجار سيارة مفخخة في سوق تل أبيض شمالي الرقة\n"
+    "وكانت عبوة ناسفة قد انفجرت يوم الخميس الماضي بسيارة مدنية على طريق تل أبيض – سلوك قرب قرية حمام التركمان، ما "
+    "أدى إلى إصابة ثلاثة أشخاص بجروح."
+)
+KARAMAH = (
+    "حملة اعتقالات للأسايش في أحياء الرقة وبلدة الكرامة\n"
+    "وهذه الحملة هي الثانية من نوعها خلال الشهر الجاري، إذ اعتقلت الأسايش في الثالث من تشرين الأول 11 شخصاً في حي "
+    "الثكنة ومحيط السوق الشعبي، أُفرج عن معظمهم لاحقاً."
+)
+TAL_TAMR = (
+    "معارك عنيفة على محور صيدا بريف عين عيسى.. ومسيّرة تركية تقتل مدنياً في ريف تل تمر\n"
+    "وفي ريف الحسكة، رصد المرصد السوري مقتل رجل وإصابة اثنين آخرين، مساء أمس السبت، جراء استهداف طائرة مسيّرة "
+    "تركية سيارة مدنية على الطريق الواصل بين قرية أم الكيف وبلدة تل تمر في الريف الشمالي الغربي للحسكة."
+)
+
+
+@guards("a_crowd_acts_against_the_force_in_its_clause", "the_stronger_word_names_the_type")
+def test_protest_then_burning_tyres_is_one_riot() -> None:
+    text = "خرج العشرات من أهالي بلدة ذيبان اليوم الجمعة في مظاهرة.\nوقطع محتجون الطريق العام في البلدة بالإطارات المشتعلة."
+    assert [(e.event_type, e.actor1) for e in extract(text, "2022-09-16")] == [("Riots", "Rioters (Syria)")]
+
+
+@guards("a_telling_that_names_the_actor_names_the_sides")
+def test_the_body_that_names_the_raiders_names_the_headlines_sides() -> None:
+    evs = extract(MANSURAH, "2023-06-15", "Rasd demo")
+    assert [e.actor1 for e in evs if e.location == "Al Mansurah"] == [
+        "Asayish: Kurdish Internal Security Forces"
+    ]
+
+
+@guards("a_named_perpetrator_wins_over_unidentified")
+def test_a_named_cell_wins_over_unknown_gunmen() -> None:
+    text = (
+        "خبر\nهاجم مسلحون مجهولون حاجزاً لقسد في بلدة الشحيل اليوم.\n"
+        "وهاجمت خلية من داعش حاجز قسد في بلدة الشحيل اليوم."
+    )
+    assert [e.actor1 for e in extract(text, "2024-05-15")] == ["Islamic State (Syria)"]
+
+
+@guards("the_other_side_fills_in")
+def test_the_target_named_by_a_later_telling_gives_the_second_side() -> None:
+    text = "News\nAn IED exploded in al-Shuhayl on Monday.\nAn IED exploded on Monday in al-Shuhayl, targeting an SDF vehicle."
+    assert [e.actor2 for e in extract(text, "2024-05-13")] == ["SDF: Syrian Democratic Forces"]
+
+
+@guards("a_day_of_its_own_wins")
+def test_the_telling_with_a_day_dates_the_event() -> None:
+    evs = extract(KARAMAH, "2021-10-17", "عنب بلدي")
+    assert [e.event_date for e in evs if e.location == "Al Karamah"] == ["2021-10-03"]
+
+
+@guards("a_precise_place_wins")
+def test_a_town_named_later_places_the_strike_in_it() -> None:
+    evs = extract(TAL_TAMR, "2019-11-24", "المرصد السوري لحقوق الإنسان")
+    assert [(e.location, e.geo_precision) for e in evs if e.sub_event_type == "Air/drone strike"][0] == (
+        "Tall Tamr",
+        1,
+    )

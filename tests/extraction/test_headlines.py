@@ -1,0 +1,44 @@
+"""Stage headlines: a headline retells the lead, so its event joins the body's event nearby."""
+
+from __future__ import annotations
+
+from tests.extraction.rulecheck import extract, guards
+
+
+@guards("a_headline_at_the_bodys_place")
+def test_a_headline_killing_and_the_bodys_abduction_at_one_village_are_one_event() -> None:
+    text = "مقتل مدني برصاص مجهولين في الكشمة\nاختطف مسلحون مجهولون شاباً من قرية الكشمة اليوم."
+    evs = extract(text, "2024-05-15")
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Abduction/forced disappearance", 1)]
+
+
+@guards("a_broad_headline_place_holds_the_bodys")
+def test_a_headline_naming_the_countryside_is_the_bodys_village() -> None:
+    text = "هجوم تركي على ريف الحسكة\nقصفت القوات التركية بالمدفعية قرية تل براك اليوم."
+    assert [e.location for e in extract(text, "2024-05-15")] == ["Tell Brak"]
+
+
+@guards("the_policy_chooses_the_place_role", "a_headline_town_near_the_bodys_place")
+def test_a_headline_naming_the_province_folds_into_the_bodys_village() -> None:
+    text = (
+        "قسد تستقدم تعزيزات إلى دير الزور\n"
+        "استقدمت قوات سوريا الديمقراطية، اليوم، تعزيزات عسكرية من الحسكة إلى بلدة ذيبان بريف دير الزور الشرقي."
+    )
+    assert [e.location for e in extract(text, "2024-03-12")] == ["Diban"]
+
+
+@guards("a_headline_of_another_time_is_another_event")
+def test_yesterdays_clash_in_the_headline_is_not_todays() -> None:
+    text = "اشتباكات في الشحيل أمس\nاندلعت اشتباكات بين قسد ومسلحين في بلدة الشحيل اليوم."
+    assert sorted(e.event_date for e in extract(text, "2024-05-15")) == ["2024-05-14", "2024-05-15"]
+
+
+@guards("a_headline_names_the_attacker")
+def test_the_headlines_attacker_is_the_bodys_unknown_gunmen() -> None:
+    text = (
+        "مقتل عنصرين من قسد بقصف لداعش على ريف دير الزور\n"
+        "هاجم مسلحون مجهولون حاجزاً لقسد في بلدة الشحيل فجر اليوم، ما أدى إلى مقتل عنصرين."
+    )
+    assert [(e.location, e.actor1) for e in extract(text, "2024-05-15")] == [
+        ("Al-Shuhayl", "Islamic State (Syria)")
+    ]

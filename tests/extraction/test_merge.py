@@ -1,0 +1,41 @@
+"""Stage merge: a draft told before at the same place and day joins it, unless the two cannot be one happening."""
+
+from __future__ import annotations
+
+from tests.extraction.rulecheck import extract, guards
+
+DHAMAN = (
+    'وفي الوقت ذاته، عثر سكان قرية "ضمان" شمالي دير الزور على جثة الشاب "مشهور مضحي الجضعان" وعليها آثار طعنات '
+    "عدة، وذلك بعد أن خطفه مجهولون.\n"
+    'ويواصل تنظيم "الدولة" تنفيذ عمليات اغتيال وقتل.'
+)
+HAJIN = (
+    "مقتل مدني برصاص «قسد» خلال مداهمات في هجين.. ومظاهرة غاضبة في البلدة\n"
+    "قُتل شاب وجُرح آخر برصاص عناصر من «قوات سوريا الديمقراطية» (قسد)، فجر أمس الأربعاء، خلال حملة دهم نفذتها "
+    "القوات بمساندة مروحيات «التحالف الدولي» في بلدة هجين بريف دير الزور الشرقي، اعتقلت خلالها تسعة أشخاص بتهمة "
+    "الانتماء لخلايا تنظيم «داعش»."
+)
+
+
+@guards("a_vague_place_joins_the_same_kind")
+def test_a_road_between_two_towns_is_one_bombing() -> None:
+    text = "إصابة ٣ عناصر من «قسد» بانفجار عبوة ناسفة على طريق الحسكة – الشدادي"
+    assert len(extract(text, "2020-09-08", "نورث برس")) == 1
+
+
+@guards("an_abduction_joins_only_its_own_kind")
+def test_an_abduction_is_not_the_killing_told_beside_it() -> None:
+    evs = extract(DHAMAN, "2020-11-19", "تلفزيون سوريا")
+    assert sorted(e.sub_event_type for e in evs) == ["Abduction/forced disappearance", "Attack"]
+
+
+@guards("opposed_sides_are_two_events", "a_headline_with_other_sides_is_another_event")
+def test_arrests_by_two_opposed_sides_are_two_events() -> None:
+    arrests = [e for e in extract(HAJIN, "2021-06-10", "دير الزور 24") if e.sub_event_type == "Arrests"]
+    assert sorted(e.actor1 for e in arrests) == ["Islamic State (Syria)", "SDF: Syrian Democratic Forces"]
+
+
+@guards("civilians_acting_are_another_event")
+def test_people_fleeing_and_roads_closed_are_two_events() -> None:
+    text = "خبر\nنزحت عشرات العائلات من بلدة تل تمر اليوم.\nوأغلقت الطرق المؤدية إلى بلدة تل تمر اليوم."
+    assert [e.sub_event_type for e in extract(text, "2022-11-23")] == ["Other", "Change to group/activity"]

@@ -1,0 +1,26 @@
+"""Stage place_refs: a place named as part of a road's or a street's name is weak (no event of its own)."""
+
+from __future__ import annotations
+
+from tests.extraction.rulecheck import extract, found, guards
+
+
+@guards("a_road_named_by_its_towns_is_not_in_them")
+def test_a_road_named_by_the_towns_it_joins_is_not_in_them() -> None:
+    text = "خبر\nانفجرت عبوة ناسفة بسيارة لقسد على طريق الحسكة – الشدادي اليوم."
+    assert [e.location for e in extract(text, "2024-05-15")] == ["Al Hasakah"]
+
+
+@guards("a_place_naming_a_highway_is_not_on_it")
+def test_a_place_naming_a_highway_is_not_on_it() -> None:
+    text = "News\nA roadside bomb hit an SDF vehicle on the Deir ez-Zor - Hasakah highway near al-Busayrah on Monday."
+    assert "Al Hasakah" not in {e.location for e in extract(text, "2024-05-15")}
+
+
+@guards("a_street_named_after_a_town_is_not_in_it", "a_qualified_place_describes_the_one_before")
+def test_a_street_or_a_town_opposite_is_not_the_place() -> None:
+    assert found("خبر\nخرجت اليوم مظاهرة في شارع تل أبيض وسط مدينة الرقة.", "2025-10-21") == [
+        ("Peaceful protest", "Ar Raqqah")
+    ]
+    text = "خبر\nقصفت القوات التركية اليوم بقذائف الهاون بلدة ذيبان المقابلة لمدينة الميادين."
+    assert found(text, "2023-11-14") == [("Shelling/artillery/missile attack", "Diban")]

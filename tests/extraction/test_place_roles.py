@@ -1,0 +1,55 @@
+"""Stage place_roles: where from, where to, or where it happened, read from the words before a place."""
+
+from __future__ import annotations
+
+from tests.extraction.rulecheck import extract, found, guards
+
+
+@guards("a_role_word_just_before")
+def test_a_place_someone_was_heading_to_is_not_where_it_happened() -> None:
+    text = "News\nA Turkish drone struck a car in Amuda on its way to Qamishli on Monday."
+    assert [e.location for e in extract(text, "2024-05-15")] == ["`Amuda"]
+
+
+@guards("where_people_came_from")
+def test_where_protesters_came_from_is_not_where_they_protested() -> None:
+    text = "News\nResidents of Raqqa and Hasakah held a sit-in at the Tishrin Dam on Thursday."
+    assert [e.location for e in extract(text, "2025-01-16")] == ["Tishrin Dam"]
+
+
+@guards("where_the_fire_came_from")
+def test_where_the_fire_was_launched_from_is_not_where_it_fell() -> None:
+    text = (
+        "خبر\nقصف الجيش التركي ليلة أمس بالمدفعية قرى في ريف ناحية تل تمر الشمالي، "
+        "انطلاقاً من قواعده في محيط مدينة رأس العين."
+    )
+    assert [loc for _, loc in found(text, "2023-11-23")] == ["Tall Tamr"]
+
+
+@guards("where_the_wounded_were_taken")
+def test_the_hospital_the_wounded_reached_does_not_move_the_strike() -> None:
+    text = (
+        "خبر\nاستهدفت طائرة مسيّرة تركية ظهر اليوم سيارة مدنية غرب مدينة عامودا.\n"
+        "وأفاد المراسل بأن المسيّرة أطلقت صاروخين على السيارة، فيما نُقل طفل مصاب إلى أحد مشافي قامشلو."
+    )
+    assert [loc for _, loc in found(text, "2023-11-23")] == ["`Amuda"]
+
+
+@guards("a_role_word_over_place_nouns", "where_people_were_taken_is_not_where_it_happened")
+def test_where_detainees_were_taken_is_not_another_event() -> None:
+    text = "شنت قسد اليوم حملة مداهمات في بلدة ذيبان، واعتقلت ستة شبان واقتادتهم إلى سجن في حقل العمر النفطي."
+    assert [e.location for e in extract(text, "2021-06-09")] == ["Diban"]
+
+
+@guards("a_list_shares_its_role_word", "people_hit_on_their_way_are_placed_where_they_were_going")
+def test_people_hit_on_their_way_are_placed_where_they_were_going() -> None:
+    text = (
+        "News\nA Turkish drone struck a convoy carrying residents from Kobani and Raqqa to a sit-in at the "
+        "Tishreen Dam on Wednesday."
+    )
+    assert ("Air/drone strike", "Tishrin Dam") in found(text, "2025-01-16")
+
+
+def test_a_direction_towards_a_place_is_not_the_place() -> None:
+    text = "Hundreds of families fled villages around Maskanah towards Aleppo, the Observatory said."
+    assert [e.location for e in extract(text, "2024-05-15")] == ["Maskanah"]

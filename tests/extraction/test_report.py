@@ -1,0 +1,24 @@
+"""Stage report: places that name no event's location (the outlet's desk, a dateline's city)."""
+
+from __future__ import annotations
+
+from tests.extraction.rulecheck import extract, guards
+
+
+@guards("outlet_or_desk_names_no_place")
+def test_a_speakers_place_and_attackers_fleeing_make_no_event() -> None:
+    text = (
+        "An SDF official in Deir ez-Zor told Rudaw that one fighter was killed when gunmen opened fire "
+        "on an SDF patrol near al-Busayrah on Tuesday, and that the attackers fled into nearby farmland."
+    )
+    evs = extract(text, "2024-05-15")
+    assert [(e.event_type, e.location, e.fatalities) for e in evs] == [("Battles", "Al-Busayrah", 1)]
+
+
+@guards("a_dateline_places_only_a_placeless_clause")
+def test_a_dateline_city_yields_to_the_place_the_body_names() -> None:
+    text = (
+        "HASAKAH, Syria (North Press) – A farmer was killed on Monday when a mine left over from the war "
+        "against the Islamic State (ISIS) went off near the town of Tal Tamr."
+    )
+    assert [e.location for e in extract(text, "2023-03-14")] == ["Tall Tamr"]

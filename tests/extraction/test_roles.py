@@ -1,0 +1,88 @@
+"""Stage roles: an actor named in a sentence is an agent, a victim, a source or a supporter of its acts."""
+
+from __future__ import annotations
+
+from tests.extraction.rulecheck import extract, guards, sides
+
+SANA_DRONES = (
+    "وذكر مصدر عسكري في وزارة الدفاع لمراسل سانا أن مجموعات «قسد» استهدفت مساء أمس بطائرتين مسيّرتين منازل "
+    "المدنيين في قرية قرب بلدة مسكنة، ما أدى إلى إصابة امرأة وطفلها بجروح، ووقوع أضرار مادية في المنازل."
+)
+MARKADAH = (
+    'وفي ريف الحسكة الجنوبي، أقدمت ميليشيا "قسد" المرتبطة بقوات الاحتلال الأمريكي، أمس، على اختطاف 15 شاباً من '
+    "بلدة مركدة والقرى المحيطة بها خلال حملة دهم لمنازل الأهالي، واقتادتهم إلى جهة مجهولة لسوقهم إلى التجنيد "
+    "الإجباري في صفوفها، بحسب ما أفادت به مصادر أهلية لمراسل سانا."
+)
+
+
+@guards("a_unit_after_a_raid_verb_acts", "the_people_seized_are_actor2", "looters_take_from_civilians")
+def test_a_patrol_after_a_raid_verb_is_the_raider_not_the_target() -> None:
+    assert sides("داهمت دورية لقسد منازل في بلدة الشحيل واعتقلت شخصين.") == [
+        ("Arrests", "SDF: Syrian Democratic Forces", "Civilians (Syria)")
+    ]
+    assert sides("أقدم عناصر من الفرقة الرابعة على نهب مستودع في مدينة الميادين.") == [
+        ("Looting/property destruction", "Military Forces of Syria (2000-2024)", "Civilians (Syria)")
+    ]
+    # a patrol that is attacked stays the target
+    assert sides("استهدف مسلحون مجهولون دورية لقسد في بلدة الشحيل.")[0][1:] == (
+        "Unidentified Armed Group (Syria)",
+        "SDF: Syrian Democratic Forces",
+    )
+
+
+@guards("an_actor_after_a_victim_word_was_hit", "the_victim_is_actor2")
+def test_passive_attack_names_the_attacker_and_the_unclaimed_is_unidentified() -> None:
+    evs = extract("أصيب ثلاثة عناصر من «قسد» مساء أمس بانفجار عبوة ناسفة في بلدة العريشة.", "2020-09-08")
+    assert (evs[0].actor1, evs[0].actor2, evs[0].fatalities) == (
+        "Unidentified Armed Group (Syria)",
+        "SDF: Syrian Democratic Forces",
+        0,
+    )
+
+
+@guards("a_force_counted_after_the_act_is_its_victim", "a_raid_that_kills_fighters_is_a_clash")
+def test_a_raid_that_kills_counted_fighters_is_a_clash_by_the_raider() -> None:
+    assert sides("The SDF said it killed five ISIS members in a raid in Shuhayl on Monday.") == [
+        ("Armed clash", "SDF: Syrian Democratic Forces", "Islamic State (Syria)")
+    ]
+
+
+@guards("a_trailing_attribution_names_who_told")
+def test_a_trailing_attribution_is_a_source_not_the_target() -> None:
+    text = "A Turkish airstrike hit the Swediyah gas plant near Rmelan on Sunday, the Asayish said."
+    assert [(e.actor1, e.actor2) for e in extract(text, "2024-05-15")] == [
+        ("Military Forces of Turkey (2016-)", None)
+    ]
+
+
+@guards("a_source_in_a_force_told_it")
+def test_a_source_in_the_ministry_is_not_the_target() -> None:
+    evs = extract(SANA_DRONES, "2025-07-21", "سانا")
+    assert [(e.actor1, e.actor2) for e in evs] == [("SDF: Syrian Democratic Forces", "Civilians (Syria)")]
+
+
+@guards("who_holds_a_place_is_no_actor")
+def test_the_force_a_militia_is_tied_to_did_not_act() -> None:
+    assert [e.actor1 for e in extract(MARKADAH, "2021-04-13", "سانا")] == ["SDF: Syrian Democratic Forces"]
+
+
+@guards(
+    "a_force_after_a_support_word_supports", "a_supporting_force_is_associated", "the_partner_force_is_actor2"
+)
+def test_a_coordinating_force_takes_part() -> None:
+    got = sides(
+        "انتشرت الشرطة العسكرية التابعة للجيش الوطني بالتنسيق مع القوات التركية في مدينة رأس العين، "
+        "وفرضت حظراً للتجوال في المدينة."
+    )
+    assert got and got[0][1:] == ("Syrian National Army", "Military Forces of Turkey (2016-)")
+
+
+def test_english_actors_both_sides_named() -> None:
+    evs = extract("ISIS gunmen killed two Asayish members in al-Suwar on Wednesday.", "2024-05-15")
+    assert [(e.actor1, e.actor2, e.fatalities) for e in evs] == [
+        ("Islamic State (Syria)", "Asayish: Kurdish Internal Security Forces", 2)
+    ]
+    evs = extract("A roadside bomb hit a US convoy near al-Shaddadi on Wednesday.", "2024-05-15")
+    assert [(e.actor1, e.actor2) for e in evs] == [
+        ("Unidentified Armed Group (Syria)", "Military Forces of the United States")
+    ]

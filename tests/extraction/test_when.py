@@ -1,0 +1,85 @@
+"""Stage when: the day of an act, and whether it is background."""
+
+from __future__ import annotations
+
+from tests.extraction.rulecheck import extract, guards
+
+CONOCO = (
+    "The US-led coalition carried out airstrikes overnight on positions of Iran-backed militias in the eastern "
+    "Syrian province of Deir ez-Zor, hours after a drone attack on a coalition base at the Conoco gas field, a war "
+    "monitor and local sources said on Friday."
+)
+KHUBAYL = (
+    'اغتيال قيادي في "قسد" برصاص مجهولين في دير الزور\n'
+    'وكانت "قسد" قد أعلنت، أمس الاثنين، عن حملة مداهمات في أحياء مدينة الزور لملاحقة خلايا تنظيم "الدولة"، '
+    "وعن اعتقال عدد من المطلوبين لديها."
+)
+ROOTS = (
+    "وتعود جذور المواجهات إلى اعتقال «قسد» قائد «مجلس دير الزور العسكري» أحمد الخبيل (أبو خولة) في مدينة "
+    "الحسكة في 27 من آب الماضي، وهو ما فجّر غضباً عشائرياً سرعان ما تحول إلى مواجهات مسلحة امتدت إلى عشرات "
+    "القرى والبلدات."
+)
+
+
+@guards("the_day_right_after_said_is_the_statements")
+def test_the_day_sources_said_something_is_not_the_day_it_happened() -> None:
+    assert [e.event_date for e in extract(CONOCO, "2023-06-02", "The New Arab")] == ["2023-06-01"]
+
+
+@guards("later_that_day_is_a_day_told_before")
+def test_later_that_day_takes_the_paragraphs_day_or_today() -> None:
+    text = (
+        "Gunmen killed a civilian in al-Shuhayl on Monday. Later in the day, Turkish artillery shelled "
+        "the town of Tal Tamr."
+    )
+    assert [e.event_date for e in extract(text, "2024-05-15")] == ["2024-05-13", "2024-05-13"]
+    text = (
+        "Gunmen killed a civilian in al-Shuhayl last Saturday.\n\n"
+        "Later in the day, Turkish artillery shelled the town of Tal Tamr."
+    )
+    assert [e.event_date for e in extract(text, "2024-05-15")] == ["2024-05-11", "2024-05-15"]
+
+
+@guards("later_that_day_is_a_day_told_before")
+def test_the_same_day_is_the_last_day_named() -> None:
+    text = (
+        "اعتقلت دورية للأمن العسكري، يوم أمس الإثنين، ثمانية شبان على حاجز في مدينة دير الزور.\n"
+        "وقالت مصادر إن الحاجز يدقق الأسماء.\n"
+        "وفي اليوم ذاته، داهمت عناصر من المخابرات الجوية منازل في بلدة الكسرة واعتقلت ثلاثة أشخاص."
+    )
+    assert {e.event_date for e in extract(text, "2024-05-14")} == {"2024-05-13"}
+
+
+@guards("the_day_nearest_the_act")
+def test_background_is_flagged() -> None:
+    text = "ويُذكر أن الجيش التركي احتل مدينة رأس العين في تشرين الأول 2019 بعد معارك عنيفة مع قسد."
+    evs = extract(text, "2022-06-20")
+    assert evs and evs[0].background and evs[0].time_precision == 3
+
+
+@guards("the_day_nearest_the_act")
+def test_a_month_glossed_in_brackets_dates_the_background() -> None:
+    text = (
+        "خبر\nوكانت القوات التركية قد سيطرت على مدينة تل أبيض في أكتوبر (تشرين الأول) 2019 بعد معارك عنيفة."
+    )
+    assert [e.event_date[:7] for e in extract(text, "2022-06-08")] == ["2019-10"]
+
+
+@guards("the_reports_day_otherwise")
+def test_an_act_with_no_day_of_its_own_is_on_the_reports_day() -> None:
+    evs = extract(KHUBAYL, "2018-07-03", "عنب بلدي")
+    assert [(e.sub_event_type, e.event_date) for e in evs][0] == ("Attack", "2018-07-02")
+
+
+@guards("the_day_nearest_the_act", "a_month_back_is_background")
+def test_a_recalled_killing_is_background_of_its_year() -> None:
+    evs = extract(
+        "خبر\nويعود النزاع بين العائلتين إلى عام 2019، حين قُتل شخصان في اشتباك مماثل في الشحيل.", "2024-05-15"
+    )
+    assert [(e.background, e.event_date[:4], e.time_precision) for e in evs] == [(True, "2019", 3)]
+
+
+@guards("a_recalled_act_is_background")
+def test_the_roots_of_a_conflict_are_background() -> None:
+    evs = extract(ROOTS, "2023-09-06", "الخابور")
+    assert [(e.sub_event_type, e.event_date, e.background) for e in evs] == [("Arrests", "2023-08-27", True)]
