@@ -14,7 +14,7 @@ from typing import Any
 import streamlit as st
 
 from extraction.explain import EventTrace, Explanation, explain, find_event, why
-from ui.highlight import md_escape
+from ui.messages import literal
 
 _STYLE = (
     "<style>.rasd-trace{border-collapse:collapse;width:100%;font-size:0.85rem}"
@@ -72,19 +72,18 @@ def summary(trace: EventTrace) -> str:
 
 
 def show_trace(report: dict[str, Any] | None, event: dict[str, Any]) -> None:
-    """An expander under the selected event: the rules that made it (nothing for an event with no report)."""
-    if not report:
+    """An expander under the selected event: the rules that made it (nothing for an event with no report, or a
+    synthetic demo event, which no rule made)."""
+    if not report or event.get("is_demo") or report.get("is_demo"):
         return
     with st.expander("Why the extractor made this event (rule trace)"):
-        from store import db
         from ui import state
 
         try:
-            trace = event_trace(report, event, state.extra_places(db.data_version()))
+            trace = event_trace(report, event, state.extra_places(state.data_version()))
         except Exception as exc:  # noqa: BLE001 - the trace must never break the Review page
-            st.warning(
-                f"No trace for this event: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
-            )
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            st.warning(f"No trace for this event: {literal(reason)}")
             return
         if trace is None:
             st.info(
@@ -93,7 +92,7 @@ def show_trace(report: dict[str, Any] | None, event: dict[str, Any]) -> None:
             )
             return
         st.caption(
-            f"The extractor's event for this evidence: {md_escape(summary(trace))}. Edits made in Review since are "
+            f"The extractor's event for this evidence: {literal(summary(trace))}. Edits made in Review since are "
             "not in it. "
             "`python -m extraction explain` prints the same trace for a file."
         )
