@@ -19,6 +19,11 @@ from .rules import Record, rule
 _SAID_ON = re.compile(rf"(?<!\w)(?:{words('said')})\s+$")
 
 
+def said_on(text: str, d: DateMention) -> bool:
+    """ "the forces said on Tuesday": the day right after a reporting verb is the statement's."""
+    return bool(_SAID_ON.search(text, max(0, d.start - 16), d.start))
+
+
 @dataclass(slots=True)
 class When(Record):
     """An act's day: the candidates, the day chosen, whether it is the act's own, background."""
@@ -48,7 +53,7 @@ def the_day_right_after_said_is_the_statements(act: Act, w: When) -> When:
     if not w.dates:
         return w
     text = act.rep.text
-    ds = tuple(d for d in w.dates if not _SAID_ON.search(text, max(0, d.start - 16), d.start))
+    ds = tuple(d for d in w.dates if not said_on(text, d))
     if len(ds) == len(w.dates):
         return w
     w.dates = ds
