@@ -97,7 +97,7 @@ def anchored(dm: DateMention, before: list[DateMention]) -> DateMention:
     """A chained day ("وقبل ذلك بيومين") counts from the last day told before it, else from publication."""
     if dm.kind != "chain":
         return dm
-    base = next((d for d in reversed(before) if d.precision == 1 and not d.is_tally), None)
+    base = next((d for d in reversed(before) if d.precision == 1 and not d.is_reference), None)
     if base is None:
         return dm
     d = base.best + dt.timedelta(days=dm.offset)

@@ -77,16 +77,16 @@ def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
         ("ago", rf"{b}(?P<num>{num}|\d{{1,2}}|a) (?P<unit>days?|weeks?) ago{e}"),
         (
             "dmy",
-            rf"{b}(?:(?:{W['daypart']}) )?(?:في |يوم )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) (?:من )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?(?: (?P<past>{W['past']}))?{e}",
+            rf"{b}(?:و?(?P<pre>منذ|since) )?(?:(?:{W['daypart']}) )?(?:في |يوم )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) (?:من )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?(?: (?P<past>{W['past']}))?{e}",
         ),
-        ("dmy", rf"{b}(?P<d>\d{{1,2}}) {mon2}(?:,? (?P<y>\d{{4}}))?{e}"),
+        ("dmy", rf"{b}(?:(?P<pre>since) )?(?P<d>\d{{1,2}}) {mon2}(?:,? (?P<y>\d{{4}}))?{e}"),
         (
             "dom",
             rf"{b}(?:في )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) من (?:الشهر|هذا الشهر) (?:(?P<cur>{W['current']})|(?P<past>{W['past']}))?{e}",
         ),
         ("num", rf"{b}(?P<d>\d{{1,2}})[/.-](?P<m>\d{{1,2}})[/.-](?P<y>(?:19|20)\d\d){e}"),
         ("num", rf"{b}(?P<y>(?:19|20)\d\d)-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){e}"),
-        ("dmy", rf"{b}{mon2} (?P<d>\d{{1,2}})(?:,? (?P<y>\d{{4}}))?{e}"),
+        ("dmy", rf"{b}(?:(?P<pre>since) )?{mon2} (?P<d>\d{{1,2}})(?:,? (?P<y>\d{{4}}))?{e}"),
         (
             "month",
             rf"{b}(?:و?(?P<pre>في|خلال|منذ|in|since|during) )?(?:(?:ال)?(?P<part>{W['early']}|{W['mid']}|{W['late']}) )?(?:of )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام |سنه )?(?P<y>\d{{4}})|\s+(?P<past>{W['past']})|\s+(?P<cur>{W['current']}))?{e}",
@@ -263,7 +263,8 @@ def _dmy(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | N
         d = dt.date(year, month, dd)
     except ValueError:
         return None
-    return DateMention(s, e, d, d, d, 1, "day")
+    # "للمرة الأولى منذ 8 كانون الأول 2024": the day things are counted from, not the day of an act
+    return DateMention(s, e, d, d, d, 1, "since_day" if gd.get("pre") else "day")
 
 
 def _dom(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:

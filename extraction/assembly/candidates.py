@@ -59,7 +59,7 @@ def _in_speech(sv: SentenceView, t: Trigger) -> bool:
         d = dates[i]
         if d.start >= qe:
             break
-        if not d.is_tally:
+        if not d.is_reference:
             return False
     # a source or statement quoting a concrete happening names where ("إن «قوات النظام استقدمت
     # دبابات إلى حي زنود»"); a protester's or resident's words are feelings and grievances
@@ -114,7 +114,7 @@ def an_act_told_as_what_came_before_refers_back(sv: SentenceView, trigs: list[Tr
     if not priors:
         return trigs
     s = sv.s
-    dates = [d for d in sv.dates if not d.is_tally]
+    dates = [d for d in sv.dates if not d.is_reference]
     cues = [c for c in priors if not any(d.start >= c.end for d in dates)]
     out: list[Trigger] = []
     for t in trigs:

@@ -36,7 +36,7 @@ class When(Record):
 
 
 def start(act: Act) -> When:
-    return When(tuple(d for d in act.sv.dates if not d.is_tally))
+    return When(tuple(d for d in act.sv.dates if not d.is_reference))
 
 
 def dmax(act: Act, w: When) -> dt.date:
@@ -67,7 +67,7 @@ def _paragraph_anchor(act: Act, same_day: bool) -> DateMention:
     for d in reversed(rep.dates[:k]):
         if d.start < para and not same_day:
             break
-        if not d.is_tally and d.precision == 1:
+        if not d.is_reference and d.precision == 1:
             return d
     if same_day and rep.main_date is not None:
         return rep.main_date
