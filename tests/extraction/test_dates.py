@@ -152,3 +152,11 @@ def test_an_act_told_with_since_a_day_keeps_its_own_day() -> None:
 
     text = "خبر\nفرضت قسد حظر تجوال في مدينة القامشلي اليوم لمنع الاحتفال بدخول الأمن السوري للمرة الأولى منذ 8 كانون الأول 2024."
     assert {e.event_date for e in extract(text, "2026-02-03")} == {"2026-02-03"}
+
+
+def test_at_the_time_is_the_day_told_before() -> None:
+    """ "وذكرت صفحات محلية حينها أن ...": what was told then happened on the day told before."""
+    ds = find_dates(
+        fold("وتداولت أنباء في 19 حزيران عن تفجير. وذكرت صفحات محلية حينها أن قسد طوقت المكان."), PUB
+    )
+    assert [d.best.isoformat() for d in ds] == ["2024-06-19", "2024-06-19"]

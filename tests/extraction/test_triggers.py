@@ -92,6 +92,8 @@ def test_grown_lexicon_fires_on_new_sentences(text: str, sub: str) -> None:
         "وتتداول القرى دعوات للتظاهر في بلدة ذيبان احتجاجاً على وجود القوات.",
         "ستحمل الجمعة القادمة اسم جمعة الكرامة، في إشارة إلى مطلبهم بانسحاب القوات من بلدة حطلة.",
         "وتبث القوات شائعات عن نية اعتقال أقارب المتظاهرين في مدينة الميادين.",
+        # what happens from time to time is a habit
+        "وتظهر بين حين وآخر مبادرات عشائرية لتسوية الخلافات في قرية الدلاوية.",
     ],
 )
 def test_threats_conditions_and_habits_are_not_events(text: str) -> None:
