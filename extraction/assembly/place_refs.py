@@ -150,7 +150,7 @@ def inherit(rep: Report, pos: int) -> PlaceRef | None:
         r = place_ref(rep, i, inherited=True)
         fs = rep.place_pos[i][0]
         if not r.weak and not FROM.search(text[max(0, fs - 14) : fs]):
-            prev = described(rep, i)
+            prev = described(rep, i) or _located_by_next(rep, i)
             return prev if prev is not None else r
     if rep.first_strong is False:
         rep.first_strong = None
@@ -166,6 +166,18 @@ def inherit(rep: Report, pos: int) -> PlaceRef | None:
         if located[i]:
             return place_ref(rep, i, inherited=True)
     return None
+
+
+def _located_by_next(rep: Report, i: int) -> PlaceRef | None:
+    """ "في قرية الحمرات التابعة لناحية الكرامة": a village no source locates, placed by the town named right
+    after it, is the place told of, not that town."""
+    if i == 0:
+        return None
+    prev = rep.places[i - 1].place
+    if prev.source != "unlisted" or prev.located_by != rep.places[i].place.id:
+        return None
+    gap = rep.text[rep.place_pos[i - 1][1] : rep.place_pos[i][0]]
+    return place_ref(rep, i - 1, inherited=True) if len(gap) <= 40 and not AND.search(gap) else None
 
 
 def described(rep: Report, i: int) -> PlaceRef | None:

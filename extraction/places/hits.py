@@ -134,8 +134,16 @@ def names_an_organisation(m: Matcher, t: str, h: Hit) -> str | None:
     return None
 
 
+# "بلدات البصيرة والحصان ومحيميدة": names the gazetteer lacks between two listed places keep the list going
+_UNKNOWN_ITEMS = re.compile(r"(?:\s+و[^\W\d_]{3,}|\s*,\s*[^\W\d_]{3,}){1,3}")
+
+
 def list_gap(gap: str, clitic: str) -> bool:
-    """A list goes on with "وX" or ", X"; ", وX" starts a new clause."""
+    """A list goes on with "وX" or ", X" (past up to three one-word names no source has); ", وX" starts a
+    new clause."""
+    m = _UNKNOWN_ITEMS.match(gap)
+    if m is not None:
+        gap = gap[m.end() :]
     if re.fullmatch(r"\s+", gap) and clitic.startswith("و"):
         return True
     return bool(re.fullmatch(r"\s*,\s*", gap)) and not clitic.startswith("و")

@@ -1,0 +1,62 @@
+"""Villages and quarters no source locates, named by the report: each its own place, at the town named with it."""
+
+from __future__ import annotations
+
+from extraction import extract
+from extraction.normalise import normalise
+from extraction.places import find_places, unlisted_places
+from tests.extraction.rulecheck import extract as extract_with_rules
+from tests.extraction.rulecheck import guards
+
+KOBANI = (
+    "قصف تركي على كوباني يقتل طفلاً\n"
+    "سقطت خمس قذائف مدفعية على وسط مدينة كوباني صباح اليوم الثلاثاء، بالتزامن مع قصف مدفعي كثيف طال قرى "
+    '"بوبان، أشمة، سفتك" في الريف الغربي للمدينة.'
+)
+
+
+def _unlisted(text: str) -> list[tuple[str, str]]:
+    norm = normalise(text)
+    return [(m.text, m.place.located_by) for m in unlisted_places(norm, find_places(norm))]
+
+
+def test_each_village_of_a_list_is_a_place_at_the_town_named_with_it() -> None:
+    got = _unlisted(KOBANI)
+    assert [name for name, _ in got] == ['قرى "بوبان', "أشمة", "سفتك"]
+    assert {by for _, by in got} == {p.place.id for p in find_places(normalise("مدينة كوباني"))}
+
+
+def test_one_event_per_village_no_source_locates() -> None:
+    evs = extract(KOBANI, "2022-08-16")
+    assert sorted(e.location for e in evs if e.geo_precision == 2) == ["أشمة", "بوبان", "سفتك"]
+    kobani = next(e for e in evs if e.geo_precision == 1)
+    assert all((e.latitude, e.longitude) == (kobani.latitude, kobani.longitude) for e in evs)
+
+
+def test_words_that_describe_villages_are_no_names() -> None:
+    assert _unlisted("قصف تركي يطال عين عيسى وقرى محيطة بها، وقرى ريفها الشمالي.") == []
+
+
+def test_a_name_told_twice_is_one_place_and_needs_a_place_to_be_located_by() -> None:
+    text = "اعترض أهالي قرية خربة عمو بريف القامشلي رتلاً.\nوتجمع أهالي قرية خربة عمو على الطريق."
+    assert len({by for _, by in _unlisted(text)}) == 1
+    assert _unlisted("خبر\nاعترض أهالي قرية خربة عمو رتلاً.") == []  # no place to locate it by
+
+
+def test_a_list_goes_on_past_names_no_source_has() -> None:
+    """ "بلدات البصيرة والحصان ومحيميدة وسفيرة تحتاني": the list's type word still frames the known villages."""
+    names = [
+        p.place.name_en
+        for p in find_places(
+            "وامتدت المظاهرات إلى بلدات البصيرة والحصان ومحيميدة وسفيرة تحتاني بريف دير الزور."
+        )
+    ]
+    assert "Safirah Tahtani" in names and "As Safirah" not in names
+
+
+@guards("the_town_locating_a_village_describes_it")
+def test_the_town_a_village_belongs_to_is_not_a_second_place() -> None:
+    text = (
+        "خبر\nقُتل ثلاثة أشخاص اليوم باشتباكات بين عشيرتين في قرية الحمرات التابعة لناحية الكرامة بريف الرقة."
+    )
+    assert [e.location for e in extract_with_rules(text, "2022-07-12")] == ["الحمرات"]
