@@ -141,6 +141,16 @@ class _Scan:
                 end = w3.end()
         return pos, end
 
+    def run_on(self, span: tuple[int, int]) -> tuple[int, int]:
+        """A name with the next word when that word can be part of a name ("قرت" + "ويران")."""
+        s, e = span
+        if self.t[e : e + 1] != " ":
+            return span
+        w2 = _AR_WORD.match(self.t, e + 1)
+        if w2 is None or not self.plain(w2.group(0)) or w2.group(0).startswith(("وال", "ب", "ل")):
+            return span
+        return s, w2.end()
+
     def overlaps_known(self, s: int, e: int) -> bool:
         i = bisect.bisect_left(self.known_starts, e)
         return any(ks < e and s < ke for ks, ke in self.known[max(0, i - 8) : i])
@@ -164,9 +174,10 @@ class _Scan:
             if span is None:
                 continue
             self.add(*span, kind)
-            pos_done = self.list_after(span[1], mm.group("type") in self.w.plurals, kind)
+            dual = mm.group("type") in self.w.duals
+            pos_done = self.list_after(span[1], mm.group("type") in self.w.plurals, kind, dual)
 
-    def list_after(self, pos: int, plural: bool, kind: str) -> int:
+    def list_after(self, pos: int, plural: bool, kind: str, dual: bool = False) -> int:
         """The list a plural opens ("أحياء الدرعية والرميلة"); after a singular type word only
         items with their own type word ("حي حلكو وحي زنود"). Returns where the list ends."""
         _intro, typed_rx = _unknown_rx(self.m)
@@ -185,6 +196,10 @@ class _Scan:
             span = self.name_at(start)
             if span is None:
                 return pos
+            if dual:  # "قريتي الكاوكلي وقرت ويران": the second of two names runs on ("ويران" is not a third)
+                span = self.run_on(span)
+                self.add(*span, kind)
+                return span[1]
             self.add(*span, kind)
             pos = span[1]
 

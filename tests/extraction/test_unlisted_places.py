@@ -60,3 +60,11 @@ def test_the_town_a_village_belongs_to_is_not_a_second_place() -> None:
         "خبر\nقُتل ثلاثة أشخاص اليوم باشتباكات بين عشيرتين في قرية الحمرات التابعة لناحية الكرامة بريف الرقة."
     )
     assert [e.location for e in extract_with_rules(text, "2022-07-12")] == ["الحمرات"]
+
+
+def test_a_dual_names_two_places_and_the_second_runs_on() -> None:
+    """ "قريتي الكاوكلي وقرت ويران": two villages, the second of two words (not a third called "يران")."""
+    from extraction.places.unknown import find_unknown_places
+
+    text = "قصفت القوات التركية قريتي الجات وقرت ويران بقذائف المدفعية."
+    assert [name for _, _, name in find_unknown_places(normalise(text), [])] == ["الجات", "قرت ويران"]
