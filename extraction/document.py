@@ -25,7 +25,17 @@ class Sentence:
     from the text and the clause-break cues the sentence was made with.
     """
 
-    __slots__ = ("index", "start", "end", "headline", "_segments", "_seg_starts", "_text", "_breaks", "_joined")
+    __slots__ = (
+        "index",
+        "start",
+        "end",
+        "headline",
+        "_segments",
+        "_seg_starts",
+        "_text",
+        "_breaks",
+        "_joined",
+    )
 
     def __init__(
         self,

@@ -48,7 +48,9 @@ def unlisted_places(norm: Normalised, known: list[PlaceMention]) -> list[PlaceMe
             if anchor is None:
                 continue
             place = seen[key] = _place(name, _KINDS[kind], anchor)
-        start = _with_type_word(text, start)  # "بين قرية أم الكيف وبلدة تل تمر": the mention starts at its type word
+        start = _with_type_word(
+            text, start
+        )  # "بين قرية أم الكيف وبلدة تل تمر": the mention starts at its type word
         out.append(PlaceMention(start, end, text[start:end], place, place.geo_precision, None, place.kind))
     return out
 

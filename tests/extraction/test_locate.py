@@ -112,6 +112,17 @@ def test_an_act_recalled_with_no_place_is_at_the_last_town_named() -> None:
     assert [(e.location, e.event_date[:7]) for e in evs] == [("Al-Busayrah", "2021-08")]
 
 
+@guards("the_last_place_told_places_a_placeless_act")
+def test_where_the_wounded_were_taken_is_never_borrowed() -> None:
+    """ "نُقل الجرحى إلى مشافي مدينة الحسكة" ... "عثرت القوات على جثة": the body was found where the news is."""
+    text = (
+        "خبر\nاشتعلت النيران اليوم في خيمة داخل مخيم الهول، ونُقل ثلاثة جرحى إلى مشافي مدينة الحسكة.\n"
+        "وفي أول أيام عيد الفطر، عثرت القوات الأمنية على جثة لاجئ بعد ضربه بمطرقة على رأسه."
+    )
+    evs = extract(text, "2020-05-28")
+    assert [e.location for e in evs if e.sub_event_type == "Attack"] == ["Al-Hawl refugee camp"]
+
+
 @guards("a_headline_with_only_a_borrowed_place_is_no_event")
 def test_a_headline_whose_place_is_only_borrowed_is_no_event() -> None:
     assert extract("مقتل مدنيين برصاص مجهولين في ريف دير الزور الشرقي\nالرقة - خاص", "2020-11-19") == []
