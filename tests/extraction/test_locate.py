@@ -64,6 +64,11 @@ def test_the_base_detainees_were_taken_to_is_not_where_they_were_seized() -> Non
 @guards("moved_people_are_placed_at_the_town_told_of")
 def test_buses_from_other_towns_do_not_move_a_strike_at_the_dam() -> None:
     assert [e.location for e in extract(DAM_CROWD, "2025-01-16", "ANHA (Hawar English)")] == ["Tishrin Dam"]
+    text = (
+        "News\nA Turkish drone struck a convoy of civilians heading to the Tishrin Dam on Wednesday, killing two.\n"
+        "Residents of Hasaka set off for the dam on Wednesday but were hit by the drone attack."
+    )
+    assert [e.location for e in extract(text, "2025-01-08")] == ["Tishrin Dam"]  # not where they came from
 
 
 @guards("a_strong_act_in_a_province_is_kept_at_province_level")
