@@ -5,8 +5,6 @@ from __future__ import annotations
 from extraction import extract
 from extraction.normalise import normalise
 from extraction.places import find_places, unlisted_places
-from tests.extraction.rulecheck import extract as extract_with_rules
-from tests.extraction.rulecheck import guards
 
 KOBANI = (
     "قصف تركي على كوباني يقتل طفلاً\n"
@@ -52,14 +50,6 @@ def test_a_list_goes_on_past_names_no_source_has() -> None:
         )
     ]
     assert "Safirah Tahtani" in names and "As Safirah" not in names
-
-
-@guards("the_town_locating_a_village_describes_it")
-def test_the_town_a_village_belongs_to_is_not_a_second_place() -> None:
-    text = (
-        "خبر\nقُتل ثلاثة أشخاص اليوم باشتباكات بين عشيرتين في قرية الحمرات التابعة لناحية الكرامة بريف الرقة."
-    )
-    assert [e.location for e in extract_with_rules(text, "2022-07-12")] == ["الحمرات"]
 
 
 def test_a_dual_names_two_places_and_the_second_runs_on() -> None:
