@@ -128,6 +128,17 @@ def test_where_the_wounded_were_taken_is_never_borrowed() -> None:
     assert [e.location for e in evs if e.sub_event_type == "Attack"] == ["Al-Hawl refugee camp"]
 
 
+@guards("unnamed_villages_of_an_area_are_no_place")
+def test_a_summary_of_unnamed_villages_is_no_event_beside_the_named_ones() -> None:
+    text = (
+        "دير الزور.. مظاهرات ترفض دخول قوات النظام\n"
+        "خرج العشرات من المدنيين في مظاهرات بعدد من قرى وبلدات ريف دير الزور الشرقي، رفضاً لدخول قوات النظام.\n"
+        "ونشرت شبكات محلية اليوم الجمعة صوراً تظهر عشرات المدنيين في مدينة الشحيل وهم يحملون لافتات.\n"
+        "وخرجت مظاهرات حاشدة في الشعيطات رافضة لنظام الأسد."
+    )
+    assert sorted(e.location for e in extract(text, "2019-10-18")) == ["Al-Shaitat", "Al-Shuhayl"]
+
+
 @guards("a_headline_with_only_a_borrowed_place_is_no_event")
 def test_a_headline_whose_place_is_only_borrowed_is_no_event() -> None:
     assert extract("مقتل مدنيين برصاص مجهولين في ريف دير الزور الشرقي\nالرقة - خاص", "2020-11-19") == []
