@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .date_counts import anchored, chain, counted_patterns, holiday, part, sinceyear
+from .date_counts import anchored, chain, counted_patterns, holiday, part, sinceyear, span
 from .date_mention import DateMention
 from .errors import InputError
 from .lexicon import read_table
@@ -66,7 +66,7 @@ def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
     b = r"(?<!\w)"  # start of a word
     e = r"(?!\w)"
     return [
-        *counted_patterns(W, num, b, e),
+        *counted_patterns(W, num, b, e, mon),
         ("lastday", rf"{b}(?:{W['lastday']}){e}"),
         ("consec", rf"{b}لليوم (?:(?P<ord>{W['ordinal']})|(?P<n>\d{{1,2}})) علي التوالي{e}"),
         ("consec", rf"{b}for the (?P<ord>\w+) (?:consecutive|straight) day{e}"),
@@ -167,6 +167,9 @@ def grammar() -> _Grammar:
 
 
 _FIXED_STARTERS = [
+    "between",
+    "from",
+    "بين",
     "في",
     "يوم",
     "من",
@@ -352,7 +355,7 @@ def _wd(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | No
 _RESOLVERS = {
     "lastday": _lastday, "consec": _consec, "ago": _ago, "dmy": _dmy, "dom": _dom, "num": _num,
     "month": _month, "year": _year, "period": _period, "rel": _rel, "wd": _wd,
-    "chain": chain, "holiday": holiday, "sinceyear": sinceyear,
+    "chain": chain, "holiday": holiday, "sinceyear": sinceyear, "span": span,
 }  # fmt: skip
 
 

@@ -133,10 +133,19 @@ def counted_segments(sv: SentenceView) -> set[tuple[int, int]]:
     for c in sv.cue_kinds.get("count", ()):
         before = text[max(s.start, c.start - 16) : c.start]
         if QUANTITY_BEFORE.search(before) or any(
-            int(n.entry.get("value") or 0) >= 3 for e, n in nums.items() if 0 <= c.start - e <= 1
+            int(n.entry.get("value") or 0) >= 3 and _one_word_at_most(text, e, c.start)
+            for e, n in nums.items()
         ):
             out.add(s.segment_of(c.start))
     return out
+
+
+_ONE_WORD = re.compile(r"\s*(?:[^\W\d_]+\s+)?")
+
+
+def _one_word_at_most(text: str, end: int, start: int) -> bool:
+    """ "15 هجوماً"، "eight drone attacks": the number and the count noun, at most one word between."""
+    return 0 <= start - end <= 16 and _ONE_WORD.fullmatch(text, end, start) is not None
 
 
 @rule("candidates", cues=("count",))

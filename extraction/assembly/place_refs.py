@@ -28,9 +28,7 @@ AND = re.compile(r"(?:^|\s)(?:و|and(?!\w))")
 _ANAPHORIC_RX = re.compile(
     r"(?<!\w)(?:في|وسط|داخل|فوق|علي|عند|حول|امام|محيط|قرب|in|inside|near|over|at|around|outside|"
     r"approaches to|entrance to|outskirts of|set off for|headed for|heading to|on their way to|"
-    r"في طريقهم الي|متجهين الي|متوجهين الي)\s+(?:ال)?("
-    + "|".join(ANAPHORIC_PLACE)
-    + r")(?!\w)"
+    r"في طريقهم الي|متجهين الي|متوجهين الي)\s+(?:ال)?(" + "|".join(ANAPHORIC_PLACE) + r")(?!\w)"
 )
 # "الطريق الدولي حلب – الحسكة"، "the main road": a road named by the towns it joins is not in them
 _ROAD_KIND = rf"(?: (?:{words('road_kind')}))?"

@@ -14,10 +14,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from extraction.gazetteer import Place
+from extraction.gazetteer import Gazetteer, Place, load_gazetteer
 from extraction.normalise import Normalised, fold
 
 from .mention import PlaceMention
+from .sounds import sounding_near
 from .unknown import unknown_names
 from .words import place_words
 
@@ -29,8 +30,14 @@ _AFTER_REACH = 120  # "قرى X وY في الريف الغربي لمدينة ك
 _BEFORE_REACH = 1500  # "... في مدينة كوباني. ... في قرية زورافا": the town the report is about
 
 
-def unlisted_places(norm: Normalised, known: list[PlaceMention]) -> list[PlaceMention]:
-    """A place mention for each name a type word introduces that no source locates (see the module)."""
+def unlisted_places(
+    norm: Normalised, known: list[PlaceMention], gazetteer: Gazetteer | None = None
+) -> list[PlaceMention]:
+    """A place mention for each name a type word introduces that no source locates (see the module).
+
+    An English name no spelling of the gazetteer matches may still sound like a village near the place it is
+    named with ("Mala Sobat" is Mawla Sibat, "Tel Jemaa" Tall Jum'ah): that village is the place.
+    """
     located = sorted((m for m in known if m.lat is not None), key=lambda m: m.start)
     if not located:
         return []
@@ -47,7 +54,8 @@ def unlisted_places(norm: Normalised, known: list[PlaceMention]) -> list[PlaceMe
             anchor = _anchor(text, located, starts, start, end)
             if anchor is None:
                 continue
-            place = seen[key] = _place(name, _KINDS[kind], anchor)
+            sounding = sounding_near(name, anchor, gazetteer or load_gazetteer()) if name.isascii() else None
+            place = seen[key] = sounding or _place(name, _KINDS[kind], anchor)
         start = _with_type_word(
             text, start
         )  # "بين قرية أم الكيف وبلدة تل تمر": the mention starts at its type word

@@ -160,3 +160,12 @@ def test_at_the_time_is_the_day_told_before() -> None:
         fold("وتداولت أنباء في 19 حزيران عن تفجير. وذكرت صفحات محلية حينها أن قسد طوقت المكان."), PUB
     )
     assert [d.best.isoformat() for d in ds] == ["2024-06-19", "2024-06-19"]
+
+
+@pytest.mark.parametrize(
+    "phrase", ["Between August 3 and August 9", "from 3 to 9 August", "بين 3 و9 آب", "من 3 إلى 9 آب"]
+)
+def test_a_span_of_days_is_a_counting_window(phrase: str) -> None:
+    """ "Between August 3 and August 9, Turkish aircraft carried out eight drone attacks": a tally's window."""
+    (d,) = find_dates(fold(phrase), dt.date(2022, 8, 10))
+    assert d.is_tally and (d.dmin, d.dmax) == (dt.date(2022, 8, 3), dt.date(2022, 8, 9))

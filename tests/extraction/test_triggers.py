@@ -74,8 +74,14 @@ def test_more_forms() -> None:
         ("Unidentified gunmen shot dead a young man in al-Shuhayl on Monday.", "Attack"),
         ("Russian warplanes carried out air raids near al-Mayadin overnight.", "Air/drone strike"),
         ("Protesters blocked the road in Manbij on Tuesday.", "Peaceful protest"),
-        ("ظهر عشرات المدنيين في مدينة الشحيل اليوم وهم يحملون لافتات تطالب بإسقاط النظام.", "Peaceful protest"),
-        ("Dozens of residents gathered in Hajin on Friday carrying banners against the regime.", "Peaceful protest"),
+        (
+            "ظهر عشرات المدنيين في مدينة الشحيل اليوم وهم يحملون لافتات تطالب بإسقاط النظام.",
+            "Peaceful protest",
+        ),
+        (
+            "Dozens of residents gathered in Hajin on Friday carrying banners against the regime.",
+            "Peaceful protest",
+        ),
     ],
 )
 def test_grown_lexicon_fires_on_new_sentences(text: str, sub: str) -> None:
@@ -94,6 +100,9 @@ def test_grown_lexicon_fires_on_new_sentences(text: str, sub: str) -> None:
         "وتتداول القرى دعوات للتظاهر في بلدة ذيبان احتجاجاً على وجود القوات.",
         "ستحمل الجمعة القادمة اسم جمعة الكرامة، في إشارة إلى مطلبهم بانسحاب القوات من بلدة حطلة.",
         "وتبث القوات شائعات عن نية اعتقال أقارب المتظاهرين في مدينة الميادين.",
+        # a count updated, and attackers leaving the scene
+        "With this attack, the number of Turkish drone strikes in Qamishli in August rises to nine.",
+        "The gunmen fled after running out of ammunition, the source in al-Sour said.",
         # what happens from time to time is a habit
         "وتظهر بين حين وآخر مبادرات عشائرية لتسوية الخلافات في قرية الدلاوية.",
     ],

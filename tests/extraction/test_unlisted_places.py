@@ -58,3 +58,17 @@ def test_a_dual_names_two_places_and_the_second_runs_on() -> None:
 
     text = "قصفت القوات التركية قريتي الجات وقرت ويران بقذائف المدفعية."
     assert [name for _, _, name in find_unknown_places(normalise(text), [])] == ["الجات", "قرت ويران"]
+
+
+def test_an_english_name_no_spelling_matches_is_the_village_it_sounds_like_nearby() -> None:
+    """ "Mala Sobat village in Al-Qamishly countryside" is Mawla Sibat; a sound-alike far away is not taken."""
+    from extraction.places.sounds import sound_key
+
+    assert sound_key("Mala Sobat") == sound_key("Mawla Sibat") and sound_key("Tel Jemaa") == sound_key(
+        "Tall Jum'ah"
+    )
+    text = "A Turkish drone struck a car in Mala Sobat village in Al-Qamishly countryside on Monday."
+    (ev,) = extract(text, "2022-08-10")
+    assert (ev.location, ev.geo_precision) == ("Mawla Sibat", 1)
+    far = "A Turkish drone struck a car in Mala Sobat village near Manbij on Monday."
+    assert [e.location for e in extract(far, "2022-08-10")] == ["Mala Sobat"]  # named, placed at Manbij
