@@ -75,6 +75,10 @@ def test_more_forms() -> None:
         ("Russian warplanes carried out air raids near al-Mayadin overnight.", "Air/drone strike"),
         ("Protesters blocked the road in Manbij on Tuesday.", "Peaceful protest"),
         (
+            "Tribal forces seized most SDF positions in the town of Diban on Wednesday.",
+            "Non-state actor overtakes territory",
+        ),
+        (
             "ظهر عشرات المدنيين في مدينة الشحيل اليوم وهم يحملون لافتات تطالب بإسقاط النظام.",
             "Peaceful protest",
         ),
