@@ -16,7 +16,16 @@ from extraction.gazetteer import Gazetteer, Place, km
 
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|ul)[-\s]+")
 _TELL = re.compile(r"^t[ae]ll?\b")
-_DIGRAPHS = (("kh", "h"), ("gh", "g"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"), ("q", "k"), ("c", "k"))
+_DIGRAPHS = (
+    ("kh", "h"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ph", "f"),
+    ("q", "k"),
+    ("c", "k"),
+)
 _DROP = re.compile(r"(?<=\w)[aeiouwy]")
 SETTLEMENTS = frozenset(["village", "town", "city", "neighbourhood", "camp"])
 REACH_KM = 40.0  # a village is looked for this far around the place it is named with
