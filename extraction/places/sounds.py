@@ -4,6 +4,11 @@
 transliterate freely, maps carefully. The key keeps a name's consonant skeleton (digraphs folded, vowels and
 the weak letters w/y dropped after a word's first letter, "al-" and "tell/tall" forms folded) so that a name
 no gazetteer spelling matches can still be found among the villages near the place it is named with.
+
+Arabic spellings wander too, mostly in their long vowels ("زيرك" for the map's "زريك"): the Arabic key keeps
+the consonants and drops the article and the letters ا و ي after a word's first. And a name the map knows only as a pair of
+villages, upper and lower ("الشيوخ" for "شيوخ فوقاني" and "شيوخ تحتاني", data/place_words.csv role
+``pair``), is the one of the pair nearest the place it is named with.
 """
 
 from __future__ import annotations
@@ -13,6 +18,10 @@ import unicodedata
 from functools import lru_cache
 
 from extraction.gazetteer import Gazetteer, Place, km
+from extraction.normalise import fold
+
+from .context import TOWN_KM
+from .words import place_words
 
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|ul)[-\s]+")
 _TELL = re.compile(r"^t[ae]ll?\b")
@@ -27,6 +36,8 @@ _DIGRAPHS = (
     ("c", "k"),
 )
 _DROP = re.compile(r"(?<=\w)[aeiouwy]")
+_AR_ARTICLE = re.compile(r"^(?:ال|وال|بال)(?=\w\w)")
+_AR_WEAK = re.compile("[اوي]")
 SETTLEMENTS = frozenset(["village", "town", "city", "neighbourhood", "camp"])
 REACH_KM = 40.0  # a village is looked for this far around the place it is named with
 
@@ -45,6 +56,69 @@ def sound_key(name: str) -> str:
         if w:
             words.append(w)
     return "".join(words)
+
+
+def arabic_key(name: str) -> str:
+    """The consonants of an Arabic place name, article and long vowels dropped ("زيرك" and "زريك" -> "زرك")."""
+    words = [_AR_ARTICLE.sub("", w) for w in fold(name).split()]
+    return "".join(re.sub(r"(.)\1+", r"\1", w[:1] + _AR_WEAK.sub("", w[1:])) for w in words)
+
+
+@lru_cache(maxsize=4)
+def _arabic_index(gaz: Gazetteer) -> tuple[dict[str, tuple[Place, ...]], dict[str, tuple[Place, ...]]]:
+    """Settlements by the Arabic key of each name, and by the key of the name a pair shares ("شيوخ فوقاني")."""
+    pair_words = place_words().pairs
+    names: dict[str, list[Place]] = {}
+    pairs: dict[str, list[Place]] = {}
+    for p in gaz.places:
+        if p.kind not in SETTLEMENTS:
+            continue
+        for n in p.names_ar():
+            words = fold(n).split()
+            key = arabic_key(n)
+            if len(key) >= 3 and p not in names.setdefault(key, []):
+                names[key].append(p)
+            if len(words) >= 2 and words[-1] in pair_words:
+                shared = arabic_key(" ".join(words[:-1]))
+                if len(shared) >= 2 and p not in pairs.setdefault(shared, []):
+                    pairs[shared].append(p)
+    return {k: tuple(v) for k, v in names.items()}, {k: tuple(v) for k, v in pairs.items()}
+
+
+def arabic_near(name: str, near: Place, gaz: Gazetteer) -> Place | None:
+    """The settlement near ``near`` an Arabic name spells another way: the one within ``REACH_KM`` whose
+    consonants are the name's, else the nearer of the pair of villages that share the name."""
+    key = arabic_key(name)
+    lat, lon, _prec = near.point()
+    if len(key) < 2 or lat is None:
+        return None
+    names, pairs = _arabic_index(gaz)
+    if len(key) >= 3:
+        # the same spelling only as far as the matcher takes a village named with a town: "تل طويل" 36 km
+        # from Tal Tamr is another Tal Tawil than the one its countryside has
+        spelt = _bare(name)
+        same = [
+            (d, p)
+            for d, p in _within(names.get(key, ()), lat, lon)
+            if d <= TOWN_KM or spelt not in map(_bare, p.names_ar())
+        ]
+        if len(same) == 1:
+            return same[0][1]
+    pair = _within(pairs.get(key, ()), lat, lon)
+    return min(pair, key=lambda dp: dp[0])[1] if pair else None
+
+
+def _bare(name: str) -> str:
+    return " ".join(_AR_ARTICLE.sub("", w) for w in fold(name).split())
+
+
+def _within(places: tuple[Place, ...], lat: float, lon: float) -> list[tuple[float, Place]]:
+    out = []
+    for p in places:
+        plat, plon, _ = p.point()
+        if plat is not None and (d := km(lat, lon, plat, plon)) <= REACH_KM:
+            out.append((d, p))
+    return out
 
 
 @lru_cache(maxsize=4)

@@ -18,7 +18,7 @@ from extraction.gazetteer import Gazetteer, Place, load_gazetteer
 from extraction.normalise import Normalised, fold
 
 from .mention import PlaceMention
-from .sounds import sounding_near
+from .sounds import arabic_near, sounding_near
 from .unknown import unknown_names
 from .words import place_words
 
@@ -35,8 +35,8 @@ def unlisted_places(
 ) -> list[PlaceMention]:
     """A place mention for each name a type word introduces that no source locates (see the module).
 
-    An English name no spelling of the gazetteer matches may still sound like a village near the place it is
-    named with ("Mala Sobat" is Mawla Sibat, "Tel Jemaa" Tall Jum'ah): that village is the place.
+    A name no spelling of the gazetteer matches may still sound like a village near the place it is named
+    with ("Mala Sobat" is Mawla Sibat, "Tel Jemaa" Tall Jum'ah, "زيرك" زريك): that village is the place.
     """
     located = sorted((m for m in known if m.lat is not None), key=lambda m: m.start)
     if not located:
@@ -45,16 +45,20 @@ def unlisted_places(
     text = norm.original
     out: list[PlaceMention] = []
     seen: dict[str, Place] = {}  # a name told again is the place first told
-    for start, end, name, kind in unknown_names(norm, known):
+    unknown = unknown_names(norm, known)
+    names = [(a, b) for a, b, _name, _kind in unknown]
+    for start, end, name, kind in unknown:
         if kind not in _KINDS:
             continue
         key = fold(name)
         place = seen.get(key)
         if place is None:
-            anchor = _anchor(text, located, starts, start, end)
+            anchor = _anchor(text, located, starts, start, end, names)
             if anchor is None:
                 continue
-            sounding = sounding_near(name, anchor, gazetteer or load_gazetteer()) if name.isascii() else None
+            near = sounding_near if name.isascii() else arabic_near
+            # a quarter is its city's, never a village that sounds like it
+            sounding = near(name, anchor, gazetteer or load_gazetteer()) if kind != "neighbourhood" else None
             place = seen[key] = sounding or _place(name, _KINDS[kind], anchor)
         start = _with_type_word(
             text, start
@@ -79,18 +83,36 @@ def _with_type_word(text: str, start: int) -> int:
     return start
 
 
+def _typed(mention_text: str) -> bool:
+    """Whether a mention opens with a type word ("بلدة تل تمر", "وقرية ...")."""
+    first = fold(mention_text).split(" ", 1)[0]
+    w = place_words()
+    return any(first[k:] in w.types and all(c in w.proclitics for c in first[:k]) for k in range(3))
+
+
 def is_unlisted(mention: PlaceMention) -> bool:
     return mention.place.source == SOURCE
 
 
-def _anchor(text: str, located: list[PlaceMention], starts: list[int], start: int, end: int) -> Place | None:
+def _anchor(
+    text: str,
+    located: list[PlaceMention],
+    starts: list[int],
+    start: int,
+    end: int,
+    names: list[tuple[int, int]],
+) -> Place | None:
     """The place that locates a name at [start, end): named after it in its sentence, else before it there,
     else the last town told before it."""
     stop = _SENTENCE_END.search(text, end)
     limit = min(stop.start() if stop else len(text), end + _AFTER_REACH)
     i = bisect.bisect_left(starts, end)
-    if i < len(located) and located[i].start < limit:
-        return located[i].place
+    while i < len(located) and located[i].start < limit:
+        # "بين قرية أم الكيف وبلدة تل تمر": a place with its own type word is not the list's
+        if _typed(located[i].text) or not _listed_with(text, end, located[i].start, names):
+            return located[i].place
+        end = located[i].end  # "قرى الشيوخ وزيرك والجلبية على أطراف عين العرب": another village of the list
+        i += 1
     k = bisect.bisect_left(starts, start)
     opening = max(text.rfind(c, 0, start) for c in ".!?؟\n") + 1
     if k and located[k - 1].start >= opening:
@@ -102,6 +124,23 @@ def _anchor(text: str, located: list[PlaceMention], starts: list[int], start: in
         if m.place.kind in _SETTLEMENTS and not m.qualifier:
             return m.place
     return None
+
+
+_SEPARATORS = re.compile(r"^(?:[\s،,]|\bو|\band\b)*$")
+
+
+def _listed_with(text: str, start: int, end: int, names: list[tuple[int, int]]) -> bool:
+    """Whether a place between a list member and [start, end) is in the list too: only "و"، "and",
+    commas and the list's other unnamed villages between ("الشيوخ وزيرك والجلبية", "Zirik, Shuyukh and
+    Jalabiya")."""
+    gap, pos = [], start
+    for a, b in names:
+        if a >= pos and b <= end:
+            gap.append(text[pos:a])
+            pos = b
+    gap.append(text[pos:end])
+    joined = " ".join(gap)
+    return bool(re.search(r"و|\band\b|[،,]", joined)) and bool(_SEPARATORS.match(joined))
 
 
 def _place(name: str, kind: str, anchor: Place) -> Place:

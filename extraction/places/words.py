@@ -47,6 +47,7 @@ _SETS = (
     "event_word",
     "word_name",
     "dual",
+    "pair",
 )
 
 # The PlaceWords field a role of the CSV fills, where the names differ.
@@ -56,6 +57,7 @@ _FIELD = {
     "event_word": "event_words",
     "word_name": "word_names",
     "dual": "duals",
+    "pair": "pairs",
 }
 
 
@@ -83,6 +85,7 @@ class PlaceWords:
     duals: frozenset[str] = (
         frozenset()
     )  # "قريتي X وY": exactly two names follow (the second may be two words)
+    pairs: frozenset[str] = frozenset()  # "شيوخ فوقاني", "شيوخ تحتاني": the words that tell a pair apart
 
 
 @lru_cache(maxsize=1)
