@@ -10,12 +10,21 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .lexicon import Match, main_matcher
+from .lexicon import Match, main_matcher, read_table
 from .normalise import Normalised, normalise
 
 _SENT_END = re.compile(r"(?:[.!?]+(?=\s|$|[\"'])|\n+)")
 _SEG_END = re.compile(r"[,;:()]")
+
+
+@lru_cache(maxsize=1)
+def _abbreviation() -> re.Pattern[str]:
+    """A month abbreviated with a full stop right before a day ("on Jan. 16, when ..."): no sentence ends
+    there (the abbreviations are data/months.csv's names that end in ".")."""
+    names = sorted({r["name"].lower()[:-1] for r in read_table("months.csv") if r["name"].endswith(".")})
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, names)) + r")$")
 
 
 class Sentence:
@@ -123,7 +132,14 @@ def split_sentences(text: str, breaks: list[Match]) -> list[Sentence]:
     sentences: list[Sentence] = []
     pos = 0
     bounds: list[tuple[int, int, bool]] = []
+    abbreviation = _abbreviation()
     for m in _SENT_END.finditer(text):
+        if (
+            m.group(0) == "."
+            and text[m.end() + 1 : m.end() + 2].isdigit()
+            and abbreviation.search(text, max(0, m.start() - 6), m.start())
+        ):
+            continue  # "Jan. 16"
         if m.end() > pos:
             bounds.append((pos, m.end(), "\n" in m.group(0) and not m.group(0).startswith((".", "!", "?"))))
         pos = m.end()

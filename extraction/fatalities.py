@@ -67,15 +67,23 @@ def _sum_backward(text: str, nums: list[Number], last: Number) -> int:
 
 
 def find_figures(
-    text: str, matches: list[Match], lo: int, hi: int, skip: list[tuple[int, int]] = ()
+    text: str,
+    matches: list[Match],
+    lo: int,
+    hi: int,
+    skip: list[tuple[int, int]] = (),
+    dates: list[tuple[int, int]] = (),
 ) -> list[Figure]:
-    """Death figures in ``text[lo:hi]`` (folded); ``skip`` are spans (tallies) to ignore."""
+    """Death figures in ``text[lo:hi]`` (folded); ``skip`` are spans (tallies) to ignore, ``dates`` the date
+    phrases, whose numbers count no one ("On Aug. 6, one SDF fighter and three civilians" is four)."""
     deaths = [m for m in matches if m.kind == "fatality" and lo <= m.start < hi]
     zeros = [m for m in matches if m.kind == "cue:zero" and lo <= m.start < hi]
     out: list[Figure] = [Figure(z.start, z.end, 0) for z in zeros]
     if not deaths:
         return out
     nums = find_numbers(text, matches, lo, hi)
+    if dates:
+        nums = [n for n in nums if not any(a <= n.start < b for a, b in dates)]
     for d in deaths:
         kind = d.entry.get("kind")
         if kind not in ("death", "death1", "death_after", "death_sg") or any(
@@ -102,10 +110,12 @@ def find_figures(
         if kind == "death_after":
             before = []
         if english:
-            if before:
-                value = _sum_backward(text, nums, before[-1])
-            elif after:
+            # "killed 19 people" (the number right after) before "Two members ... were killed" (the number
+            # before, as far as ten words back, where "On September 3" may stand)
+            if after:
                 value = _sum_forward(text, nums, after[0])
+            elif before:
+                value = _sum_backward(text, nums, before[-1])
         else:
             if after:
                 value = _sum_forward(text, nums, after[0])

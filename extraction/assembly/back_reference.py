@@ -7,6 +7,8 @@ its death figures, a precise place or a claimant to the last event told. ``None`
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..actors import group_of
 from ..triggers import Trigger, promote
 from .clause_places import places_in
@@ -49,7 +51,8 @@ def a_back_reference_with_another_day_tells_another_act(
     sv: SentenceView, full: list[Trigger]
 ) -> list[Trigger]:
     """ "وأفاد سكان بأن القتال بين القبيلتين اندلع في 19 من تموز": a definite act noun told with a day of its
-    own, outside the last event's days, is an earlier act of that kind, not the one just told (violence only)."""
+    own, outside the last event's days, is an earlier act of that kind, not the one just told (violence only);
+    a bare "the attack" with dead of its own, an earlier act of the last event's kind."""
     last = sv.ledger.last_group
     if full or last is None or sv.s.headline or not last.members or "renewal" in sv.cue_kinds:
         return full  # "وتجددت الاشتباكات": a renewal is renewed_fighting_is_a_new_event's to read
@@ -58,6 +61,12 @@ def a_back_reference_with_another_day_tells_another_act(
     if not days or any(d.dmin <= m.dmax and m.dmin <= d.dmax for d in days):
         return full
     promoted = [p for p in (promote(t) for t in _anaphors(sv)) if p is not None and p.event_type != "*"]
+    if not promoted and sv.figures and m.family == "violence":
+        # "On Aug. 6, one SDF fighter, two children and one adult lost their lives in the attack": a bare
+        # "the attack" with its own day and dead is an earlier act of the kind the report is about
+        t = _anaphors(sv)[0]
+        kind = m.event_type, m.sub_event_type
+        promoted = [replace(t, event_type=kind[0], sub_event_type=kind[1], strength=2, anaphor=False)]
     return [p for p in promoted if family(p.event_type) == "violence"] or full
 
 

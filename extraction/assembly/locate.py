@@ -8,6 +8,7 @@ told of before. ``None`` drops the act (a message says why when the analyst shou
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from .act import Act
 from .candidates import QUANTITY_BEFORE
@@ -33,6 +34,24 @@ def clause_refs(act: Act) -> list[PlaceRef]:
 
 def _keys(refs: list[PlaceRef]) -> set[str]:
     return {r.key for r in refs}
+
+
+@rule("locate", cues=("abroad",))
+def an_act_abroad_is_no_event(act: Act, refs: list[PlaceRef]) -> list[PlaceRef] | None:
+    """ "the November 13 bombing on Istanbul's Istiklal Avenue that killed six people"، "تعزيزات من جبال قنديل
+    في شمال العراق": an act whose clause names a place abroad (data/cues.csv kind ``abroad``) and no town in
+    Syria happened outside the area ACLED codes here: no event, and no place borrowed from the sentence.
+    Capitals that stand for their governments ("وكانت موسكو قد نشرت قواتها") are not in the table."""
+    cues = act.sv.cue_kinds.get("abroad")
+    if not cues or not _placeless(refs):
+        return refs
+    lo, hi = act.sv.s.segment_of(act.anchor.start)
+    text = act.rep.text
+    # "ERBIL, Kurdistan Region - Several people were killed": a dateline names where the report was written
+    return None if any(lo <= c.start < hi and not _DATELINE.match(text, c.end) for c in cues) else refs
+
+
+_DATELINE = re.compile(r"\s*[-–—]")
 
 
 @rule("locate")
@@ -252,6 +271,7 @@ def a_headline_with_only_a_borrowed_place_is_no_event(
 
 
 RULES = (
+    an_act_abroad_is_no_event,
     the_sentences_places_when_the_clause_has_none,
     a_town_in_a_free_clause_beats_a_countryside,
     a_generic_plural_of_attacks_is_no_event,

@@ -279,7 +279,8 @@ class SentenceView:
             ]
             # "احتجاجاً على مقتل شاب": a death named as the cause of a protest is another event's
             tallies += [(c.start, s.segment_of(c.start)[1]) for c in self.cue_kinds.get("cause", ())]
-            self._figures = find_figures(self.rep.text, self.matches, s.start, s.end, tallies)
+            dated = [(d.start, d.end) for d in self.dates]
+            self._figures = find_figures(self.rep.text, self.matches, s.start, s.end, tallies, dated)
         return self._figures
 
 

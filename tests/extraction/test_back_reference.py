@@ -77,3 +77,18 @@ def test_a_back_reference_with_another_day_is_an_earlier_act() -> None:
     told = "News\nTurkish jets struck a power station near Qamishli on Sunday night.\n"
     told += "The Energy Office said in a statement on Monday that a guard was killed in the strike."
     assert len(extract(told, "2024-01-15")) == 1
+
+
+@guards("a_back_reference_with_another_day_tells_another_act")
+def test_the_attack_with_a_day_and_dead_of_its_own_is_an_earlier_act_of_the_reports_kind() -> None:
+    """ "On Aug. 6, one SDF fighter and three civilians lost their lives in the attack": not today's."""
+    text = (
+        "Turkish drone kills SDF fighters in Qamishli\n"
+        "Four SDF fighters were killed on Tuesday when a Turkish drone struck in Qamishli, the SDF said.\n"
+        "On Aug. 6, one SDF fighter and three civilians lost their lives in the attack."
+    )
+    evs = sorted(extract(text, "2022-08-09"), key=lambda e: e.event_date)
+    assert [(e.event_date, e.sub_event_type, e.fatalities) for e in evs] == [
+        ("2022-08-06", "Air/drone strike", 4),
+        ("2022-08-09", "Air/drone strike", 4),
+    ]

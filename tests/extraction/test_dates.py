@@ -169,3 +169,14 @@ def test_a_span_of_days_is_a_counting_window(phrase: str) -> None:
     """ "Between August 3 and August 9, Turkish aircraft carried out eight drone attacks": a tally's window."""
     (d,) = find_dates(fold(phrase), dt.date(2022, 8, 10))
     assert d.is_tally and (d.dmin, d.dmax) == (dt.date(2022, 8, 3), dt.date(2022, 8, 9))
+
+
+def test_an_abbreviated_month_is_a_month_and_ends_no_sentence() -> None:
+    """ "The most recent came on Jan. 16, when ...": a day, in one sentence with its act; "Jan" alone is a name."""
+    from extraction import extract
+
+    (d,) = find_dates(fold("the most recent came on jan. 16, when"), dt.date(2019, 3, 9))
+    assert (d.best, d.precision) == (dt.date(2019, 1, 16), 1)
+    assert find_dates(fold("jan egeland said on the phone"), dt.date(2019, 3, 9)) == []
+    text = "ISIS bombing in Manbij\nThe most recent came on Jan. 16, when a suicide bombing in Manbij killed 19 people."
+    assert [(e.event_date, e.fatalities) for e in extract(text, "2019-03-09")] == [("2019-01-16", 19)]

@@ -98,3 +98,9 @@ def test_a_breakdown_of_the_dead_adds_up() -> None:
 def test_a_breakdown_never_adds_the_wounded() -> None:
     assert figures("قتل 3 مدنيين و5 جرحى بقصف") == [3]
     assert figures("Three SDF fighters were killed and two others wounded") == [3]
+
+
+def test_english_takes_the_number_right_after_the_killing_verb_over_a_day_before_it() -> None:
+    """ "On September 3 a suicide bombing in Manbij killed 19 people": 19, not the day's 3."""
+    assert figures("On September 3 a suicide bombing in Manbij killed 19 people") == [19]
+    assert figures("Two members of the Asayish were killed in a drone strike") == [2]

@@ -166,3 +166,17 @@ def test_a_generic_plural_of_attacks_is_not_an_event() -> None:
 
 def test_where_people_fled_from_places_the_flight() -> None:
     assert found("خبر\nنزحت عشرات العائلات من بلدة تل تمر اليوم.", "2022-11-23") == [("Other", "Tall Tamr")]
+
+
+@guards("an_act_abroad_is_no_event")
+def test_an_act_abroad_is_no_event() -> None:
+    """The Istanbul bombing a report recalls is not placed at the Syrian town told before; a dateline is no
+    place of the act ("ERBIL, Kurdistan Region - ...")."""
+    text = (
+        "Turkish strikes hit Tal Abyad\n"
+        "SDF-affiliated forces fired artillery at Tal Abyad on Sunday morning, the Turkish ministry said.\n"
+        "Turkey blames the YPG for the Nov. 13 bombing on a busy Istanbul avenue that killed six people."
+    )
+    assert [e.event_date for e in extract(text, "2022-11-20")] == ["2022-11-20"]
+    dateline = "ERBIL, Kurdistan Region - A Turkish drone struck a car near Qamishli on Monday, killing two people."
+    assert [e.location for e in extract(dateline, "2022-11-21")] == ["Al Qamishli"]
