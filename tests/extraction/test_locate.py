@@ -178,5 +178,7 @@ def test_an_act_abroad_is_no_event() -> None:
         "Turkey blames the YPG for the Nov. 13 bombing on a busy Istanbul avenue that killed six people."
     )
     assert [e.event_date for e in extract(text, "2022-11-20")] == ["2022-11-20"]
-    dateline = "ERBIL, Kurdistan Region - A Turkish drone struck a car near Qamishli on Monday, killing two people."
+    dateline = (
+        "ERBIL, Kurdistan Region - A Turkish drone struck a car near Qamishli on Monday, killing two people."
+    )
     assert [e.location for e in extract(dateline, "2022-11-21")] == ["Al Qamishli"]
