@@ -107,9 +107,10 @@ def a_generic_plural_of_attacks_is_no_event(act: Act, refs: list[PlaceRef]) -> l
 @rule("locate", cues=("unnamed_places",))
 def unnamed_villages_of_an_area_are_no_place(act: Act, refs: list[PlaceRef]) -> list[PlaceRef] | None:
     """ "خرج العشرات في مظاهرات بعدد من قرى وبلدات ريف دير الزور الشرقي"، "in several villages of": an act in
-    villages the report does not name, with only their area, is a summary of the acts it names, not an event."""
+    villages the report does not name, with only their area or none ("sending drones over the combat areas"), is
+    a summary of the acts it names, not an event."""
     cues = act.sv.cue_kinds.get("unnamed_places")
-    if not cues or not refs or any(not r.weak for r in refs):
+    if not cues or any(not r.weak for r in refs):
         return refs
     lo, hi = act.sv.s.segment_of(act.anchor.start)
     return None if any(lo <= c.start < hi for c in cues) else refs

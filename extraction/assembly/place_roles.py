@@ -19,7 +19,8 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:و|and\s|or\s|او\s)?|و|and\s|or\s|او\
 # one search for any of the words below rules most places out before the three patterns
 _ROLE_HINT = re.compile("|".join(words(r) for r in ("origin", "launch", "hospital")))
 _ORIGIN = re.compile(rf"(?:{words('origin')})\s+(?:\S+\s+)?$")
-_LAUNCH = re.compile(rf"(?:{words('launch')})[^,.،\n]{{0,40}}$")
+# "fired from across the Euphrates River at Al-Bulil": a target word after the launch phrase names where it fell
+_LAUNCH = re.compile(rf"(?:{words('launch')})(?:(?!\s(?:at|on|onto|علي|باتجاه)\s)[^,.،\n]){{0,40}}$")
 _HOSPITAL = re.compile(rf"(?:{words('hospital')})(?!\w)[^,.،\n]{{0,25}}$")
 
 

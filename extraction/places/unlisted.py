@@ -19,7 +19,7 @@ from extraction.normalise import Normalised, fold
 
 from .mention import PlaceMention
 from .sounds import arabic_near, sounding_near
-from .unknown import unknown_names
+from .unknown import _lexicon_words, unknown_names
 from .words import place_words
 
 SOURCE = "unlisted"  # Place.source of these places: named by the report, located by another place
@@ -64,6 +64,43 @@ def unlisted_places(
             text, start
         )  # "بين قرية أم الكيف وبلدة تل تمر": the mention starts at its type word
         out.append(PlaceMention(start, end, text[start:end], place, place.geo_precision, None, place.kind))
+    out += _english_sounding(text, known, out, located, starts, names, gazetteer or load_gazetteer())
+    return sorted(out, key=lambda m: m.start)
+
+
+# "assaulted the SDF headquarters in Granij", "stormed three SDF points in Al-Kashkiya": a capitalised name
+# after a locative word, in an English report
+_EN_AT = re.compile(r"\b(?:in|at|near|of)\s+((?:[Aa]l-|[Ee]l-)?[A-Z][a-z']{2,}(?:-[A-Z][a-z']+)?)\b")
+
+
+def _english_sounding(
+    text: str,
+    known: list[PlaceMention],
+    found: list[PlaceMention],
+    located: list[PlaceMention],
+    starts: list[int],
+    names: list[tuple[int, int]],
+    gazetteer: Gazetteer,
+) -> list[PlaceMention]:
+    """Villages an English report names after "in"/"at"/"near"/"of" with no type word, spelt as no source spells
+    them: a place only where the name sounds like a village near the place it is named with ("in Granij" is
+    Gharanij by Dhiban); any other capitalised word after "in" stays a word."""
+    taken = sorted((m.start, m.end) for m in [*known, *found])
+    lexicon = _lexicon_words()
+    out: list[PlaceMention] = []
+    for m in _EN_AT.finditer(text):
+        start, end = m.span(1)
+        k = bisect.bisect_right(taken, (start, len(text)))
+        if (k and taken[k - 1][1] > start) or (k < len(taken) and taken[k][0] < end):
+            continue  # a place already found
+        if fold(m.group(1)).split("-")[-1] in lexicon:
+            continue  # "in Ramadan", "in January": words another lexicon knows
+        anchor = _anchor(text, located, starts, start, end, names)
+        place = sounding_near(m.group(1), anchor, gazetteer) if anchor is not None else None
+        if place is not None:
+            out.append(
+                PlaceMention(start, end, text[start:end], place, place.geo_precision, None, place.kind)
+            )
     return out
 
 

@@ -182,3 +182,15 @@ def test_an_act_abroad_is_no_event() -> None:
         "ERBIL, Kurdistan Region - A Turkish drone struck a car near Qamishli on Monday, killing two people."
     )
     assert [e.location for e in extract(dateline, "2022-11-21")] == ["Al Qamishli"]
+
+
+@guards("unnamed_villages_of_an_area_are_no_place")
+def test_an_act_over_the_combat_areas_is_a_summary_not_an_event() -> None:
+    """ "The SDF answered by sending drones over the combat areas": the strikes it sums up are told after it."""
+    text = (
+        "Tribal fighters attacked the SDF headquarters in al-Sabha on Wednesday.\n"
+        "The SDF answered by sending drones over the combat areas."
+    )
+    assert [(e.location, e.sub_event_type) for e in extract(text, "2024-08-07")] == [
+        ("Al-Sabha", "Armed clash")
+    ]

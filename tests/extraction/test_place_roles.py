@@ -55,3 +55,11 @@ def test_people_hit_on_their_way_are_placed_where_they_were_going() -> None:
 def test_a_direction_towards_a_place_is_not_the_place() -> None:
     text = "Hundreds of families fled villages around Maskanah towards Aleppo, the Observatory said."
     assert [e.location for e in extract(text, "2024-05-15")] == ["Maskanah"]
+
+
+def test_a_target_word_after_the_launch_phrase_names_where_the_fire_fell() -> None:
+    """ "fired from across the Euphrates River at Al-Bulil": al-Bulayl was hit, not where the fire came from."""
+    text = (
+        "News\nMortar shells were fired from across the Euphrates River at Al-Bulil, a town held by Damascus."
+    )
+    assert [e.location for e in extract(text, "2024-08-07")] == ["Al-Bulayl"]

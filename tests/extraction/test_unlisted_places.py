@@ -116,3 +116,14 @@ def test_a_village_spelt_as_the_map_spells_it_is_taken_only_as_near_as_a_towns_c
     assert _places("قصف على قرية تل طويل بريف تل تمر") == [("قرية تل طويل", "تل طويل")]
     got = _places("اتفاق بشأن حيي الشيخ مقصود والأشرفية في مدينة حلب")
     assert [name for _, name in got] == ["الشيخ مقصود", "الأشرفية"]
+
+
+def test_an_english_name_after_in_is_a_village_only_where_it_sounds_like_one_nearby() -> None:
+    """ "assaulted the SDF headquarters in Granij" (Gharanij, by Dhiban); "in Ramadan" and a name nothing
+    near sounds like stay words."""
+    text = (
+        "Tribal forces seized SDF positions in the town of Dhiban on Wednesday. "
+        "Tribal fighters also assaulted the SDF headquarters in Granij."
+    )
+    assert _places(text) == [("Granij", "Gharanij")]
+    assert _places("Tribal forces seized SDF positions in Dhiban in Ramadan and in Abriha.") == []
