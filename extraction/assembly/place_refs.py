@@ -101,7 +101,19 @@ def a_street_named_after_a_town_is_not_in_it(rep: Report, i: int) -> bool:
     return pm.kind_hint == "facility" and pm.place.kind in SETTLEMENTS
 
 
+@rule("place_refs")
+def an_unnamed_town_by_a_place_is_vague(rep: Report, i: int) -> bool:
+    """ "attacked their checkpoint in a town north of Deir ez-Zor"، "في قرية قرب تل تمر": a town the report does
+    not name, located by a place, is a vague place (a later telling that names the town is the same act)."""
+    fs = rep.place_pos[i][0]
+    return bool(rep.places[i].qualifier) and bool(_UNNAMED_TOWN.search(rep.text[max(0, fs - 24) : fs]))
+
+
+_UNNAMED_TOWN = re.compile(r"(?:\b(?:in|at) an? (?:town|village)|(?<!\w)في (?:قريه|بلده))\s*$")
+
+
 RULES = (
+    an_unnamed_town_by_a_place_is_vague,
     a_road_named_by_its_towns_is_not_in_them,
     a_place_naming_a_highway_is_not_on_it,
     a_street_named_after_a_town_is_not_in_it,

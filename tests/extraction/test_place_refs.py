@@ -24,3 +24,13 @@ def test_a_street_or_a_town_opposite_is_not_the_place() -> None:
     ]
     text = "خبر\nقصفت القوات التركية اليوم بقذائف الهاون بلدة ذيبان المقابلة لمدينة الميادين."
     assert found(text, "2023-11-14") == [("Shelling/artillery/missile attack", "Diban")]
+
+
+@guards("an_unnamed_town_by_a_place_is_vague")
+def test_an_unnamed_town_by_a_place_is_the_town_named_after_it() -> None:
+    """ "... their checkpoint in a town north of Deir ez-Zor." then the checkpoint "in al-Sour": one attack."""
+    text = (
+        "News\nTwo SDF members were killed on Thursday when gunmen attacked their checkpoint in a town north of "
+        "Deir ez-Zor.\nGunmen opened machine-gun fire on an SDF checkpoint in the town of al-Sour, a source said."
+    )
+    assert [e.location for e in extract(text, "2022-04-21")] == ["As-Suwar"]

@@ -126,3 +126,11 @@ def test_what_a_protest_refuses_is_no_event_of_its_own() -> None:
 def test_media_publishing_pictures_deploy_no_forces() -> None:
     text = "ونشرت شبكات محلية اليوم صوراً تظهر عشرات المدنيين في مدينة الشحيل وهم يحملون لافتات."
     assert subs(text) == ["Peaceful protest"]
+
+
+def test_opened_fire_with_the_weapon_between_is_gunfire() -> None:
+    """ "Unidentified gunmen opened machine-gun fire on an SDF checkpoint in al-Sour"."""
+    from extraction import extract
+
+    text = "News\nUnidentified gunmen opened machine-gun fire on an SDF checkpoint in al-Sour on Thursday."
+    assert [e.sub_event_type for e in extract(text, "2022-04-21")] == ["Armed clash"]
