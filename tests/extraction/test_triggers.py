@@ -107,6 +107,8 @@ def test_grown_lexicon_fires_on_new_sentences(text: str, sub: str) -> None:
         # a count updated, and attackers leaving the scene
         "With this attack, the number of Turkish drone strikes in Qamishli in August rises to nine.",
         "Turkish drone strikes have killed at least 62 people in Manbij since the start of 2023.",
+        # a picture's caption
+        "Photo caption: the aftermath of a Turkish drone strike on an Asayish car in Hasaka on Sunday.",
         "The gunmen fled after running out of ammunition, the source in al-Sour said.",
         # what happens from time to time is a habit
         "وتظهر بين حين وآخر مبادرات عشائرية لتسوية الخلافات في قرية الدلاوية.",
