@@ -395,6 +395,20 @@ def an_unattributed_strike_is_one_more_of_the_reports(act: Act, c: Coding) -> Co
     return c
 
 
+@rule("sides", subs=("Arrests",))
+def an_unattributed_arrest_is_one_more_of_the_reports(act: Act, c: Coding) -> Coding:
+    """ "شنّت قسد حملة اعتقالات ..." then "واعتُقل كذلك 16 شاباً في قرى ...": an arrest told in the passive, with
+    no one named, is one more of the arrests the report already attributed."""
+    if c.own or c.actor1 != UNIDENTIFIED or c.sub_event_type != "Arrests":
+        return c
+    prev = next(
+        (d for d in reversed(act.sv.ledger.drafts) if d.sub_event_type == "Arrests" and d.own_actor), None
+    )
+    if prev is not None and group_of(prev.actor1) not in _NOT_ARMED and prev.actor1 != c.actor2:
+        c.actor1 = prev.actor1
+    return c
+
+
 @rule("sides", cues=("civilian",), types=("Explosions/Remote violence",))
 def civilians_hurt_by_explosives(act: Act, c: Coding) -> Coding:
     """ "قُتل طفلان بانفجار لغم"، "سيارة مدنية": a child, a shepherd, a civilian car hurt by a strike or a mine
@@ -438,6 +452,7 @@ RULES = (
     a_reply_targets_the_side_that_acted_before,
     civilians_named_at_an_attack_are_its_victims,
     an_unattributed_strike_is_one_more_of_the_reports,
+    an_unattributed_arrest_is_one_more_of_the_reports,
     civilians_hurt_by_explosives,
     looters_take_from_civilians,
 )

@@ -153,6 +153,13 @@ def _anchor(
     k = bisect.bisect_left(starts, start)
     opening = max(text.rfind(c, 0, start) for c in ".!?؟\n") + 1
     if k and located[k - 1].start >= opening:
+        # "عند حاجز المنصورة غربي الرقة، وشهدت قرية البوعاصي في المنطقة ذاتها": the town a direction phrase
+        # describes, not the city that phrase names
+        for m in reversed(located[:k]):
+            if m.start < opening:
+                break
+            if not m.qualifier and m.place.kind in _SETTLEMENTS:
+                return m.place
         return located[k - 1].place
     for m in reversed(located[:k]):
         if start - m.end > _BEFORE_REACH:

@@ -153,6 +153,18 @@ def test_an_unattributed_strike_is_one_more_of_the_reports_strikes() -> None:
     assert striker(between + later) == "Unidentified Armed Group (Syria)"
 
 
+@guards("an_unattributed_arrest_is_one_more_of_the_reports")
+def test_an_arrest_in_the_passive_is_one_more_of_the_reports_arrests() -> None:
+    text = (
+        "اعتقالات في الرقة\n"
+        "شنّت قسد، اليوم الأربعاء، حملة اعتقالات طاولت عشرات الشبان في مدينة القامشلي.\n"
+        "وخرجت مظاهرة في مدينة الحسكة اليوم.\n"
+        "واعتُقل كذلك 16 شاباً في قرية خنيز في الريف الشمالي للرقة."
+    )
+    evs = extract(text, "2019-09-18")
+    assert {e.location: e.actor1 for e in evs}["Khunayz"] == "SDF: Syrian Democratic Forces"
+
+
 @guards("an_actor_after_a_victim_word_was_hit", "the_victim_is_actor2", "civilians_hurt_by_explosives")
 def test_civilians_hurt_by_a_strike_or_a_mine_are_its_second_actor() -> None:
     assert sides("قُتل طفلان بانفجار لغم أرضي قرب بلدة الشدادي.") == [

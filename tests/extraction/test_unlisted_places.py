@@ -127,3 +127,12 @@ def test_an_english_name_after_in_is_a_village_only_where_it_sounds_like_one_nea
     )
     assert _places(text) == [("Granij", "Gharanij")]
     assert _places("Tribal forces seized SDF positions in Dhiban in Ramadan and in Abriha.") == []
+
+
+def test_a_village_in_the_same_area_is_at_the_town_a_direction_phrase_describes() -> None:
+    """ "عند حاجز المنصورة غربي الرقة، وشهدت قرية البوعاصي في المنطقة ذاتها": al-Mansurah's, not Raqqa's."""
+    norm = normalise(
+        "فقد اعتُقل 50 شاباً عند حاجز المنصورة غربي الرقة، وشهدت قرية البوعاصي في المنطقة ذاتها حملة."
+    )
+    (bu_asi,) = unlisted_places(norm, find_places(norm))
+    assert bu_asi.place.located_by == "gn-8559276"  # Al Mansurah (al-Thawrah district), not Ar Raqqah
