@@ -21,6 +21,7 @@ _JOIN_WORDS = re.compile(r"(?:\s+[^\s,.;:\d]+){1,4}\s*(?:و|and)\s*")
 _NOT_DEAD = re.compile(
     r"اصاب|اصيب|جرح|جريح|مصاب|اعتقل|معتقل|اسر|خطف|مختطف|مفقود|wound|injur|hurt|arrest|detain|captur|kidnap|abduct|missing"
 )
+_COUNTS_OTHERS = re.compile(rf"\s*(?:{_NOT_DEAD.pattern})")
 _MIXED = re.compile(
     r"^\s*(?:و\s?(?:اصابه|جرح|جريح|مصاب|اصابات)|and (?:wounded|injured)|or (?:wounded|injured))"
 )
@@ -84,6 +85,8 @@ def find_figures(
     nums = find_numbers(text, matches, lo, hi)
     if dates:
         nums = [n for n in nums if not any(a <= n.start < b for a, b in dates)]
+    # "سقوط قتيل و5 جرحى"، "3 wounded": a number that counts the wounded or the captured counts no dead
+    nums = [n for n in nums if not _COUNTS_OTHERS.match(text, n.end, n.end + 16)]
     for d in deaths:
         kind = d.entry.get("kind")
         if kind not in ("death", "death1", "death_after", "death_sg") or any(
@@ -121,8 +124,10 @@ def find_figures(
                 value = _sum_forward(text, nums, after[0])
             elif before:
                 value = _sum_backward(text, nums, before[-1])
-        if value is None and kind == "death_sg":
-            value = 1  # "قُتل ظهر اليوم": a passive verb with no number is one person
+        if value is None and kind == "death_sg" and not d.definite:
+            value = (
+                1  # "قُتل ظهر اليوم": a passive verb with no number is one person ("ذوو القتيل": the one told)
+            )
         if value is not None:
             out.append(Figure(d.start, d.end, value))
     return out

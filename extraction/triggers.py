@@ -99,6 +99,7 @@ def find_triggers(
     """Triggers among one sentence's ``matches``, cue-suppressed ones removed."""
     out: list[Trigger] = []
     prepared: list[tuple[int, int, str]] | None = None
+    retold: bool | None = None
     for m in matches:
         if m.kind != "trigger" or m.start < sentence.start or m.start >= sentence.end:
             continue
@@ -115,6 +116,12 @@ def find_triggers(
         if bare_fire_verb and not any(c.kind == "cue:fire" and 0 <= c.start - m.end <= 40 for c in cues):
             continue
         anaphor = etype == "*" or strength <= 1 or (m.definite and not definite_key)
+        if retold is None:
+            retold = any(
+                c.kind == "cue:toll_update" and sentence.start <= c.start < sentence.end for c in cues
+            )
+        # "ارتفاع حصيلة القتلى إلى 9 جراء قصف نفذته طائرة مسيرة": a toll update tells again the act told before
+        anaphor = anaphor or retold
         out.append(Trigger(m.start, m.end, etype, sub, strength, policy, min_fat, anaphor, english, e.key))
     return out
 

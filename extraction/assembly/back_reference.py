@@ -12,6 +12,7 @@ from dataclasses import replace
 from ..actors import group_of
 from ..triggers import Trigger, promote
 from .clause_places import places_in
+from .place_refs import institution
 from .place_roles import role_of
 from .report import SentenceView, family, same_time
 from .roles import roles
@@ -70,6 +71,31 @@ def a_back_reference_with_another_day_tells_another_act(
     return [p for p in promoted if family(p.event_type) == "violence"] or full
 
 
+@rule("back_reference", cues=("toll_update",))
+def a_toll_update_is_the_last_events_new_toll(sv: SentenceView, full: list[Trigger]) -> list[Trigger]:
+    """ "ارتفاع حصيلة القتلى إلى 9" after "سقوط قتيل و5 جرحى"، "the death toll rose to 9": the update is the
+    event's toll, not the lowest of its tellings; told first under its headline, it is the act (told with no
+    event before it, it updates another report's: no event)."""
+    if "toll_update" not in sv.cue_kinds or full:
+        return full
+    last = sv.ledger.last_group
+    if last is not None and last.members and all(m.headline for m in last.members):
+        # "ارتفاع حصيلة القتلى إلى 9 جراء قصف نفذته طائرة مسيرة على مقر ..." under its headline: the body's first
+        # telling is the act itself
+        return [
+            p for p in (promote(t) for t in _anaphors(sv)) if p is not None and p.event_type != "*"
+        ] or full
+    if not _refers_back(sv, full) or not sv.figures:
+        return full
+    last, value = sv.ledger.last_group, max(f.value for f in sv.figures)
+    last.floor = max(last.floor, value)
+    for m in last.members:
+        sv.ledger.note(
+            m, "a_toll_update_is_the_last_events_new_toll", f"toll {value} (sentence {sv.s.index + 1})"
+        )
+    return full
+
+
 @rule("back_reference")
 def a_back_reference_adds_its_toll(sv: SentenceView, full: list[Trigger]) -> list[Trigger]:
     """ "وأسفر الهجوم عن مقتل عنصرين": the death figures of a back-reference are the last event's."""
@@ -99,11 +125,11 @@ def a_back_reference_places_a_vague_event(sv: SentenceView, full: list[Trigger])
     if not (d.place.weak or d.place.inherited or (d.place.mention is not None and d.place.mention.qualifier)):
         return full
     s, rep = sv.s, sv.rep
-    refs = [
-        r
-        for r in places_in(sv, s.start, s.end, "armed")
-        if not r.weak and (r.idx < 0 or role_of(rep, r.idx) == "at")
-    ]
+    told = [r for r in places_in(sv, s.start, s.end, "armed") if r.idx < 0 or role_of(rep, r.idx) == "at"]
+    refs = [r for r in told if not r.weak]
+    if not refs and d.place.weak:
+        # "على مقر مكتب العلاقات العسكرية التابع لمجلس تل تمر العسكري": an institution's town beats a province
+        refs = [r for r in told if institution(r)]
     if refs and refs[0].key != d.place.key:
         change = f"place {d.place.place.name_en} → {refs[0].place.name_en} (sentence {s.index + 1})"
         sv.ledger.note(d, "a_back_reference_places_a_vague_event", change)
@@ -128,6 +154,7 @@ def a_claimant_named_later_is_the_attacker(sv: SentenceView, full: list[Trigger]
 RULES = (
     renewed_fighting_is_a_new_event,
     a_back_reference_with_another_day_tells_another_act,
+    a_toll_update_is_the_last_events_new_toll,
     a_back_reference_adds_its_toll,
     a_back_reference_places_a_vague_event,
     a_claimant_named_later_is_the_attacker,

@@ -165,3 +165,13 @@ def test_english_strike_noun_closure_and_two_targets() -> None:
 def test_took_to_the_streets_is_a_protest() -> None:
     text = "Hundreds of Kurds took to the streets of Qamishli on Wednesday, chanting against the occupation."
     assert [e.event_type for e in extract(text, "2024-05-15")] == ["Protests"]
+
+
+def test_an_aircraft_named_with_a_strike_verb_names_the_strike() -> None:
+    """ "بقصف مسيّرة تركية": a drone strike, not shelling; "Shells also struck homes" stays shelling."""
+    from extraction import extract
+
+    drone = "خبر\nقُتل عنصران بقصف مسيّرة تركية على مقر عسكري في مدينة القامشلي اليوم."
+    assert [e.sub_event_type for e in extract(drone, "2021-08-19")] == ["Air/drone strike"]
+    shells = "News\nShells also struck homes in al-Tayyana on Wednesday, wounding a woman."
+    assert [e.sub_event_type for e in extract(shells, "2024-06-12")] == ["Shelling/artillery/missile attack"]

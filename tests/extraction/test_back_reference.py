@@ -92,3 +92,21 @@ def test_the_attack_with_a_day_and_dead_of_its_own_is_an_earlier_act_of_the_repo
         ("2022-08-06", "Air/drone strike", 4),
         ("2022-08-09", "Air/drone strike", 4),
     ]
+
+
+@guards("a_toll_update_is_the_last_events_new_toll")
+def test_a_toll_update_is_the_events_toll_and_under_a_headline_the_act_itself() -> None:
+    """SOHR's "ارتفاع حصيلة القتلى إلى 9" after "سقوط قتيل": 9, not the lowest telling; under its headline the
+    update is the body's first telling of the drone strike, at the council the headline did not name."""
+    text = (
+        "قتلى بقصف مسيّرة تركية لمقر عسكري في ريف الحسكة\n"
+        "وثّق المرصد السوري ارتفاع حصيلة القتلى إلى 9، جراء قصف نفذته طائرة تركية مسيرة على مقر مكتب العلاقات "
+        "العسكرية التابع لمجلس تل تمر العسكري اليوم.\n"
+        "وكان المرصد قد وثّق قبل ساعات سقوط قتيل و5 جرحى."
+    )
+    evs = extract(text, "2021-08-19")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in evs] == [
+        ("Air/drone strike", "Tall Tamr", 9)
+    ]
+    update = "خبر\nقُتل مدنيان بقصف تركي على قرية الدردارة بريف تل تمر اليوم.\nوارتفعت حصيلة قتلى القصف إلى 4."
+    assert [e.fatalities for e in extract(update, "2021-08-19")] == [4]

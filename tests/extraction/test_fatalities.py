@@ -104,3 +104,16 @@ def test_english_takes_the_number_right_after_the_killing_verb_over_a_day_before
     """ "On September 3 a suicide bombing in Manbij killed 19 people": 19, not the day's 3."""
     assert figures("On September 3 a suicide bombing in Manbij killed 19 people") == [19]
     assert figures("Two members of the Asayish were killed in a drone strike") == [2]
+
+
+def test_a_number_of_the_wounded_counts_no_dead_and_the_dead_told_before_no_new_one() -> None:
+    """ "سقوط قتيل و5 جرحى" is one dead; "أضرم ذوو القتيل النار" (the dead man's kin) counts no one."""
+    assert figures("سقوط قتيل و5 جرحى") == [1]
+    assert figures("مقتل شخص و5 جرحى") == [1]
+    assert figures("أضرم ذوو القتيل النار في منزل الجاني") == []
+
+
+def test_a_number_ending_a_sentence_is_a_number() -> None:
+    """ "ارتفعت حصيلة قتلى القصف إلى 4." (the full stop ends the sentence; "4.5" is no count of people)."""
+    assert figures("ارتفعت حصيلة قتلى القصف إلى 4.") == [4]
+    assert figures("Turkish shelling killed 3.") == [3]
