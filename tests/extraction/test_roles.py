@@ -40,6 +40,15 @@ def test_passive_attack_names_the_attacker_and_the_unclaimed_is_unidentified() -
     )
 
 
+@guards("an_actor_after_a_victim_word_was_hit")
+def test_a_member_in_a_force_was_hit() -> None:
+    """ "قُتل عنصر في قسد بعد إطلاق النار عليه": a member *in* the SDF, as *of* it, is who was hit."""
+    evs = extract("خبر\nقُتل عنصر في قسد بعد إطلاق النار عليه في بلدة الشدادي اليوم.", "2024-06-20")
+    assert [(e.actor1, e.actor2) for e in evs] == [
+        ("Unidentified Armed Group (Syria)", "SDF: Syrian Democratic Forces")
+    ]
+
+
 @guards("a_force_counted_after_the_act_is_its_victim", "a_raid_that_kills_fighters_is_a_clash")
 def test_a_raid_that_kills_counted_fighters_is_a_clash_by_the_raider() -> None:
     assert sides("The SDF said it killed five ISIS members in a raid in Shuhayl on Monday.") == [
