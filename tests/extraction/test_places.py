@@ -341,3 +341,13 @@ def test_neighbourhoods_from_news_usage_lie_in_their_city(text, ids, city):
 
 def test_quarter_names_that_are_words_stay_words():
     assert find_places("وقال الأمين العام للأمم المتحدة إن الصناعة والنهضة") == []
+
+
+def test_russias_air_base_is_a_place_of_its_own() -> None:
+    """ "officials met at the coastal Hmeimim air base": the base by the village of Humaymim (Latakia)."""
+    got = [
+        (m.text, m.place.name_en)
+        for m in find_places("officials met at the coastal Hmeimim air base on Monday")
+    ]
+    assert got == [("Hmeimim air base", "Hmeimim air base")]
+    assert [m.place.name_en for m in find_places("اجتمع المسؤولون في قاعدة حميميم")] == ["Hmeimim air base"]
