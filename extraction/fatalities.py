@@ -93,44 +93,35 @@ def find_figures(
             a <= d.start < b for a, b in skip
         ):
             continue
-        if kind == "death1":
-            out.append(Figure(d.start, d.end, 1))
-            continue
-        if _MIXED.match(text[d.end : d.end + 20]):
-            continue
-        english = d.entry.get("lang") == "en"
-        value = None
-        after = [
-            n
-            for n in nums
-            if n.start >= d.end and _tokens_between(text, d.end, n.start) <= (0 if english else 2)
-        ]
-        before = [
-            n
-            for n in nums
-            if n.end <= d.start and _tokens_between(text, n.end, d.start) <= (10 if english else 1)
-        ]
-        if kind == "death_after":
-            before = []
-        if english:
-            # "killed 19 people" (the number right after) before "Two members ... were killed" (the number
-            # before, as far as ten words back, where "On September 3" may stand)
-            if after:
-                value = _sum_forward(text, nums, after[0])
-            elif before:
-                value = _sum_backward(text, nums, before[-1])
-        else:
-            if after:
-                value = _sum_forward(text, nums, after[0])
-            elif before:
-                value = _sum_backward(text, nums, before[-1])
-        if value is None and kind == "death_sg" and not d.definite:
-            value = (
-                1  # "قُتل ظهر اليوم": a passive verb with no number is one person ("ذوو القتيل": the one told)
-            )
+        value = 1 if kind == "death1" else _value_of(text, nums, d)
         if value is not None:
             out.append(Figure(d.start, d.end, value))
     return out
+
+
+def _value_of(text: str, nums: list, d: Match) -> int | None:
+    """The figure a killing word states: the number right after it ("killed 19 people") before the number
+    before it, as far as ten English words back where "On September 3" may stand ("Two members ... were
+    killed"); a passive Arabic verb with no number is one person ("قُتل ظهر اليوم")."""
+    kind = d.entry.get("kind")
+    if _MIXED.match(text[d.end : d.end + 20]):
+        return None
+    english = d.entry.get("lang") == "en"
+    after = [
+        n for n in nums if n.start >= d.end and _tokens_between(text, d.end, n.start) <= (0 if english else 2)
+    ]
+    before = [
+        n
+        for n in nums
+        if n.end <= d.start and _tokens_between(text, n.end, d.start) <= (10 if english else 1)
+    ]
+    if after:
+        return _sum_forward(text, nums, after[0])
+    if before and kind != "death_after":
+        return _sum_backward(text, nums, before[-1])
+    if kind == "death_sg" and not d.definite:
+        return 1  # "ذوو القتيل" (definite): the one already told
+    return None
 
 
 def conservative(figures: list[Figure]) -> int | None:
