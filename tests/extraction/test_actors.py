@@ -52,3 +52,9 @@ def test_clans_occupation_style_and_english_government_units() -> None:
     assert names("طائرة مسيرة تابعة لجيش الاحتلال", "2021-08-17") == ["Military Forces of Turkey (2016-)"]
     assert names("Government artillery", "2025-11-17") == ["Military Forces of Syria (2024-)"]
     assert names("government troops", "2019-05-01") == ["Military Forces of Syria (2000-2024)"]
+
+
+def test_the_syrian_internal_security_forces_are_the_governments() -> None:
+    """ "قوات الأمن الداخلي السوري": the new government's, not the Asayish's bare "قوات الأمن الداخلي"."""
+    assert names("قوات الأمن الداخلي السوري", "2026-02-03") == ["Military Forces of Syria (2024-)"]
+    assert names("قوى الأمن الداخلي السورية", "2026-02-03") == ["Military Forces of Syria (2024-)"]

@@ -136,3 +136,22 @@ def test_opened_fire_with_the_weapon_between_is_gunfire() -> None:
 
     text = "News\nUnidentified gunmen opened machine-gun fire on an SDF checkpoint in al-Sour on Thursday."
     assert [e.sub_event_type for e in extract(text, "2022-04-21")] == ["Armed clash"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكانت قوات الأمن الداخلي قد دخلت مدينة الحسكة عصر الاثنين.",
+        "وأفادت مصادر محلية بدخول قوات من الجيش إلى بلدة الشدادي.",
+        "حشدت قوات العشائر مقاتليها قرب قرية الشيوخ.",
+        "وتمركزت القوات في مقر عسكري سابق بمدينة القامشلي.",
+    ],
+)
+def test_forces_entering_massing_or_stationed_are_a_deployment(text: str) -> None:
+    """ "دخلت قوات" / "دخلت مدينة" / "دخول قوات" / "حشدت قوات" / "تمركزت": a deployment."""
+    assert subs(text) == ["Change to group/activity"]
+
+
+def test_celebrations_and_marches_are_a_protest() -> None:
+    """ "شهدت الحسكة احتفالات ومسيرات": marches with celebrations, not a drone's مسيرة."""
+    assert subs("وشهدت مدينة الحسكة احتفالات ومسيرات بعد الإعلان عن الاتفاق.") == ["Peaceful protest"]
