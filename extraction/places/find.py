@@ -51,18 +51,15 @@ def find_places(
 
 def _consider(m: Matcher, t: str, h: Hit, found: list[Found], licence: Licence) -> Found | None:
     """The mention a hit makes with the words around it, or None when its context does not make it one."""
-    org = names_an_organisation(m, t, h)
-    if org == "outlet":
-        return None
     pstart, kind, qual, typed = context_before(m, t, h)
     english = h.entries[0].english
     in_list = False
     if not typed and found:
         prev = found[-1]
-        gap = t[prev.end : h.cstart]
-        en_gap = english and _EN_LIST_GAP.fullmatch(gap)
-        if prev.typed and (list_gap(gap, h.clitic) or en_gap):
-            in_list, kind = True, prev.type_kind
+        if prev.typed:
+            gap = t[prev.end : h.cstart]
+            if list_gap(gap, h.clitic) or (english and _EN_LIST_GAP.fullmatch(gap)):
+                in_list, kind = True, prev.type_kind
     end, side = h.end, False
     if english:
         end, kind, qual, typed, side = _english_after(m, t, end, kind, qual, typed)
@@ -77,6 +74,9 @@ def _consider(m: Matcher, t: str, h: Hit, found: list[Found], licence: Licence) 
         fitting = [e for e in entries if m.places[e.place].kind in TYPE_KINDS[kind]]
         entries = fitting or [e for e in entries if e.level == FREE]
     if not entries:
+        return None
+    org = names_an_organisation(m, t, h)  # asked last: most hits never get this far
+    if org == "outlet":
         return None
     if org == "institution":
         qual = "institution"  # "مجلس ذيبان المدني": a fallback place, never preferred to a named one

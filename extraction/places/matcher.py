@@ -15,6 +15,9 @@ from .cache import cache_key, load, save
 from .keys import GUARDED, NEW, place_keys
 from .words import PlaceWords, place_words
 
+# Longer keys are no names (the longest is under 50); raw_hits orders hits by start * MAX_KEY - length.
+MAX_KEY = 128
+
 
 def is_arabic(s: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" for c in s)
@@ -59,7 +62,7 @@ class Matcher:
         self.words = words
         self.places: list[Place] = list(gaz.places)
         self.automaton, self.key_info, self.seats = built or _build(self.places, words)
-        self._entries: dict[int, list[Entry]] = {}
+        self.entries_of: dict[int, list[Entry]] = {}  # key number -> its entries, decoded on first hit
         self.fixed_scores = [fixed_score(p) for p in self.places]
         self._patterns(words)
 
@@ -69,9 +72,9 @@ class Matcher:
         return self.gaz.get(seat) if seat else None
 
     def entries(self, n: int) -> list[Entry]:
-        es = self._entries.get(n)
+        es = self.entries_of.get(n)
         if es is None:
-            es = self._entries[n] = [decode(c) for c in self.key_info[n][2]]
+            es = self.entries_of[n] = [decode(c) for c in self.key_info[n][2]]
         return es
 
     def _patterns(self, words: PlaceWords) -> None:
@@ -92,11 +95,22 @@ class Matcher:
         self.en_type_after = re.compile(rf"^\s+(?P<type>{alt(en_types)})\b")
         self.side_after = re.compile(rf"^\s+(?P<side>{alt(words.sides)})(?!\w)")
         self.type_alt = alt(ar_types)
-        # the most words ar_prefix can match: a direction, "من", a type and a second type
+        # the most words ar_prefix can match: a direction, "من", a type and a second type; en_prefix: a
+        # direction, "in the", a type and "of"
         self.ar_prefix_words = most_words(ar_dirs) + 1 + 2 * most_words(ar_types)
-        # The word right before a typed or directed name is the last word of a type or direction
-        # phrase (or "من" of "شرقي من"): a set lookup rules out most hits before the regex runs.
-        self.ar_context_last = frozenset(w.rsplit(" ", 1)[-1] for w in ar_types + ar_dirs) | {"من"}
+        self.en_prefix_words = most_words(en_dirs) + 2 + most_words(en_types) + 1
+        # where an ar_prefix match can start: the first word of a direction or type, proclitics glued
+        heads = {w.split(" ", 1)[0] for w in ar_dirs + ar_types}
+        glued = {c + w for c in words.proclitics for w in heads}
+        self.ar_prefix_firsts = frozenset(heads | glued | {c + w for c in words.proclitics for w in glued})
+        # The word right before a typed or directed name is the last word of a type or direction phrase
+        # (or "من" of "شرقي من"), with up to two proclitics glued to it; in English, of a direction phrase,
+        # or "the"/"of": a set lookup rules out most hits before the regex runs (None: no such shortcut).
+        last = {w.rsplit(" ", 1)[-1] for w in ar_types + ar_dirs} | {"من"}
+        glued = {c + w for c in words.proclitics for w in last}
+        self.ar_context_last = frozenset(last | glued | {c + w for c in words.proclitics for w in glued})
+        en_last = {w.rsplit(None, 1)[-1] for w in en_dirs} | {"the", "of"}
+        self.en_context_last = frozenset(en_last) if all(w.isalnum() for w in en_last) else None
         cl2 = rf"(?<!\w)[{cl}]{{0,2}}"
         self.org_before = re.compile(rf"{cl2}(?:{alt(words.org_before)})\s+$") if words.org_before else None
         self.org_after = re.compile(rf"^\s+(?:{alt(words.org_after)})(?!\w)") if words.org_after else None
@@ -112,7 +126,7 @@ def _build(places: list[Place], words: PlaceWords) -> tuple:
     codes: dict[str, list[int]] = {}
     for i, p in enumerate(places):
         for key, code in place_keys(i, p, words, freq):
-            if len(key) >= 2:
+            if 2 <= len(key) < MAX_KEY:
                 codes.setdefault(key, []).append(code)
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     info = []
