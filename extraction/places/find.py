@@ -72,7 +72,8 @@ def _consider(m: Matcher, t: str, h: Hit, found: list[Found], licence: Licence) 
     entries = licence.allowed(h, typed, in_list, bool(qual), kind)
     if kind and TYPE_KINDS.get(kind) and entries:
         fitting = [e for e in entries if m.places[e.place].kind in TYPE_KINDS[kind]]
-        entries = fitting or [e for e in entries if e.level == FREE]
+        if len(fitting) < len(entries):  # else the same list (a key's, with its facts)
+            entries = fitting or [e for e in entries if e.level == FREE]
     if not entries:
         return None
     org = names_an_organisation(m, t, h)  # asked last: most hits never get this far

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .facts import Facts
 from .matcher import MAX_KEY, Entry, Matcher
 
 
@@ -28,6 +29,7 @@ class Found:
     qualifier: str | None
     typed: bool  # a type word (or a list it opened) introduces it
     side: bool = False
+    facts: Facts | None = None  # of its entries (resolve)
 
 
 def raw_hits(m: Matcher, t: str) -> list[Hit]:
@@ -39,7 +41,7 @@ def raw_hits(m: Matcher, t: str) -> list[Hit]:
     n = len(t)
     clitics = m.words.proclitics
     info = m.key_info
-    known = m.entries_of
+    decoded = m.entries_of
     entries = m.entries
     out: list[tuple[int, Hit]] = []
     append = out.append
@@ -50,7 +52,7 @@ def raw_hits(m: Matcher, t: str) -> list[Hit]:
         klen, english, _codes = info[num]
         start = end - klen
         if start == 0 or not t[start - 1].isalnum():
-            es = known.get(num) or entries(num)
+            es = decoded.get(num) or entries(num)
             append((start * MAX_KEY - klen, Hit(start, start, end, t[start:end], "", es)))
             continue
         if english or t[start - 1] not in clitics:
@@ -62,8 +64,7 @@ def raw_hits(m: Matcher, t: str) -> list[Hit]:
             if t[cs] not in clitics or t[cs] not in "وف" or (cs and t[cs - 1].isalnum()):
                 continue
         pre = t[cs:start]
-        es = known.get(num) or entries(num)
-        ok = es if pre in ("و", "ف") else [e for e in es if not e.lil]
+        ok = (decoded.get(num) or entries(num)) if pre in ("و", "ف") else m.glued_entries(num)
         if ok:
             append((start * MAX_KEY - klen, Hit(cs, start, end, t[start:end], pre, ok)))
     out.sort(key=_first)

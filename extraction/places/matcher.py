@@ -12,6 +12,7 @@ from extraction.gazetteer.frequency import is_new_village, read_name_words
 from extraction.gazetteer.names import fold_name as fold
 
 from .cache import cache_key, load, save
+from .facts import Entries
 from .keys import GUARDED, NEW, place_keys
 from .words import PlaceWords, place_words
 
@@ -62,7 +63,8 @@ class Matcher:
         self.words = words
         self.places: list[Place] = list(gaz.places)
         self.automaton, self.key_info, self.seats = built or _build(self.places, words)
-        self.entries_of: dict[int, list[Entry]] = {}  # key number -> its entries, decoded on first hit
+        self.entries_of: dict[int, Entries] = {}  # key number -> its entries, decoded on first hit
+        self._glued_of: dict[int, Entries] = {}  # ... without the لل entries (a hit after ب/ل/ك)
         self.fixed_scores = [fixed_score(p) for p in self.places]
         self._patterns(words)
 
@@ -71,10 +73,20 @@ class Matcher:
         seat = self.seats.get(area.id)
         return self.gaz.get(seat) if seat else None
 
-    def entries(self, n: int) -> list[Entry]:
+    def entries(self, n: int) -> Entries:
         es = self.entries_of.get(n)
         if es is None:
-            es = self.entries_of[n] = [decode(c) for c in self.key_info[n][2]]
+            es = self.entries_of[n] = Entries(decode(c) for c in self.key_info[n][2])
+        return es
+
+    def glued_entries(self, n: int) -> Entries:
+        """The entries a hit after a glued ب/ل/ك keeps: all but the لل forms (one shared list per key)."""
+        es = self._glued_of.get(n)
+        if es is None:
+            es = self.entries(n)
+            if any(e.lil for e in es):
+                es = Entries(e for e in es if not e.lil)
+            self._glued_of[n] = es
         return es
 
     def _patterns(self, words: PlaceWords) -> None:

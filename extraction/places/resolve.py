@@ -14,7 +14,8 @@ from collections import Counter
 from extraction.gazetteer import Place
 from extraction.normalise import Normalised
 
-from .context import ReportContext, one_place
+from .context import ReportContext
+from .facts import facts_of
 from .hits import Entry, Found
 from .matcher import Matcher
 from .mention import PlaceMention
@@ -23,6 +24,7 @@ from .words import TYPE_KINDS
 VILLAGE_TYPES = frozenset({"village", "town"})  # type words that may name a village rather than a known town
 MARGIN = 1.75  # a runner-up this close (and elsewhere) is an alternative the analyst is told of
 APART_KM = 10.0  # ... when it lies this far from the choice
+_NO_PROVINCES: dict[str, int] = {}  # a weak candidate's provinces count for nothing
 
 
 def resolve(
@@ -32,43 +34,42 @@ def resolve(
     places = m.places
     admin1 = Counter()
     named: set[str] = set()
-    for f in found:
-        es = [e for e in f.entries if not e.new] or f.entries  # a known place's namesakes leave it known
-        ps = {places[e.place].admin1 for e in es}
-        if len(ps) == 1:
-            admin1[next(iter(ps))] += 1
-        if len({e.place for e in es}) == 1:
-            named.add(places[es[0].place].id)
     # Unambiguous towns and cities by position: a quarter or facility goes with the nearest one named.
     anchors = []
     for f in found:
-        towns = {e.place for e in f.entries if places[e.place].kind in ("city", "town")}
-        if len(towns) == 1:
-            anchors.append((f.hit.start, places[next(iter(towns))].id))
+        fx = f.facts = facts_of(m, f.entries)
+        if fx.admin1 is not None:  # a known place's namesakes leave it known
+            admin1[fx.admin1] += 1
+        if fx.named is not None:
+            named.add(fx.named)
+        if fx.town is not None:
+            anchors.append((f.hit.start, fx.town))
     positions = [a[0] for a in anchors]
     ctx = None
     ruled_out: set[str] = set()
     out: list[PlaceMention] = []
     for i, f in enumerate(found):
         alternatives: list[Place] = []
-        if all(e.new for e in f.entries):
+        fx = f.facts
+        if fx.all_new:
             ctx = ctx or ReportContext(m, norm.text, found, source)
             if f.hit.key in ruled_out or ctx.rules_out(i, [places[e.place] for e in f.entries]):
                 ruled_out.add(f.hit.key)  # and so all through the report: one name, one place
                 continue  # a village of that name lies elsewhere: the report's one is not in the gazetteer
         entries = f.entries
-        known = [e for e in entries if not e.new]
+        known = fx.known
         if known and len(known) < len(entries):
             # a known place beats the villages of its name, unless a type word names a village and the
             # sentence frames it elsewhere ("قرية X بريف دير الزور" when the known X is in Hasakah)
             village = f.type_kind in VILLAGE_TYPES
             if not village or not (ctx := ctx or ReportContext(m, norm.text, found, source)).has_frame(f):
                 entries = known
-        if len(entries) == 1:
-            best = entries[0]  # nothing to choose between: skip the scoring
+        if len(entries) == 1 or (fx.single_known if entries is known else fx.single):
+            best = entries[0]  # nothing to choose between (one place): skip the scoring
         else:
             near = _nearest_anchor(anchors, positions, f.hit.start)
-            several = one_place(m, entries) is None  # else: the area or its town, as the kind words say
+            # else: the area or its town, as the kind words say
+            several = (fx.place_known if entries is known else fx.place) is None
             if ctx is None and several:
                 ctx = ReportContext(m, norm.text, found, source)
             scored = _ranked(m, f, entries, i, admin1, named, near, ctx if several else None)
@@ -92,7 +93,7 @@ def _ranked(
     for e in entries:
         p = places[e.place]
         weak = e.new and prominent
-        s = _score(p, e, f, Counter() if weak else admin1, named, fixed[e.place]) + _near_bonus(p, near)
+        s = _score(p, e, f, _NO_PROVINCES if weak else admin1, named, fixed[e.place]) + _near_bonus(p, near)
         if several:
             key = (e.place, weak)
             if key not in context:
