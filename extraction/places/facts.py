@@ -17,13 +17,16 @@ if TYPE_CHECKING:
 
 
 class Entries(list):
-    """A key's decoded entries, shared by its hits; ``facts`` filled on first use."""
+    """A key's decoded entries, shared by its hits: their lowest and highest guard level, and ``facts``
+    filled on first use."""
 
-    __slots__ = ("facts",)
+    __slots__ = ("facts", "low", "high")
 
     def __init__(self, items=()) -> None:
         super().__init__(items)
         self.facts: Facts | None = None
+        levels = [e.level for e in self]
+        self.low, self.high = min(levels, default=0), max(levels, default=0)
 
 
 @dataclass(slots=True)

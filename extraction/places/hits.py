@@ -164,12 +164,16 @@ def names_an_organisation(m: Matcher, t: str, h: Hit) -> str | None:
     An outlet's name never places an event; an institution named after a place does, when nothing better does.
     """
     after = t[h.end : h.end + 24]
-    if m.org_after_alone and m.org_after_alone.match(after):
+    before = t[max(0, h.cstart - 12) : h.cstart]
+    # the patterns need a space and then a word that starts (before: ends) with one of these letters
+    word_after = after[:1].isspace() and after.lstrip()[:1] in m.org_after_firsts
+    word_before = before[-1:].isspace() and before.rstrip()[-1:] in m.org_before_lasts
+    if word_after and m.org_after_alone and m.org_after_alone.match(after):
         return "institution" if "council" in after[:20] else "outlet"
-    if m.org_before_alone and m.org_before_alone.search(t[max(0, h.cstart - 12) : h.cstart]):
+    if word_before and m.org_before_alone and m.org_before_alone.search(before):
         return "outlet"
-    if m.org_after and m.org_after.match(after) and m.org_before:
-        return "institution" if m.org_before.search(t[max(0, h.cstart - 12) : h.cstart]) else None
+    if word_after and m.org_after and m.org_after.match(after) and m.org_before:
+        return "institution" if word_before and m.org_before.search(before) else None
     return None
 
 

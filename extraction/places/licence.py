@@ -38,6 +38,10 @@ class Licence:
             strict = kind in ("area", None) or self.construct_after(h, strict=True)
             out = [e for e in h.entries if not (e.new and e.level == GUARDED and strict)]
             return h.entries if len(out) == len(h.entries) else out  # the key's list, and its facts
+        if h.entries.high == FREE:
+            return h.entries  # every entry a place on its own
+        if h.entries.low == GUARDED and not in_list:
+            return []  # every entry needs a type word or a list
         head = None  # "تل X" with "تل X" unknown: X alone is not the place named
         out = []
         for e in h.entries:

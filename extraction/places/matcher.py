@@ -130,6 +130,9 @@ class Matcher:
         self.org_after_alone = re.compile(rf"^\s+(?:{alt(alone)})(?!\w)") if alone else None
         media = words.org_before_alone
         self.org_before_alone = re.compile(rf"{cl2}(?:{alt(media)})\s+$") if media else None
+        # an organisation word after a name starts with one of these letters; one before it ends with one
+        self.org_after_firsts = frozenset(w[0] for w in words.org_after | alone)
+        self.org_before_lasts = frozenset(w[-1] for w in words.org_before | media)
 
 
 def _build(places: list[Place], words: PlaceWords) -> tuple:
