@@ -80,9 +80,9 @@ def _assembled(
     """(document, place mentions, assembly) of a non-empty report; InputError for a bad date or non-text."""
     from .assembly import assemble
     from .dates import parse_published
-    from .document import make_document
+    from .document import join_place_lists, make_document
     from .gazetteer import load_gazetteer
-    from .places import find_places
+    from .places import find_places, unlisted_places
 
     pub = parse_published(published)
     if not isinstance(text, str):
@@ -92,6 +92,8 @@ def _assembled(
     doc = make_document(text)
     gaz = load_gazetteer(extra_places)
     places = find_places(doc.norm, extra_places=extra_places, gazetteer=gaz, source=source)
+    places = sorted(places + unlisted_places(doc.norm, places, gaz), key=lambda p: p.start)
+    doc = join_place_lists(doc, [(p.start, p.end) for p in places])
     return doc, places, assemble(doc, pub, places, gaz, source, disabled=disabled, trace=trace)
 
 
@@ -123,7 +125,7 @@ def _analyse(
 def _mentions(text: str, doc, places: list, report) -> tuple[list[Mention], list[Mention]]:
     """What each stage found (for underlining), and the unknown place names, in original offsets."""
     from .numbers import find_numbers
-    from .places import find_unknown_places
+    from .places import find_unknown_places, is_unlisted
 
     def orig(s: int, e: int) -> tuple[int, int, str]:
         a, b = doc.span(s, e)
@@ -143,7 +145,7 @@ def _mentions(text: str, doc, places: list, report) -> tuple[list[Mention], list
     for n in find_numbers(doc.text, doc.matches):
         ms.append(Mention(*orig(n.start, n.end), "number", str(n.value)))
     try:
-        unknown = find_unknown_places(doc.norm, places)
+        unknown = find_unknown_places(doc.norm, [p for p in places if not is_unlisted(p)])
     except Exception:  # noqa: BLE001 - a helper's failure must not lose the events
         unknown = []
     unknown_places = [Mention(a, b, text[a:b], "unknown_place", name) for a, b, name in unknown]

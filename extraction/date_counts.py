@@ -18,10 +18,20 @@ if TYPE_CHECKING:
     from .dates import _Grammar
 
 
-def counted_patterns(W: dict[str, str], num: str, b: str, e: str) -> list[tuple[str, str]]:
+def counted_patterns(W: dict[str, str], num: str, b: str, e: str, mon: str = "") -> list[tuple[str, str]]:
     """(kind, pattern) of the phrases that count from another day, tried before the others."""
     unit = r"(?P<unit>يومين|يوم|اسبوعين|اسبوع|ايام|اسابيع|days?|weeks?)"
+    d = r"\d{1,2}"
     return [
+        # "Between August 3 and August 9"، "من 3 إلى 9 آب": the window of what is counted in it, no act's day
+        (
+            "span",
+            rf"{b}(?:between|from) (?P<m1>{mon}) (?P<d1>{d}),? (?:and|to|until|till) (?:(?P<mon>{mon}) )?(?P<d>{d})(?:,? (?P<y>\d{{4}}))?{e}",
+        ),
+        (
+            "span",
+            rf"{b}(?:between|from|بين|من) (?P<d1>{d}) (?:(?P<m1>{mon}) )?(?:and|to|until|till|و|الي|حتي) ?(?P<d>{d}) (?P<mon>{mon})(?:,? (?P<y>\d{{4}}))?{e}",
+        ),
         # "وقبل ذلك بيومين"، "بعدها بثلاثة أيام"، "two days earlier": counted from the day told before
         (
             "chain",
@@ -38,6 +48,21 @@ def counted_patterns(W: dict[str, str], num: str, b: str, e: str) -> list[tuple[
             rf"{b}(?:(?:في )?(?P<ord>{W['feast_day']}) (?:ايام |يوم |day of )?)?(?P<hol>{W['holiday']})(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?{e}",
         ),
     ]
+
+
+def span(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
+    """ "between August 3 and August 9": a counting window (a tally's span), never one act's day."""
+    m2 = g.months.get(gd.get("mon") or gd.get("m1") or "")
+    m1 = g.months.get(gd.get("m1") or "") or m2
+    if not m1 or not m2:
+        return None
+    year = int(gd["y"]) if gd.get("y") else pub.year - (1 if m2 > pub.month else 0)
+    try:
+        lo = dt.date(year - (1 if m1 > m2 else 0), m1, int(gd["d1"]))
+        hi = dt.date(year, m2, int(gd["d"]))
+    except ValueError:
+        return None
+    return DateMention(s, e, hi, lo, hi, 1, "since") if lo <= hi else None
 
 
 def sinceyear(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
@@ -97,7 +122,7 @@ def anchored(dm: DateMention, before: list[DateMention]) -> DateMention:
     """A chained day ("وقبل ذلك بيومين") counts from the last day told before it, else from publication."""
     if dm.kind != "chain":
         return dm
-    base = next((d for d in reversed(before) if d.precision == 1 and not d.is_tally), None)
+    base = next((d for d in reversed(before) if d.precision == 1 and not d.is_reference), None)
     if base is None:
         return dm
     d = base.best + dt.timedelta(days=dm.offset)

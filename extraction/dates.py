@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .date_counts import anchored, chain, counted_patterns, holiday, part, sinceyear
+from .date_counts import anchored, chain, counted_patterns, holiday, part, sinceyear, span
 from .date_mention import DateMention
 from .errors import InputError
 from .lexicon import read_table
@@ -66,7 +66,7 @@ def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
     b = r"(?<!\w)"  # start of a word
     e = r"(?!\w)"
     return [
-        *counted_patterns(W, num, b, e),
+        *counted_patterns(W, num, b, e, mon),
         ("lastday", rf"{b}(?:{W['lastday']}){e}"),
         ("consec", rf"{b}لليوم (?:(?P<ord>{W['ordinal']})|(?P<n>\d{{1,2}})) علي التوالي{e}"),
         ("consec", rf"{b}for the (?P<ord>\w+) (?:consecutive|straight) day{e}"),
@@ -77,16 +77,16 @@ def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
         ("ago", rf"{b}(?P<num>{num}|\d{{1,2}}|a) (?P<unit>days?|weeks?) ago{e}"),
         (
             "dmy",
-            rf"{b}(?:(?:{W['daypart']}) )?(?:في |يوم )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) (?:من )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?(?: (?P<past>{W['past']}))?{e}",
+            rf"{b}(?:و?(?P<pre>منذ|since) )?(?:(?:{W['daypart']}) )?(?:في |يوم )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) (?:من )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?(?: (?P<past>{W['past']}))?{e}",
         ),
-        ("dmy", rf"{b}(?P<d>\d{{1,2}}) {mon2}(?:,? (?P<y>\d{{4}}))?{e}"),
+        ("dmy", rf"{b}(?:(?P<pre>since) )?(?P<d>\d{{1,2}}) {mon2}(?:,? (?P<y>\d{{4}}))?{e}"),
         (
             "dom",
             rf"{b}(?:في )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) من (?:الشهر|هذا الشهر) (?:(?P<cur>{W['current']})|(?P<past>{W['past']}))?{e}",
         ),
         ("num", rf"{b}(?P<d>\d{{1,2}})[/.-](?P<m>\d{{1,2}})[/.-](?P<y>(?:19|20)\d\d){e}"),
         ("num", rf"{b}(?P<y>(?:19|20)\d\d)-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){e}"),
-        ("dmy", rf"{b}{mon2} (?P<d>\d{{1,2}})(?:,? (?P<y>\d{{4}}))?{e}"),
+        ("dmy", rf"{b}(?:(?P<pre>since) )?{mon2} (?P<d>\d{{1,2}})(?:,? (?P<y>\d{{4}}))?{e}"),
         (
             "month",
             rf"{b}(?:و?(?P<pre>في|خلال|منذ|in|since|during) )?(?:(?:ال)?(?P<part>{W['early']}|{W['mid']}|{W['late']}) )?(?:of )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام |سنه )?(?P<y>\d{{4}})|\s+(?P<past>{W['past']})|\s+(?P<cur>{W['current']}))?{e}",
@@ -167,6 +167,9 @@ def grammar() -> _Grammar:
 
 
 _FIXED_STARTERS = [
+    "between",
+    "from",
+    "بين",
     "في",
     "يوم",
     "من",
@@ -263,7 +266,8 @@ def _dmy(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | N
         d = dt.date(year, month, dd)
     except ValueError:
         return None
-    return DateMention(s, e, d, d, d, 1, "day")
+    # "للمرة الأولى منذ 8 كانون الأول 2024": the day things are counted from, not the day of an act
+    return DateMention(s, e, d, d, d, 1, "since_day" if gd.get("pre") else "day")
 
 
 def _dom(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
@@ -351,7 +355,7 @@ def _wd(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | No
 _RESOLVERS = {
     "lastday": _lastday, "consec": _consec, "ago": _ago, "dmy": _dmy, "dom": _dom, "num": _num,
     "month": _month, "year": _year, "period": _period, "rel": _rel, "wd": _wd,
-    "chain": chain, "holiday": holiday, "sinceyear": sinceyear,
+    "chain": chain, "holiday": holiday, "sinceyear": sinceyear, "span": span,
 }  # fmt: skip
 
 

@@ -25,7 +25,17 @@ class Sentence:
     from the text and the clause-break cues the sentence was made with.
     """
 
-    __slots__ = ("index", "start", "end", "headline", "_segments", "_seg_starts", "_text", "_breaks")
+    __slots__ = (
+        "index",
+        "start",
+        "end",
+        "headline",
+        "_segments",
+        "_seg_starts",
+        "_text",
+        "_breaks",
+        "_joined",
+    )
 
     def __init__(
         self,
@@ -36,6 +46,7 @@ class Sentence:
         headline: bool = False,
         text: str = "",
         breaks: list[int] = (),
+        joined: frozenset[int] = frozenset(),
     ) -> None:
         self.index = index
         self.start = start
@@ -45,13 +56,15 @@ class Sentence:
         self._seg_starts = [a for a, _b in segments] if segments is not None else []
         self._text = text
         self._breaks = breaks
+        self._joined = joined  # commas inside a list of places: no cut there (``join_place_lists``)
 
     @property
     def segments(self) -> list[tuple[int, int]]:
         if self._segments is None:
             s, e = self.start, self.end
             starts = {s}
-            starts.update(m.end() for m in _SEG_END.finditer(self._text, s, e))
+            joined = self._joined
+            starts.update(m.end() for m in _SEG_END.finditer(self._text, s, e) if m.end() not in joined)
             starts.update(self._breaks)
             cuts = sorted(starts)
             self._segments = [(a, b) for a, b in zip(cuts, cuts[1:] + [e], strict=True) if b > a]
@@ -137,6 +150,31 @@ def split_sentences(text: str, breaks: list[Match]) -> list[Sentence]:
         headline = (bare or first_line) and words <= 16
         sentences.append(Sentence(len(sentences), s, e, None, headline, text, cuts))
     return sentences
+
+
+_LIST_COMMA = re.compile(r"[\"'»«\s]*,[\"'»«\s]*(?:و\s*)?")
+
+
+def join_place_lists(doc: Document, spans: list[tuple[int, int]]) -> Document:
+    """The document with the commas of place lists joined: "قرى «بوبان، أشمة، سفتك» في الريف الغربي" is one
+    clause, not three (a comma between two named places lists them; it does not end a clause).
+
+    ``spans`` are the place mentions' original offsets, in order.
+    """
+    idx, text = doc.norm.index, doc.text
+    folded = [(bisect.bisect_left(idx, a), bisect.bisect_left(idx, b)) for a, b in spans]
+    joined: set[int] = set()
+    for (_s1, e1), (s2, _e2) in zip(folded, folded[1:], strict=False):
+        m = _LIST_COMMA.fullmatch(text, e1, s2) if 0 < s2 - e1 <= 8 else None
+        if m is not None:
+            joined.add(text.index(",", e1, s2) + 1)
+    if not joined:
+        return doc
+    sentences = [
+        Sentence(s.index, s.start, s.end, None, s.headline, s._text, s._breaks, frozenset(joined))
+        for s in doc.sentences
+    ]
+    return Document(doc.norm, sentences, doc.matches)
 
 
 def make_document(text: str | Normalised) -> Document:

@@ -5,7 +5,8 @@ Every lexicon (triggers, actors, cues, numbers, fatality words) is a CSV with a 
 one pass over the folded text. A match must start a word, possibly after Arabic proclitics
 (و ف ب ل ك and ال combinations, e.g. "وبالقامشلي", "لقسد"), and end a word, possibly before the
 accusative alef ("حاجزاً"). An entry ending in ``*`` matches any continuation of its last word
-("اعتقل*" = اعتقلت، اعتقلوا); a starred inner word takes the verb endings ("وقع* اتفاق*").
+("اعتقل*" = اعتقلت، اعتقلوا); a starred inner word takes the verb endings ("وقع* اتفاق*"); a row whose
+``whole`` column says ``yes`` takes no ending at all ("بعدم" is not "بعدما").
 """
 
 from __future__ import annotations
@@ -61,13 +62,14 @@ def read_table(name: str) -> list[dict[str, str]]:
 class Entry:
     """One lexicon row under a kind (trigger, actor, cue, number, fatality)."""
 
-    __slots__ = ("kind", "key", "row", "prefix")
+    __slots__ = ("kind", "key", "row", "prefix", "whole")
 
     def __init__(self, kind: str, key: str, row: dict[str, str], prefix: bool = False) -> None:
         self.kind = kind
         self.key = key
         self.row = dict(row)
         self.prefix = prefix
+        self.whole = row.get("whole") == "yes"  # no accusative alef after it: "بعدم" is not "بعدما"
 
     def get(self, name: str, default: str = "") -> str:
         return self.row.get(name, default)
@@ -160,7 +162,7 @@ class Matcher:
                 for entry in entries:
                     if entry.prefix:
                         append(((start << 12) - (e2 - start), start, e2, entry, definite))
-                    elif not bad_tail:
+                    elif not bad_tail and not entry.whole:
                         append(((start << 12) - klen, start, end, entry, definite))
             else:
                 order = (start << 12) - klen

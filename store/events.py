@@ -333,6 +333,29 @@ def get_event(event_id: int) -> dict[str, Any]:
         return _fetch(conn, event_id)
 
 
+PLACE_CANDIDATES = "place_candidates"  # extra's key (extraction.notes.CANDIDATES): the places a name could be
+
+
+def place_candidates(event_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
+    """The places each event's place name could be, as the extractor kept them in ``extra`` (events
+    whose place was not ambiguous are left out)."""
+    ids = sorted({int(i) for i in event_ids})
+    out: dict[int, list[dict[str, Any]]] = {}
+    with db.read() as conn:
+        for start in range(0, len(ids), 500):
+            rows = conn.execute(
+                select(events.c.id, events.c.extra).where(
+                    events.c.id.in_(ids[start : start + 500]),
+                    events.c.extra.like(f"%{PLACE_CANDIDATES}%"),
+                )
+            ).all()
+            for i, extra in rows:
+                cands = (json.loads(extra) or {}).get(PLACE_CANDIDATES)
+                if isinstance(cands, list) and cands:
+                    out[int(i)] = cands
+    return out
+
+
 # ---------------------------------------------------------------- writing
 
 

@@ -32,6 +32,7 @@ EDITOR_COLUMNS = (
     "actor2",
     "location",
     "fatalities",
+    "also_possible",
     "sources",
     "source",
     "admin1",
@@ -46,7 +47,8 @@ EDITOR_COLUMNS = (
     "version",
 )
 # "source" (the outlets) and "sources" (how many reports) follow the event's sources: split or merge instead.
-READ_ONLY = ("id", "version", "evidence_text", "report_id", "admin1", "source", "sources")
+# "also possible": the other places an ambiguous place name could be (select the event to move it to one).
+READ_ONLY = ("id", "version", "evidence_text", "report_id", "admin1", "source", "sources", "also_possible")
 # Filled from the gazetteer when the location changes.
 LOCATION_FIELDS = ("latitude", "longitude", "admin1", "admin2", "admin3", "location_ar", "place_id")
 
@@ -228,6 +230,12 @@ def column_config(
             help="A gazetteer place; its coordinates and governorate are filled in when you save.",
         ),
         "admin1": cc.TextColumn("governorate", disabled=True),
+        "also_possible": cc.TextColumn(
+            "also possible",
+            disabled=True,
+            width="medium",
+            help="The report's place name fits these places too: select the event below to move it to one.",
+        ),
         "sources": cc.NumberColumn(
             "sources",
             disabled=True,

@@ -12,6 +12,7 @@ import streamlit as st
 
 from store.filters import EventFilter
 from ui.palette import colour_for
+from ui.place_candidates import also_possible, candidates, moved_notes
 
 CLICK_TOLERANCE = 1e-5  # degrees: markers sit exactly on their event's coordinates
 
@@ -49,6 +50,9 @@ def event_card_html(ev: dict) -> str:
         ("Place", f"{place} (precision {ev.get('geo_precision') or '?'})"),
         ("Governorate", ev.get("admin1") or ""),
     ]
+    also = also_possible(candidates(ev), ev.get("place_id"))
+    if also:
+        rows.append(("Place ambiguous, also possible", also))
     body = "".join(f"<div><b>{esc(k)}:</b> {esc(str(v))}</div>" for k, v in rows)
     colour = colour_for(ev.get("event_type"))
     evidence = esc(str(ev.get("evidence_text") or ""))
@@ -84,14 +88,21 @@ def move_event(event: dict, place: dict, analyst: str) -> str:
     """Move ``event`` to ``place`` as a revision; the old Arabic name becomes a candidate alias.
 
     Returns a one-line message for the analyst (the store's errors are caught by the caller).
+    A move to another place the report's name could be (``ui.place_candidates``) rewrites the notes'
+    "place ambiguous" clause with it and records no alias: the old name is that place's namesake.
     """
     from store.events import update_event
     from store.places import add_alias_candidate
 
-    update_event(int(event["id"]), move_changes(place), analyst, int(event["version"]))
+    changes = move_changes(place)
+    notes = moved_notes(event, place.get("id"))
+    if notes is not None:
+        changes["notes"] = notes
+    update_event(int(event["id"]), changes, analyst, int(event["version"]))
     old_name = (event.get("location_ar") or "").strip()
     msg = f"Event {event['id']} moved to {place.get('name_en')}."
-    if old_name and old_name != (place.get("name_ar") or "") and place.get("id"):
+    namesake = any(c["id"] == place.get("id") for c in candidates(event))
+    if old_name and old_name != (place.get("name_ar") or "") and place.get("id") and not namesake:
         add_alias_candidate(str(place["id"]), old_name, analyst)
         msg += f" «{old_name}» recorded as a candidate alias of {place.get('name_en')}."
     return msg

@@ -19,10 +19,11 @@ from store import reports as store_reports
 from store.filters import EventFilter
 from store.revisions import history
 from ui import review, state
-from ui.editor import column_config, diff_edits, editor_frame
+from ui.editor import READ_ONLY, column_config, diff_edits, editor_frame
 from ui.highlight import highlight_html, sentence_spans
 from ui.messages import literal, show
 from ui.paste import Outcome
+from ui.place_candidates import candidates, move_to_candidate, others, warning, with_also_possible
 from ui.sources import with_source_counts
 from ui.trace import show_trace
 
@@ -49,7 +50,7 @@ class Context:
 @st.cache_data(show_spinner=False, max_entries=16)
 def _input_frame(flt: EventFilter, version: int) -> pd.DataFrame:
     """The editor's input as the database held it at ``version`` (never the editor's output)."""
-    return editor_frame(with_source_counts(state.events_frame(flt, version)))
+    return editor_frame(with_also_possible(with_source_counts(state.events_frame(flt, version))))
 
 
 def _editor_input(flt: EventFilter, version: int) -> pd.DataFrame:
@@ -160,7 +161,7 @@ def editor(ctx: Context, analyst: str) -> None:
         hide_index=True,
         num_rows="fixed",
         column_config=column_config(frame, ctx.types, state.actor_names(), ctx.place_names),
-        disabled=["id", "version", "evidence_text", "report_id", "admin1", "source", "sources"],
+        disabled=list(READ_ONLY),
         width="stretch",
         height=min(38 * (len(frame) + 1) + 4, 520),
     )
@@ -228,6 +229,7 @@ def event_panel(ctx: Context, analyst: str) -> dict[str, Any] | None:
         else:
             st.info("This event was added without a report.")
     with right:
+        place_choice(event, ctx, analyst)
         st.subheader(f"History of event #{int(selected)}")
         revs = history(selected)
         if revs:
@@ -244,6 +246,31 @@ def event_panel(ctx: Context, analyst: str) -> dict[str, Any] | None:
                 _done(outcome)
     show_trace(report, event)
     return report
+
+
+def _move(event: dict[str, Any], cand: dict[str, Any], ctx: Context, analyst: str) -> None:
+    outcome = move_to_candidate(event, cand, ctx.places, analyst)
+    if outcome.kind == "success":
+        _reset_editor()
+    _flash(outcome)
+
+
+def place_choice(event: dict[str, Any], ctx: Context, analyst: str) -> None:
+    """An ambiguous place name: the other places it could be, each a one-click move (undo restores it)."""
+    text = warning(event)
+    if text is None:
+        return
+    show("warning", text)
+    moves = others(candidates(event), event.get("place_id"))
+    for cand, label in moves:
+        st.button(
+            literal(f"Move to {label}"),
+            key=f"review_move_{int(event['id'])}_{cand['id']}",
+            disabled=not analyst,
+            help=None if analyst else "Type your name in the sidebar first",
+            on_click=_move,
+            args=(event, cand, ctx, analyst),
+        )
 
 
 # -- add an event by hand ---------------------------------------------------------------------------

@@ -11,11 +11,12 @@ from ..actors import group_of
 from ..triggers import Trigger, promote
 from .clause_places import places_in
 from .place_roles import role_of
-from .report import SentenceView, same_time
+from .report import SentenceView, family, same_time
 from .roles import roles
 from .rules import rule
 from .sides import claimant
 from .tables import REACH
+from .when import said_on
 
 _RENEWAL = REACH["renewal"].chars
 
@@ -41,6 +42,23 @@ def renewed_fighting_is_a_new_event(sv: SentenceView, full: list[Trigger]) -> li
         return full
     # a renewal of no kind of act names nothing: the sentence is done
     return [p for p in (promote(t) for t in fresh) if p is not None and p.event_type != "*"] or None
+
+
+@rule("back_reference")
+def a_back_reference_with_another_day_tells_another_act(
+    sv: SentenceView, full: list[Trigger]
+) -> list[Trigger]:
+    """ "وأفاد سكان بأن القتال بين القبيلتين اندلع في 19 من تموز": a definite act noun told with a day of its
+    own, outside the last event's days, is an earlier act of that kind, not the one just told (violence only)."""
+    last = sv.ledger.last_group
+    if full or last is None or sv.s.headline or not last.members or "renewal" in sv.cue_kinds:
+        return full  # "وتجددت الاشتباكات": a renewal is renewed_fighting_is_a_new_event's to read
+    text, m = sv.rep.text, last.members[0]
+    days = [d for d in sv.dates if not d.is_reference and not said_on(text, d)]  # not "said on Monday"
+    if not days or any(d.dmin <= m.dmax and m.dmin <= d.dmax for d in days):
+        return full
+    promoted = [p for p in (promote(t) for t in _anaphors(sv)) if p is not None and p.event_type != "*"]
+    return [p for p in promoted if family(p.event_type) == "violence"] or full
 
 
 @rule("back_reference")
@@ -100,6 +118,7 @@ def a_claimant_named_later_is_the_attacker(sv: SentenceView, full: list[Trigger]
 
 RULES = (
     renewed_fighting_is_a_new_event,
+    a_back_reference_with_another_day_tells_another_act,
     a_back_reference_adds_its_toll,
     a_back_reference_places_a_vague_event,
     a_claimant_named_later_is_the_attacker,

@@ -59,7 +59,7 @@ def _in_speech(sv: SentenceView, t: Trigger) -> bool:
         d = dates[i]
         if d.start >= qe:
             break
-        if not d.is_tally:
+        if not d.is_reference:
             return False
     # a source or statement quoting a concrete happening names where ("إن «قوات النظام استقدمت
     # دبابات إلى حي زنود»"); a protester's or resident's words are feelings and grievances
@@ -114,7 +114,7 @@ def an_act_told_as_what_came_before_refers_back(sv: SentenceView, trigs: list[Tr
     if not priors:
         return trigs
     s = sv.s
-    dates = [d for d in sv.dates if not d.is_tally]
+    dates = [d for d in sv.dates if not d.is_reference]
     cues = [c for c in priors if not any(d.start >= c.end for d in dates)]
     out: list[Trigger] = []
     for t in trigs:
@@ -133,10 +133,19 @@ def counted_segments(sv: SentenceView) -> set[tuple[int, int]]:
     for c in sv.cue_kinds.get("count", ()):
         before = text[max(s.start, c.start - 16) : c.start]
         if QUANTITY_BEFORE.search(before) or any(
-            int(n.entry.get("value") or 0) >= 3 for e, n in nums.items() if 0 <= c.start - e <= 1
+            int(n.entry.get("value") or 0) >= 3 and _one_word_at_most(text, e, c.start)
+            for e, n in nums.items()
         ):
             out.add(s.segment_of(c.start))
     return out
+
+
+_ONE_WORD = re.compile(r"\s*(?:[^\W\d_]+\s+)?")
+
+
+def _one_word_at_most(text: str, end: int, start: int) -> bool:
+    """ "15 هجوماً"، "eight drone attacks": the number and the count noun, at most one word between."""
+    return 0 <= start - end <= 16 and _ONE_WORD.fullmatch(text, end, start) is not None
 
 
 @rule("candidates", cues=("count",))

@@ -104,6 +104,25 @@ def a_qualified_place_describes_the_one_before(st: Stretch, idx: list[int]) -> l
 
 
 @rule("clause_places")
+def the_town_locating_a_village_describes_it(st: Stretch, idx: list[int]) -> list[int]:
+    """ "في قرية الحمرات التابعة لناحية الكرامة"، "قرية زورافا غربي عين العرب": the town named right after a
+    village no source locates says where the village is; the village is the place."""
+    if len(idx) < 2:
+        return idx
+    rep = st.rep
+    places, text, pos = rep.places, rep.text, rep.place_pos
+    drop = {
+        j
+        for i, j in zip(idx, idx[1:], strict=False)
+        if places[i].place.source == "unlisted"
+        and places[i].place.located_by == places[j].place.id
+        and pos[j][0] - pos[i][1] <= 40
+        and not AND.search(text[pos[i][1] : pos[j][0]])
+    }
+    return [i for i in idx if i not in drop] if drop else idx
+
+
+@rule("clause_places")
 def a_direction_then_a_town_is_the_town(st: Stretch, idx: list[int]) -> list[int]:
     """ "east of Raqqa in the town of al-Karamah"، "ريف دير الزور، الكسرة": the named town is the place."""
     if len(idx) < 2:
@@ -161,6 +180,7 @@ def strong_places_over_weak_in_a_clause(st: Stretch, idx: list[int]) -> list[int
 RULES = (
     between_x_and_y_is_x,
     a_qualified_place_describes_the_one_before,
+    the_town_locating_a_village_describes_it,
     a_direction_then_a_town_is_the_town,
     the_policy_chooses_the_place_role,
     strong_places_over_weak_in_a_clause,

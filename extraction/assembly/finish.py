@@ -9,6 +9,7 @@ from __future__ import annotations
 from .. import acled, notes
 from ..document import Document
 from ..event import Event, Evidence
+from ..places.mention import brief
 from .ledger import Draft
 
 
@@ -73,6 +74,8 @@ def finish(drafts: list[Draft], doc: Document, source: str | None) -> list[Event
             source=source,
             place_id=place.id,
         )
+        if pm is not None and place is pm.place and pm.alternatives:  # the context could not choose: say so
+            ev.extra[notes.CANDIDATES] = [brief(place), *(brief(a) for a in pm.alternatives)]
         acled.derive(ev)
         ev.notes = notes.note(ev, d.split)
         events.append(ev)

@@ -85,6 +85,17 @@ def a_generic_plural_of_attacks_is_no_event(act: Act, refs: list[PlaceRef]) -> l
     return None
 
 
+@rule("locate", cues=("unnamed_places",))
+def unnamed_villages_of_an_area_are_no_place(act: Act, refs: list[PlaceRef]) -> list[PlaceRef] | None:
+    """ "خرج العشرات في مظاهرات بعدد من قرى وبلدات ريف دير الزور الشرقي"، "in several villages of": an act in
+    villages the report does not name, with only their area, is a summary of the acts it names, not an event."""
+    cues = act.sv.cue_kinds.get("unnamed_places")
+    if not cues or not refs or any(not r.weak for r in refs):
+        return refs
+    lo, hi = act.sv.s.segment_of(act.anchor.start)
+    return None if any(lo <= c.start < hi for c in cues) else refs
+
+
 @rule("locate")
 def strong_places_over_weak(act: Act, refs: list[PlaceRef]) -> list[PlaceRef]:
     """ "في بلدة الشعفة شرقي دير الزور": a town named for the act beats the province or countryside beside it."""
@@ -244,6 +255,7 @@ RULES = (
     the_sentences_places_when_the_clause_has_none,
     a_town_in_a_free_clause_beats_a_countryside,
     a_generic_plural_of_attacks_is_no_event,
+    unnamed_villages_of_an_area_are_no_place,
     strong_places_over_weak,
     where_people_were_taken_is_not_where_it_happened,
     the_base_detainees_reach_is_not_where_they_were_seized,

@@ -14,17 +14,21 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from .place_roles import FROM
+from .place_roles import FROM, place_role
 from .report import ANAPHORIC_PLACE, Report, SentenceView, words
 from .rules import rule
 
+# places told only for where the wounded were taken, the fire came from or people came from: never borrowed
+# by a later act with no place of its own ("نُقل الجرحى إلى مشافي مدينة الحسكة" ... "عثر على جثة")
+_ASIDES = frozenset(["where_the_wounded_were_taken", "where_the_fire_came_from", "where_people_came_from"])
 AREA_KINDS = {"governorate", "district", "sub-district", "region"}
 CHILD_KINDS = {"neighbourhood", "facility", "airport"}
 SETTLEMENTS = ("city", "town", "village")
 AND = re.compile(r"(?:^|\s)(?:و|and(?!\w))")
 _ANAPHORIC_RX = re.compile(
     r"(?<!\w)(?:في|وسط|داخل|فوق|علي|عند|حول|امام|محيط|قرب|in|inside|near|over|at|around|outside|"
-    r"approaches to|entrance to|outskirts of)\s+(?:ال)?(" + "|".join(ANAPHORIC_PLACE) + r")(?!\w)"
+    r"approaches to|entrance to|outskirts of|set off for|headed for|heading to|on their way to|"
+    r"في طريقهم الي|متجهين الي|متوجهين الي)\s+(?:ال)?(" + "|".join(ANAPHORIC_PLACE) + r")(?!\w)"
 )
 # "الطريق الدولي حلب – الحسكة"، "the main road": a road named by the towns it joins is not in them
 _ROAD_KIND = rf"(?: (?:{words('road_kind')}))?"
@@ -149,8 +153,12 @@ def inherit(rep: Report, pos: int) -> PlaceRef | None:
             continue
         r = place_ref(rep, i, inherited=True)
         fs = rep.place_pos[i][0]
-        if not r.weak and not FROM.search(text[max(0, fs - 14) : fs]):
-            prev = described(rep, i)
+        if (
+            not r.weak
+            and not FROM.search(text[max(0, fs - 14) : fs])
+            and place_role(rep, i)[2] not in _ASIDES
+        ):
+            prev = described(rep, i) or _located_by_next(rep, i)
             return prev if prev is not None else r
     if rep.first_strong is False:
         rep.first_strong = None
@@ -166,6 +174,18 @@ def inherit(rep: Report, pos: int) -> PlaceRef | None:
         if located[i]:
             return place_ref(rep, i, inherited=True)
     return None
+
+
+def _located_by_next(rep: Report, i: int) -> PlaceRef | None:
+    """ "في قرية الحمرات التابعة لناحية الكرامة": a village no source locates, placed by the town named right
+    after it, is the place told of, not that town."""
+    if i == 0:
+        return None
+    prev = rep.places[i - 1].place
+    if prev.source != "unlisted" or prev.located_by != rep.places[i].place.id:
+        return None
+    gap = rep.text[rep.place_pos[i - 1][1] : rep.place_pos[i][0]]
+    return place_ref(rep, i - 1, inherited=True) if len(gap) <= 40 and not AND.search(gap) else None
 
 
 def described(rep: Report, i: int) -> PlaceRef | None:

@@ -107,7 +107,7 @@ def _within(items: list, keys: list[int], s: Sentence) -> list:
 def _main_date(dates: list[DateMention], pub: dt.date) -> DateMention | None:
     """The report's day: the first precise, recent, non-tally date among its first six."""
     for d in dates[:6]:
-        if not d.is_tally and d.dmax >= pub - dt.timedelta(days=7) and d.precision == 1:
+        if not d.is_reference and d.dmax >= pub - dt.timedelta(days=7) and d.precision == 1:
             return d
     return None
 
@@ -324,7 +324,7 @@ def same_seg(s: Sentence, a, b) -> bool:
 
 def same_time(sv: SentenceView, g) -> bool:
     """The sentence's own date (if any) falls in the window of the event ``g`` it refers back to."""
-    ds = [d for d in sv.dates if not d.is_tally]
+    ds = [d for d in sv.dates if not d.is_reference]
     if not ds or not g.members:
         return True
     m = g.members[0]

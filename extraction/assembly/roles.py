@@ -24,7 +24,9 @@ _CLAUSE_OPEN = re.compile(r",\s*(?:the\s+|an?\s+)?$")
 # victim cues that name a unit of men (who may act), not a place or a thing that is hit
 _UNITS = frozenset(["دوريه", "عناصر", "عنصر", "من عناصر"])
 _VICTIM, _SUBJECT, _SOURCE = REACH["victim"], REACH["unit_subject"], REACH["source"]
-_HOLDER, _SUPPORT = REACH["holder"], REACH["support"]
+_HOLDER, _SUPPORT, _SPEAKER = REACH["holder"], REACH["support"], REACH["speaker"]
+# "... أن قوات الحكومة"، "said that Turkish forces": what opens the clause a speaker tells
+_THAT = re.compile(r"(?<!\w)(?:ان|بان|that)(?!\w)")
 
 
 @rule("roles", cues=("victim",))
@@ -82,6 +84,29 @@ def who_holds_a_place_is_no_actor(sv: SentenceView, a: ActorMention) -> str | No
     return "source" if cue_before(sv, a.start, _HOLDER) else None
 
 
+_TELLING = ("speaker", "speech", "statement", "claim")  # the cue kinds of a verb of telling
+
+
+@rule("roles", cues=_TELLING)
+def a_force_telling_of_anothers_act_was_its_target(sv: SentenceView, a: ActorMention) -> str | None:
+    """ "ذكرت قسد في بيان أن قوات الحكومة هاجمت قرى الشيوخ"، "the SDF said that Turkish forces shelled": a force
+    that tells of an act another named force did is not its actor; it tells of an act on its own side."""
+    text = sv.rep.text
+    told = any(
+        0 <= a.start - c.end <= _SPEAKER.chars or 0 <= c.start - a.end <= _SPEAKER.chars
+        for kind in _TELLING
+        for c in sv.cue_kinds.get(kind, ())
+    )
+    if not told:
+        return None
+    that = _THAT.search(text, a.end, min(sv.s.end, a.end + 60))
+    if that is None:
+        return None
+    return (
+        "victim" if any(o.group != a.group and 0 <= o.start - that.end() <= 25 for o in sv.actors) else None
+    )
+
+
 @rule("roles", cues=("support",))
 def a_force_after_a_support_word_supports(sv: SentenceView, a: ActorMention) -> str | None:
     """ "بمساندة طيران التحالف"، "backed by coalition aircraft": the force supports the act."""
@@ -95,6 +120,7 @@ RULES = (
     a_trailing_attribution_names_who_told,
     a_source_in_a_force_told_it,
     who_holds_a_place_is_no_actor,
+    a_force_telling_of_anothers_act_was_its_target,
     a_force_after_a_support_word_supports,
 )
 

@@ -19,6 +19,11 @@ from .rules import Record, rule
 _SAID_ON = re.compile(rf"(?<!\w)(?:{words('said')})\s+$")
 
 
+def said_on(text: str, d: DateMention) -> bool:
+    """ "the forces said on Tuesday": the day right after a reporting verb is the statement's."""
+    return bool(_SAID_ON.search(text, max(0, d.start - 16), d.start))
+
+
 @dataclass(slots=True)
 class When(Record):
     """An act's day: the candidates, the day chosen, whether it is the act's own, background."""
@@ -31,7 +36,7 @@ class When(Record):
 
 
 def start(act: Act) -> When:
-    return When(tuple(d for d in act.sv.dates if not d.is_tally))
+    return When(tuple(d for d in act.sv.dates if not d.is_reference))
 
 
 def dmax(act: Act, w: When) -> dt.date:
@@ -48,7 +53,7 @@ def the_day_right_after_said_is_the_statements(act: Act, w: When) -> When:
     if not w.dates:
         return w
     text = act.rep.text
-    ds = tuple(d for d in w.dates if not _SAID_ON.search(text, max(0, d.start - 16), d.start))
+    ds = tuple(d for d in w.dates if not said_on(text, d))
     if len(ds) == len(w.dates):
         return w
     w.dates = ds
@@ -62,7 +67,7 @@ def _paragraph_anchor(act: Act, same_day: bool) -> DateMention:
     for d in reversed(rep.dates[:k]):
         if d.start < para and not same_day:
             break
-        if not d.is_tally and d.precision == 1:
+        if not d.is_reference and d.precision == 1:
             return d
     if same_day and rep.main_date is not None:
         return rep.main_date

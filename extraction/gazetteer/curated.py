@@ -49,6 +49,15 @@ def read_curated(b: Builder) -> None:
         b.add(p)
 
 
+def _point(b: Builder, p: Place, r: dict) -> None:
+    """A point for a place no source locates, from a row that cites where it is (its note says how)."""
+    lat, lon = to_float(r.get("lat")), to_float(r.get("lon"))
+    if p.lat is None and lat is not None and lon is not None:
+        p.lat, p.lon, p.located_by = lat, lon, ""
+        p.note = f"{p.note}; point: {r.get('note', '').strip()}".strip("; ")
+        b.place_admin(p, b.gov_by_name(p.admin1), lat, lon)
+
+
 def read_extras(b: Builder, path: Path, wof_rows: bool) -> None:
     """Names the sources miss (data/places_extra.csv): aliases for an existing id, or new places.
 
@@ -72,6 +81,7 @@ def read_extras(b: Builder, path: Path, wof_rows: bool) -> None:
             p.aliases_en = unique(
                 a for a in [*p.aliases_en, *split_aliases(r["aliases_en"])] if a != p.name_en
             )
+            _point(b, p, r)
             continue
         p = Place.from_row(r)
         gov = b.gov_by_name(r.get("admin1") or "")

@@ -14,7 +14,8 @@ the north-east; what stays open is kept as the mention's ``alternatives``. The w
 Modules: ``words`` (the word lists), ``keys`` (a place's keys and their guards), ``matcher`` (the automaton),
 ``cache`` (the automaton on disk), ``hits`` (raw hits and the words before them), ``licence`` (the context that
 lifts a guard), ``find`` (find_places), ``context`` and ``outlets`` (what a report says around a name),
-``resolve`` (one place per mention), ``mention`` (PlaceMention), ``unknown`` (names the gazetteer lacks).
+``resolve`` (one place per mention), ``mention`` (PlaceMention), ``unknown`` (names the gazetteer lacks),
+``unlisted`` (such names as places located by the town named with them).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .find import find_places
 from .matcher import Matcher, matcher_for
 from .mention import PlaceMention
 from .unknown import find_unknown_places
+from .unlisted import is_unlisted, unlisted_places
 from .words import TYPE_KINDS, WORDS_CSV, PlaceWords, place_words
 
 __all__ = [
@@ -33,6 +35,8 @@ __all__ = [
     "PlaceWords",
     "find_places",
     "find_unknown_places",
+    "is_unlisted",
+    "unlisted_places",
     "matcher_for",
     "place_words",
 ]

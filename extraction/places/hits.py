@@ -177,11 +177,17 @@ def names_an_organisation(m: Matcher, t: str, h: Hit) -> str | None:
     return None
 
 
+# "بلدات البصيرة والحصان ومحيميدة": names the gazetteer lacks between two listed places keep the list going
+_UNKNOWN_ITEMS = re.compile(r"(?:\s+و[^\W\d_]{3,}|\s*,\s*[^\W\d_]{3,}){1,3}")
 _COMMA_GAP = re.compile(r"\s*,\s*")
 
 
 def list_gap(gap: str, clitic: str) -> bool:
-    """A list goes on with "وX" or ", X"; ", وX" starts a new clause."""
+    """A list goes on with "وX" or ", X" (past up to three one-word names no source has); ", وX" starts a
+    new clause."""
+    m = _UNKNOWN_ITEMS.match(gap)
+    if m is not None:
+        gap = gap[m.end() :]
     if clitic.startswith("و"):
         return gap.isspace()
     return _COMMA_GAP.fullmatch(gap) is not None

@@ -46,11 +46,12 @@ class PlaceMention:
             "admin3": p.admin3,
             "geo_precision": self.geo_precision,
             "qualifier": self.qualifier,
-            "alternatives": [_brief(a) for a in self.alternatives],
+            "alternatives": [brief(a) for a in self.alternatives],
         }
 
 
-def _brief(p: Place) -> dict:
+def brief(p: Place) -> dict:
+    """A place as an ambiguous mention's candidate: what tells it apart and where it is (JSON-ready)."""
     lat, lon, prec = p.point()
     return {"id": p.id, "name_en": p.name_en, "name_ar": p.name_ar, "kind": p.kind, "admin1": p.admin1,
-            "admin2": p.admin2, "lat": lat, "lon": lon, "geo_precision": prec}  # fmt: skip
+            "admin2": p.admin2, "admin3": p.admin3, "lat": lat, "lon": lon, "geo_precision": prec}  # fmt: skip

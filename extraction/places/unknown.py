@@ -12,7 +12,7 @@ from extraction.normalise import Normalised, fold, normalise
 from .matcher import Matcher, matcher_for
 
 _AR_WORD = re.compile(r"[\u0621-\u064a]+")
-_LIST_NEXT = re.compile(r"\s+و|\s*,\s*(?!و)")
+_LIST_NEXT = re.compile(r"[\"»]?(?:\s+و|\s*,\s*(?!و))[\"«]?")  # "قرى «بوبان، أشمة» وسيلم"
 _EN_STOP = frozenset(
     [
         "the",
@@ -71,13 +71,18 @@ def _unknown_rx(m: Matcher) -> tuple[re.Pattern[str], re.Pattern[str]]:
     rx = m.__dict__.get("_unknown_rx")
     if rx is None:
         cl = re.escape(m.words.proclitics)
-        intro = re.compile(rf"(?<!\w)[{cl}]{{0,2}}(?P<type>{m.type_alt})\s+(?=[\u0621-\u064a])")
-        typed = re.compile(rf"(?P<type>{m.type_alt})\s+")
+        intro = re.compile(rf"(?<!\w)[{cl}]{{0,2}}(?P<type>{m.type_alt})\s+[\"«]?(?=[\u0621-\u064a])")
+        typed = re.compile(rf"(?P<type>{m.type_alt})\s+[\"«]?")
         rx = m.__dict__["_unknown_rx"] = (intro, typed)
     return rx
 
 
 def find_unknown_places(norm: Normalised, known_mentions: list) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each name a type word introduces that the gazetteer lacks; see ``unknown_names``."""
+    return [(s, e, name) for s, e, name, _kind in unknown_names(norm, known_mentions)]
+
+
+def unknown_names(norm: Normalised, known_mentions: list) -> list[tuple[int, int, str, str]]:
     """Names a type word introduces (قرية X، أحياء X وY، the village of X) that the gazetteer lacks.
 
     Precise rather than eager: only a word right after a type word (or in the list a plural type
@@ -103,7 +108,7 @@ class _Scan:
         self.lex_words, self.lex_stems = _lexicon_words()
         w = self.w
         self.banned = w.stop | set(w.types) | set(w.directions) | w.common
-        self.out: list[tuple[int, int, str]] = []
+        self.out: list[tuple[int, int, str, str]] = []  # (start, end, name, the kind its type word gives)
 
     def plain(self, word: str) -> bool:
         """A word that can start a place name: not a known word with or without its proclitics."""
@@ -136,15 +141,25 @@ class _Scan:
                 end = w3.end()
         return pos, end
 
+    def run_on(self, span: tuple[int, int]) -> tuple[int, int]:
+        """A name with the next word when that word can be part of a name ("قرت" + "ويران")."""
+        s, e = span
+        if self.t[e : e + 1] != " ":
+            return span
+        w2 = _AR_WORD.match(self.t, e + 1)
+        if w2 is None or not self.plain(w2.group(0)) or w2.group(0).startswith(("وال", "ب", "ل")):
+            return span
+        return s, w2.end()
+
     def overlaps_known(self, s: int, e: int) -> bool:
         i = bisect.bisect_left(self.known_starts, e)
         return any(ks < e and s < ke for ks, ke in self.known[max(0, i - 8) : i])
 
-    def add(self, a: int, b: int) -> None:
+    def add(self, a: int, b: int, kind: str) -> None:
         s, e = self.norm.span(a, b)
         if self.overlaps_known(s, e) or (self.out and self.out[-1][1] > s):
             return
-        self.out.append((s, e, self.norm.original[s:e]))
+        self.out.append((s, e, self.norm.original[s:e], kind))
 
     def arabic(self) -> None:
         intro, _typed = _unknown_rx(self.m)
@@ -152,15 +167,17 @@ class _Scan:
         for mm in intro.finditer(self.t):
             if mm.start() < pos_done:
                 continue
-            if self.w.types[mm.group("type")][0] in ("area", "countryside"):
+            kind = self.w.types[mm.group("type")][0]
+            if kind in ("area", "countryside"):
                 continue
             span = self.name_at(mm.end())
             if span is None:
                 continue
-            self.add(*span)
-            pos_done = self.list_after(span[1], mm.group("type") in self.w.plurals)
+            self.add(*span, kind)
+            dual = mm.group("type") in self.w.duals
+            pos_done = self.list_after(span[1], mm.group("type") in self.w.plurals, kind, dual)
 
-    def list_after(self, pos: int, plural: bool) -> int:
+    def list_after(self, pos: int, plural: bool, kind: str, dual: bool = False) -> int:
         """The list a plural opens ("أحياء الدرعية والرميلة"); after a singular type word only
         items with their own type word ("حي حلكو وحي زنود"). Returns where the list ends."""
         _intro, typed_rx = _unknown_rx(self.m)
@@ -173,12 +190,17 @@ class _Scan:
             if tm:
                 start = tm.end()
                 plural = tm.group("type") in self.w.plurals  # "قرية X وقرى Y وZ"
+                kind = self.w.types[tm.group("type")][0]
             elif not plural:
                 return pos
             span = self.name_at(start)
             if span is None:
                 return pos
-            self.add(*span)
+            if dual:  # "قريتي الكاوكلي وقرت ويران": the second of two names runs on ("ويران" is not a third)
+                span = self.run_on(span)
+                self.add(*span, kind)
+                return span[1]
+            self.add(*span, kind)
             pos = span[1]
 
     def english(self) -> None:
@@ -196,7 +218,7 @@ class _Scan:
                 ):
                     continue
                 if not self.overlaps_known(s, e):
-                    self.out.append((s, e, name))
+                    self.out.append((s, e, name, _en_kind(mm.group(0))))
 
 
 _EN_NAME = r"(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]s-|[Aa]sh-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+)?)"
@@ -205,3 +227,12 @@ _EN_UNKNOWN = (
     re.compile(rf"\b{_EN_NAME}\s(?:village|camp|neighbou?rhood)\b"),
     re.compile(rf"\b(?:near|in the vicinity of|outskirts of) {_EN_NAME}"),
 )
+
+
+def _en_kind(phrase: str) -> str:
+    """The kind an English phrase's type word gives ("the village of X" -> village)."""
+    low = phrase.lower()
+    for word, kind in (("neighbo", "neighbourhood"), ("camp", "camp"), ("city", "city"), ("town", "town")):
+        if word in low:
+            return kind
+    return "village"

@@ -46,6 +46,7 @@ _SETS = (
     "area_after",
     "event_word",
     "word_name",
+    "dual",
 )
 
 # The PlaceWords field a role of the CSV fills, where the names differ.
@@ -54,6 +55,7 @@ _FIELD = {
     "name_tail": "name_tails",
     "event_word": "event_words",
     "word_name": "word_names",
+    "dual": "duals",
 }
 
 
@@ -78,6 +80,9 @@ class PlaceWords:
     area_after: frozenset[str] = frozenset()  # "X بريف Y", "X east of Y": what places a village named before
     event_words: frozenset[str] = frozenset()  # conflict words that make a town name that is a word a place
     word_names: frozenset[str] = frozenset()  # town names that are ordinary words: decided by context
+    duals: frozenset[str] = (
+        frozenset()
+    )  # "قريتي X وY": exactly two names follow (the second may be two words)
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import ARTIFACTS, ROOT, assert_no_exception, wait_for_app
-from ui.editor import EDITOR_COLUMNS
+from ui.editor import editor_frame
+from ui.place_candidates import with_also_possible
+from ui.sources import with_source_counts
 
 SEED = ROOT.parent / "shared" / "seed" / "report-qamishli-ar.txt"
 # Test screenshots go with the other artifacts; docs/screenshots is made by tests/browser/make_screenshots.py.
@@ -101,7 +103,9 @@ def test_paste_extract_save_edit_reload(app, page, monkeypatch):
 
     # The editor is a canvas: click the first row's first cell, walk to "fatalities", Enter opens the
     # cell editor, type the value, Enter commits.
-    columns = [c for c in EDITOR_COLUMNS if c in first.columns]
+    columns = list(
+        editor_frame(with_also_possible(with_source_counts(first))).columns
+    )  # as Review shows them
     page.wait_for_timeout(1000)
     grid.scroll_into_view_if_needed()  # the page keeps the Paste page's scroll position
     box = grid.bounding_box()

@@ -59,3 +59,21 @@ def test_a_release_for_ransom_ends_the_abduction_and_is_not_another() -> None:
         assert [(e.sub_event_type, e.event_date) for e in evs] == [
             ("Abduction/forced disappearance", "2024-03-09")
         ], text
+
+
+@guards("a_back_reference_with_another_day_tells_another_act")
+def test_a_back_reference_with_another_day_is_an_earlier_act() -> None:
+    text = (
+        "مقتل شخص في اقتتال عشائري بمدينة الحسكة\n"
+        "قُتل مدني في اشتباكات عشائرية في حي غويران بمدينة الحسكة اليوم الأربعاء 21 من تموز.\n"
+        "وأفاد سكان بأن القتال بين القبيلتين اندلع في 19 من تموز الحالي في بلدة تل تمر وأسفر حينها عن مقتل شاب."
+    )
+    evs = extract(text, "2021-07-21")
+    assert sorted((e.event_date, e.location) for e in evs) == [
+        ("2021-07-19", "Tall Tamr"),
+        ("2021-07-21", "Al Hasakah"),
+    ]
+    # said on a day of its own: the statement's day, not the act's ("said in a statement on Monday")
+    told = "News\nTurkish jets struck a power station near Qamishli on Sunday night.\n"
+    told += "The Energy Office said in a statement on Monday that a guard was killed in the strike."
+    assert len(extract(told, "2024-01-15")) == 1

@@ -47,6 +47,10 @@ def test_tallies_over_a_span_of_time_are_not_events() -> None:
     # counted with a day that is no tally window: only the count makes it a tally
     assert types("خبر\nوثّقت الشبكة 15 هجوماً على نقاط قسد في الشحيل خلال الأسبوع الماضي.") == []
     assert types("News\nThe network documented dozens of attacks on SDF points in Hajin last week.") == []
+    assert (
+        types("News\nTurkish aircraft carried out eight drone attacks on vehicles in Qamishli last week.")
+        == []
+    )
 
 
 @guards("counted_attacks_are_a_tally")

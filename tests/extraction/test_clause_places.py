@@ -66,3 +66,11 @@ def test_english_news_spellings_of_north_east_towns() -> None:
         "2024-03-12",
     )
     assert [(e.location, e.fatalities) for e in evs] == [("Tall Hamis", 1)]
+
+
+@guards("the_town_locating_a_village_describes_it")
+def test_the_town_a_village_belongs_to_is_not_a_second_place() -> None:
+    text = (
+        "خبر\nقُتل ثلاثة أشخاص اليوم باشتباكات بين عشيرتين في قرية الحمرات التابعة لناحية الكرامة بريف الرقة."
+    )
+    assert [e.location for e in extract(text, "2022-07-12")] == ["الحمرات"]

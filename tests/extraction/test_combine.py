@@ -61,9 +61,15 @@ def test_the_telling_with_a_day_dates_the_event() -> None:
 
 
 @guards("a_precise_place_wins")
+def test_a_village_named_by_a_later_telling_places_the_strike() -> None:
+    text = "News\nTurkish drones struck the Qamishli countryside on Monday.\n"
+    text += "A Turkish drone struck a car in the village of Tal Hamis on Monday."
+    assert [(e.location, e.geo_precision) for e in extract(text, "2024-05-13")] == [("Tall Hamis", 1)]
+
+
 def test_a_town_named_later_places_the_strike_in_it() -> None:
     evs = extract(TAL_TAMR, "2019-11-24", "المرصد السوري لحقوق الإنسان")
-    assert [(e.location, e.geo_precision) for e in evs if e.sub_event_type == "Air/drone strike"][0] == (
-        "Tall Tamr",
-        1,
-    )
+    # the village no source locates, on the road to Tal Tamr, placed at Tal Tamr's point (precision 2)
+    assert [(e.location, e.geo_precision, e.latitude) for e in evs if e.sub_event_type == "Air/drone strike"][
+        0
+    ] == ("أم الكيف", 2, 36.65556)

@@ -137,3 +137,35 @@ def test_since_the_start_of_the_year_is_a_count_window(phrase: str) -> None:
     """ "بذلك يرتفع إلى 61 عدد الضربات منذ مطلع العام 2022": the window of a tally, never an event's day."""
     d = one(phrase, dt.date(2022, 10, 12))
     assert d.is_tally and d.dmin == dt.date(2022, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["للمرة الأولى منذ 8 كانون الأول 2024", "for the first time since 8 December 2024"]
+)
+def test_since_a_day_is_a_reference_not_an_acts_day(phrase: str) -> None:
+    d = next(d for d in find_dates(fold(phrase), dt.date(2026, 2, 3)) if d.best == dt.date(2024, 12, 8))
+    assert d.is_reference and not d.is_tally  # dates no act, and counts nothing either
+
+
+def test_an_act_told_with_since_a_day_keeps_its_own_day() -> None:
+    from extraction import extract
+
+    text = "خبر\nفرضت قسد حظر تجوال في مدينة القامشلي اليوم لمنع الاحتفال بدخول الأمن السوري للمرة الأولى منذ 8 كانون الأول 2024."
+    assert {e.event_date for e in extract(text, "2026-02-03")} == {"2026-02-03"}
+
+
+def test_at_the_time_is_the_day_told_before() -> None:
+    """ "وذكرت صفحات محلية حينها أن ...": what was told then happened on the day told before."""
+    ds = find_dates(
+        fold("وتداولت أنباء في 19 حزيران عن تفجير. وذكرت صفحات محلية حينها أن قسد طوقت المكان."), PUB
+    )
+    assert [d.best.isoformat() for d in ds] == ["2024-06-19", "2024-06-19"]
+
+
+@pytest.mark.parametrize(
+    "phrase", ["Between August 3 and August 9", "from 3 to 9 August", "بين 3 و9 آب", "من 3 إلى 9 آب"]
+)
+def test_a_span_of_days_is_a_counting_window(phrase: str) -> None:
+    """ "Between August 3 and August 9, Turkish aircraft carried out eight drone attacks": a tally's window."""
+    (d,) = find_dates(fold(phrase), dt.date(2022, 8, 10))
+    assert d.is_tally and (d.dmin, d.dmax) == (dt.date(2022, 8, 3), dt.date(2022, 8, 9))

@@ -20,9 +20,10 @@ HELDOUT_FLOOR = (
     0.95  # the team's held-out reports reached 0.978 (round 8, 0.935 in round 2); the guard sits below
 )
 HELDOUT2 = Path(__file__).resolve().parent / "heldout2"
-HELDOUT2_FLOOR = (
-    0.88  # the second held-out set reached 0.902 (round 8, 0.878 in round 4); the guard sits below
-)
+# The second held-out set reached 0.902 (round 8); 0.871 since villages no source locates are places of their
+# own (issue 12): its gold codes "قرى الأسدية وتل الورد ودادا" as one event, where ANNOTATION.md (one event per
+# location) and the real reports' golds (dev-real a07, b04) code one per village. The guard sits below.
+HELDOUT2_FLOOR = 0.86
 HELDOUT3 = Path(__file__).resolve().parent / "heldout3"
 ACTOR_FLOOR = 0.84  # held-out actor Jaccard reached 0.87-0.94 (round 6, from 0.76-0.87); the guard sits below
 # The third held-out set reached 0.911 (round 8, from 0.786); 0.863 since the gazetteer has every village

@@ -145,9 +145,9 @@ def test_extra_places_take_precedence_and_are_cached_separately(gaz):
             "source": "analyst",
         },
         {
-            "id": "cur-tartab",
-            "name_en": "Tartab",
-            "name_ar": "طرطب",
+            "id": "cur-al-kishma",
+            "name_en": "Al-Kishma",
+            "name_ar": "الكشمة",
             "kind": "village",
             "lat": 37.0,
             "lon": 41.2,
@@ -157,8 +157,8 @@ def test_extra_places_take_precedence_and_are_cached_separately(gaz):
     (tawil,) = layered.lookup("تل الجدعان")
     tal_tamr = layered.get("gn-163434")
     assert tawil.point() == (tal_tamr.lat, tal_tamr.lon, 2)
-    assert layered.get("cur-tartab").point() == (37.0, 41.2, 1)
-    assert gaz.get("cur-tartab").lat is None  # the shipped gazetteer is untouched
+    assert layered.get("cur-al-kishma").point() == (37.0, 41.2, 1)
+    assert gaz.get("cur-al-kishma").lat is None  # the shipped gazetteer is untouched
     assert gz.load_gazetteer(extra) is layered
 
 
@@ -242,3 +242,10 @@ def test_an_alias_row_adds_a_name_to_the_place_it_names(gaz):
     assert [p.id for p in layered.lookup("القامشلو الجديدة")] == ["gn-173377"]
     assert layered.get("rasd-1") is None
     assert not gaz.lookup("القامشلو الجديدة")
+
+
+def test_a_point_from_places_extra_locates_a_place_no_source_located(gaz):
+    """ "Zirgan town is GeoNames' Tall Abu Rasayn": a cited point, not the town it was located by before."""
+    p = gaz.get("cur-abu-rasin")
+    assert (p.lat, p.lon, p.located_by) == (36.84767, 40.32907, "") and p.admin2 == "Ras al-Ayn"
+    assert "point: " in p.note

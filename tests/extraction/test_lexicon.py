@@ -96,3 +96,20 @@ def test_inner_star_takes_verb_endings() -> None:
     keys = {k for k, _ in _expand("وقع* اتفاق*")}
     assert {"وقعت اتفاق", "وقعوا اتفاق", "وقع اتفاق"} <= keys
     assert all(p for _, p in _expand("وقع* اتفاق*"))
+
+
+def test_a_whole_word_entry_takes_no_accusative_alef() -> None:
+    """ "بعدم" (by not) negates; "بعدما" (after) is another word: the row says ``whole``."""
+    kinds = lambda text: [m.kind for m in main_matcher().find(fold(text))]  # noqa: E731
+    assert "cue:negation" in kinds("بعدم الرد على الهجوم")
+    assert "cue:negation" not in kinds("بعدما أطلق مجهولون النار عليهما")
+
+
+def test_deaths_told_before_after_is_the_act_after_it() -> None:
+    """ "لقي مدنيان حتفهما بعدما أطلق مجهولون النار عليهما": the shooting after "بعدما" is the event."""
+    from extraction import extract
+
+    (ev,) = extract(
+        "خبر\nلقي مدنيان حتفهما مساء أمس بعدما أطلق مجهولون النار عليهما في بلدة الشحيل.", "2020-11-19"
+    )
+    assert (ev.sub_event_type, ev.location, ev.fatalities) == ("Attack", "Al-Shuhayl", 2)

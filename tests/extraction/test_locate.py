@@ -64,6 +64,11 @@ def test_the_base_detainees_were_taken_to_is_not_where_they_were_seized() -> Non
 @guards("moved_people_are_placed_at_the_town_told_of")
 def test_buses_from_other_towns_do_not_move_a_strike_at_the_dam() -> None:
     assert [e.location for e in extract(DAM_CROWD, "2025-01-16", "ANHA (Hawar English)")] == ["Tishrin Dam"]
+    text = (
+        "News\nA Turkish drone struck a convoy of civilians heading to the Tishrin Dam on Wednesday, killing two.\n"
+        "Residents of Hasaka set off for the dam on Wednesday but were hit by the drone attack."
+    )
+    assert [e.location for e in extract(text, "2025-01-08")] == ["Tishrin Dam"]  # not where they came from
 
 
 @guards("a_strong_act_in_a_province_is_kept_at_province_level")
@@ -110,6 +115,28 @@ def test_the_town_told_of_places_an_act_with_no_place() -> None:
 def test_an_act_recalled_with_no_place_is_at_the_last_town_named() -> None:
     evs = [e for e in extract(RECALLED, "2022-09-16") if e.background]
     assert [(e.location, e.event_date[:7]) for e in evs] == [("Al-Busayrah", "2021-08")]
+
+
+@guards("the_last_place_told_places_a_placeless_act")
+def test_where_the_wounded_were_taken_is_never_borrowed() -> None:
+    """ "نُقل الجرحى إلى مشافي مدينة الحسكة" ... "عثرت القوات على جثة": the body was found where the news is."""
+    text = (
+        "خبر\nاشتعلت النيران اليوم في خيمة داخل مخيم الهول، ونُقل ثلاثة جرحى إلى مشافي مدينة الحسكة.\n"
+        "وفي أول أيام عيد الفطر، عثرت القوات الأمنية على جثة لاجئ بعد ضربه بمطرقة على رأسه."
+    )
+    evs = extract(text, "2020-05-28")
+    assert [e.location for e in evs if e.sub_event_type == "Attack"] == ["Al-Hawl refugee camp"]
+
+
+@guards("unnamed_villages_of_an_area_are_no_place")
+def test_a_summary_of_unnamed_villages_is_no_event_beside_the_named_ones() -> None:
+    text = (
+        "دير الزور.. مظاهرات ترفض دخول قوات النظام\n"
+        "خرج العشرات من المدنيين في مظاهرات بعدد من قرى وبلدات ريف دير الزور الشرقي، رفضاً لدخول قوات النظام.\n"
+        "ونشرت شبكات محلية اليوم الجمعة صوراً تظهر عشرات المدنيين في مدينة الشحيل وهم يحملون لافتات.\n"
+        "وخرجت مظاهرات حاشدة في الشعيطات رافضة لنظام الأسد."
+    )
+    assert sorted(e.location for e in extract(text, "2019-10-18")) == ["Al-Shaitat", "Al-Shuhayl"]
 
 
 @guards("a_headline_with_only_a_borrowed_place_is_no_event")

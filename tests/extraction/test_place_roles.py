@@ -24,6 +24,8 @@ def test_where_the_fire_was_launched_from_is_not_where_it_fell() -> None:
         "انطلاقاً من قواعده في محيط مدينة رأس العين."
     )
     assert [loc for _, loc in found(text, "2023-11-23")] == ["Tall Tamr"]
+    text = "خبر\nتعرضت قرية الصيادة في ريف منبج اليوم لقصف متقطع انطلق من القاعدة التركية في قرية الشيخ ناصر."
+    assert [loc for _, loc in found(text, "2022-11-24")] == ["As Sayyadah al Kabirah"]
 
 
 @guards("where_the_wounded_were_taken")

@@ -249,7 +249,7 @@ def test_place_words_data_is_well_formed():
         rows = list(csv.DictReader(fh))
     roles = {"proclitic", "type", "plural", "direction", "side", "name_head", "name_tail", "common", "stop"}
     roles |= {"org_before", "org_after", "org_after_alone", "org_before_alone"}
-    roles |= {"locative", "area_after", "event_word", "word_name"}
+    roles |= {"locative", "area_after", "event_word", "word_name", "dual"}
     seen = set()
     for r in rows:
         assert r["role"] in roles and r["note"].strip(), r

@@ -86,3 +86,16 @@ def test_english_actors_both_sides_named() -> None:
     assert [(e.actor1, e.actor2) for e in evs] == [
         ("Unidentified Armed Group (Syria)", "Military Forces of the United States")
     ]
+
+
+@guards("a_force_telling_of_anothers_act_was_its_target")
+def test_a_force_telling_of_anothers_attack_is_not_its_actor() -> None:
+    """ "The SDF said in a statement that the NDF ... fired mortar rounds at Diban": the NDF acted, on the SDF."""
+    text = (
+        "News\nThe SDF said in a statement that the National Defence Forces (NDF), a militia backed by Damascus, "
+        "fired mortar rounds at the town of Diban, targeting an SDF point."
+    )
+    evs = extract(text, "2024-06-13")
+    assert {(e.actor1, e.actor2) for e in evs} == {
+        ("NDF: National Defence Forces", "SDF: Syrian Democratic Forces")
+    }

@@ -74,6 +74,18 @@ def test_more_forms() -> None:
         ("Unidentified gunmen shot dead a young man in al-Shuhayl on Monday.", "Attack"),
         ("Russian warplanes carried out air raids near al-Mayadin overnight.", "Air/drone strike"),
         ("Protesters blocked the road in Manbij on Tuesday.", "Peaceful protest"),
+        (
+            "Tribal forces seized most SDF positions in the town of Diban on Wednesday.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "ظهر عشرات المدنيين في مدينة الشحيل اليوم وهم يحملون لافتات تطالب بإسقاط النظام.",
+            "Peaceful protest",
+        ),
+        (
+            "Dozens of residents gathered in Hajin on Friday carrying banners against the regime.",
+            "Peaceful protest",
+        ),
     ],
 )
 def test_grown_lexicon_fires_on_new_sentences(text: str, sub: str) -> None:
@@ -92,9 +104,24 @@ def test_grown_lexicon_fires_on_new_sentences(text: str, sub: str) -> None:
         "وتتداول القرى دعوات للتظاهر في بلدة ذيبان احتجاجاً على وجود القوات.",
         "ستحمل الجمعة القادمة اسم جمعة الكرامة، في إشارة إلى مطلبهم بانسحاب القوات من بلدة حطلة.",
         "وتبث القوات شائعات عن نية اعتقال أقارب المتظاهرين في مدينة الميادين.",
+        # a count updated, and attackers leaving the scene
+        "With this attack, the number of Turkish drone strikes in Qamishli in August rises to nine.",
+        "The gunmen fled after running out of ammunition, the source in al-Sour said.",
+        # what happens from time to time is a habit
+        "وتظهر بين حين وآخر مبادرات عشائرية لتسوية الخلافات في قرية الدلاوية.",
     ],
 )
 def test_threats_conditions_and_habits_are_not_events(text: str) -> None:
     from extraction import extract
 
     assert extract(text, "2024-05-15") == []
+
+
+def test_what_a_protest_refuses_is_no_event_of_its_own() -> None:
+    """ "مظاهرة رفضاً لدخول قوات النظام": the entry refused is named, not done."""
+    assert subs("خرجت مظاهرة في مدينة هجين رفضاً لدخول قوات النظام إلى المنطقة.") == ["Peaceful protest"]
+
+
+def test_media_publishing_pictures_deploy_no_forces() -> None:
+    text = "ونشرت شبكات محلية اليوم صوراً تظهر عشرات المدنيين في مدينة الشحيل وهم يحملون لافتات."
+    assert subs(text) == ["Peaceful protest"]
