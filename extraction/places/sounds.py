@@ -31,17 +31,27 @@ SETTLEMENTS = frozenset(["village", "town", "city", "neighbourhood", "camp"])
 REACH_KM = 40.0  # a village is looked for this far around the place it is named with
 
 
+_MARKS = "'’‘`ʿʾ"
+_NO_MARKS = str.maketrans("", "", _MARKS)
+_SPLIT = re.compile(r"[\s-]+")
+_REPEATED = re.compile(r"(.)\1+")
+
+
 def sound_key(name: str) -> str:
     """The consonant skeleton of an English place name ("Mawla Sibat" -> "mlsbt")."""
-    s = unicodedata.normalize("NFKD", name.lower())
-    s = "".join(c for c in s if not unicodedata.combining(c) and c not in "'’‘`ʿʾ")
+    s = name.lower()
+    if s.isascii():  # nothing to decompose: only the marks go
+        s = s.translate(_NO_MARKS)
+    else:
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c) and c not in _MARKS)
     words = []
-    for w in re.split(r"[\s-]+", _ARTICLE.sub("", s.strip())):
+    for w in _SPLIT.split(_ARTICLE.sub("", s.strip())):
         w = _TELL.sub("tl", w)
         for a, b in _DIGRAPHS:
             w = w.replace(a, b)
         w = _DROP.sub("", w)
-        w = re.sub(r"(.)\1+", r"\1", w).rstrip("h") or w
+        w = _REPEATED.sub(r"\1", w).rstrip("h") or w
         if w:
             words.append(w)
     return "".join(words)

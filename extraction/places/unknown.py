@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+
+import ahocorasick
 
 from extraction.gazetteer import load_gazetteer
 from extraction.normalise import Normalised, fold, normalise
@@ -75,6 +78,36 @@ def _unknown_rx(m: Matcher) -> tuple[re.Pattern[str], re.Pattern[str]]:
         typed = re.compile(rf"(?P<type>{m.type_alt})\s+[\"«]?")
         rx = m.__dict__["_unknown_rx"] = (intro, typed)
     return rx
+
+
+def _type_words(m: Matcher) -> ahocorasick.Automaton | None:
+    """An automaton over the Arabic type words (None if there are none): where ``intro`` can match."""
+    if "_type_words" not in m.__dict__:
+        a = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for w in m.words.types:
+            if w and not w.isascii():
+                a.add_word(w, len(w))
+        a.make_automaton()
+        m.__dict__["_type_words"] = a if len(a) else None
+    return m.__dict__["_type_words"]
+
+
+def _intros(m: Matcher, t: str) -> Iterator[re.Match[str]]:
+    """``intro.finditer(t)``, tried only where it can start: at most two proclitics before a type word."""
+    intro, _typed = _unknown_rx(m)
+    words = _type_words(m)
+    if words is None:
+        yield from intro.finditer(t)
+        return
+    starts = set()
+    for end, n in words.iter(t):
+        at = end - n + 1
+        starts.update(p for p in (at, at - 1, at - 2) if p >= 0)
+    done = 0
+    for p in sorted(starts):
+        if p >= done and (mm := intro.match(t, p)):
+            yield mm
+            done = mm.end()
 
 
 def find_unknown_places(norm: Normalised, known_mentions: list) -> list[tuple[int, int, str]]:
@@ -162,9 +195,8 @@ class _Scan:
         self.out.append((s, e, self.norm.original[s:e], kind))
 
     def arabic(self) -> None:
-        intro, _typed = _unknown_rx(self.m)
         pos_done = 0
-        for mm in intro.finditer(self.t):
+        for mm in _intros(self.m, self.t):
             if mm.start() < pos_done:
                 continue
             kind = self.w.types[mm.group("type")][0]
@@ -205,8 +237,11 @@ class _Scan:
 
     def english(self) -> None:
         w = self.w
-        for rx in _EN_UNKNOWN:
-            for mm in rx.finditer(self.norm.original):
+        text = self.norm.original
+        for rx, words in _EN_UNKNOWN:
+            if not any(word in text for word in words):
+                continue  # each pattern needs one of its words (an Arabic report has none)
+            for mm in rx.finditer(text):
                 s, e = mm.span("name")
                 name = mm.group("name")
                 first = fold(name).split()[0]
@@ -222,10 +257,13 @@ class _Scan:
 
 
 _EN_NAME = r"(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]s-|[Aa]sh-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+)?)"
-_EN_UNKNOWN = (
-    re.compile(rf"\b(?:town|village|city|camp|neighbou?rhood|district|hamlet) of {_EN_NAME}"),
-    re.compile(rf"\b{_EN_NAME}\s(?:village|camp|neighbou?rhood)\b"),
-    re.compile(rf"\b(?:near|in the vicinity of|outskirts of) {_EN_NAME}"),
+_EN_UNKNOWN = (  # (pattern, words one of which it needs)
+    (re.compile(rf"\b(?:town|village|city|camp|neighbou?rhood|district|hamlet) of {_EN_NAME}"), (" of ",)),
+    (re.compile(rf"\b{_EN_NAME}\s(?:village|camp|neighbou?rhood)\b"), ("village", "camp", "neighbo")),
+    (
+        re.compile(rf"\b(?:near|in the vicinity of|outskirts of) {_EN_NAME}"),
+        ("near ", "vicinity of ", "outskirts of "),
+    ),
 )
 
 
