@@ -93,16 +93,26 @@ def _type_words(m: Matcher) -> ahocorasick.Automaton | None:
 
 
 def _intros(m: Matcher, t: str) -> Iterator[re.Match[str]]:
-    """``intro.finditer(t)``, tried only where it can start: at most two proclitics before a type word."""
+    """``intro.finditer(t)``, tried only where it can start: where a word starts (``(?<!\\w)``) with at most
+    two proclitics before a type word and a space after it."""
     intro, _typed = _unknown_rx(m)
     words = _type_words(m)
     if words is None:
         yield from intro.finditer(t)
         return
+    clitics = m.words.proclitics
     starts = set()
+    last = len(t) - 1
     for end, n in words.iter(t):
-        at = end - n + 1
-        starts.update(p for p in (at, at - 1, at - 2) if p >= 0)
+        if end == last or not t[end + 1].isspace():
+            continue  # a type word is followed by a space
+        at = p = end - n + 1
+        while p and (t[p - 1].isalnum() or t[p - 1] == "_"):  # inside a word: back over its proclitics
+            if at - p == 2 or t[p - 1] not in clitics:
+                break
+            p -= 1
+        else:
+            starts.add(p)
     done = 0
     for p in sorted(starts):
         if p >= done and (mm := intro.match(t, p)):
