@@ -7,8 +7,8 @@ import re
 from extraction.gazetteer import Gazetteer, load_gazetteer
 from extraction.normalise import Normalised, normalise
 
-from .hits import Found, Hit, context_before, list_gap, names_an_organisation, raw_hits
-from .keys import FREE
+from .hits import Found, Hit, context_before, list_gap, names_an_organisation, raw_hits, word_before
+from .keys import FREE, GUARDED
 from .licence import Licence
 from .matcher import Matcher, matcher_for
 from .mention import PlaceMention
@@ -39,9 +39,17 @@ def find_places(
     licence = Licence(m, t, hits)
     found: list[Found] = []
     last_end = -1
+    typed_before = m.ar_context_last
     for h in hits:
         if h.cstart < last_end or h.start < last_end:
             continue
+        if (
+            h.entries.low == GUARDED
+            and not h.entries[0].english
+            and not (found and found[-1].typed)
+            and word_before(t, h.cstart) not in typed_before
+        ):
+            continue  # every entry needs a type word or a list a type word opens, and neither is there
         f = _consider(m, t, h, found, licence)
         if f is not None:
             found.append(f)

@@ -88,20 +88,26 @@ def _ranked(
     # A village only WOF knows beats a known town of its name by an explicit frame, not by the report's
     # other places or provinces ("على رأس العين" in a report about Afrin is still Ras al-Ain).
     prominent = any(not e.new for e in entries)
+    kind = f.type_kind
     scored = []
     context: dict[tuple[int, bool], float] = {}  # one place may come with several entries
     for e in entries:
         p = places[e.place]
         weak = e.new and prominent
-        s = _score(p, e, f, _NO_PROVINCES if weak else admin1, named, fixed[e.place]) + _near_bonus(p, near)
+        s = _score(p, e, kind, _NO_PROVINCES if weak else admin1, named, fixed[e.place])
+        s += 3.0 if near and near in (p.parent_id, p.located_by) else 0.0  # the town named nearest
         if several:
             key = (e.place, weak)
             if key not in context:
                 context[key] = ctx.frame_only(i, p) if weak else ctx.bonus(i, p)
             s += context[key]
         scored.append((s, e))
-    scored.sort(key=lambda se: (-se[0], se[1].place))
+    scored.sort(key=_rank)
     return scored
+
+
+def _rank(se: tuple[float, Entry]) -> tuple[float, int]:
+    return -se[0], se[1].place
 
 
 def _alternatives(m: Matcher, scored: list[tuple[float, Entry]]) -> list[Place]:
@@ -151,15 +157,10 @@ def _nearest_anchor(anchors: list[tuple[int, str]], positions: list[int], pos: i
     return min(near, key=lambda a: abs(a[0] - pos))[1]
 
 
-def _near_bonus(p: Place, near: str | None) -> float:
-    return 3.0 if near and near in (p.parent_id, p.located_by) else 0.0
-
-
 def _score(
-    p: Place, e: Entry, f: Found, admin1: Counter, named: set[str], fixed: tuple[float, float]
+    p: Place, e: Entry, kind: str | None, admin1: Counter, named: set[str], fixed: tuple[float, float]
 ) -> float:
     score = 0.0
-    kind = f.type_kind
     if kind and p.kind in TYPE_KINDS.get(kind, ()):
         score += 10
     if p.kind in ("district", "sub-district", "governorate"):

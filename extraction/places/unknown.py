@@ -120,6 +120,15 @@ def _intros(m: Matcher, t: str) -> Iterator[re.Match[str]]:
             done = mm.end()
 
 
+def _banned(m: Matcher) -> frozenset[str]:
+    """Words that never start an unknown name: stop words, type words, directions, common words."""
+    b = m.__dict__.get("_unknown_banned")
+    if b is None:
+        w = m.words
+        b = m.__dict__["_unknown_banned"] = frozenset(w.stop | set(w.types) | set(w.directions) | w.common)
+    return b
+
+
 def find_unknown_places(norm: Normalised, known_mentions: list) -> list[tuple[int, int, str]]:
     """(start, end, name) of each name a type word introduces that the gazetteer lacks; see ``unknown_names``."""
     return [(s, e, name) for s, e, name, _kind in unknown_names(norm, known_mentions)]
@@ -149,8 +158,7 @@ class _Scan:
         self.known = sorted((k.start, k.end) if hasattr(k, "start") else (k[0], k[1]) for k in known_mentions)
         self.known_starts = [k[0] for k in self.known]
         self.lex_words, self.lex_stems = _lexicon_words()
-        w = self.w
-        self.banned = w.stop | set(w.types) | set(w.directions) | w.common
+        self.banned = _banned(m)
         self.out: list[tuple[int, int, str, str]] = []  # (start, end, name, the kind its type word gives)
 
     def plain(self, word: str) -> bool:
