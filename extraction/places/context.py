@@ -15,6 +15,7 @@ import re
 
 from extraction.gazetteer import Place, km
 
+from .facts import facts_of
 from .hits import Found
 from .matcher import Matcher
 from .outlets import outlet_admin1
@@ -152,20 +153,7 @@ class ReportContext:
 def firm_place(m: Matcher, f: Found) -> Place | None:
     """The one place a mention names, leaving aside villages only WOF knows when a known place has the
     name ("ريف تل تمر" is Tal Tamr although two WOF villages are called تل تمر too); None if several."""
-    known = [e for e in f.entries if not e.new]
-    return one_place(m, known or f.entries)
-
-
-def one_place(m: Matcher, entries: list) -> Place | None:
-    """The place the entries name when they name one (an admin area and its seat town are one), else None."""
-    ids = {e.place for e in entries}
-    if len(ids) == 1:
-        return m.places[next(iter(ids))]
-    ps = [m.places[i] for i in ids]
-    towns = [p for p in ps if not p.is_area]
-    if len(towns) == 1 and all(m.seats.get(p.id) == towns[0].id for p in ps if p is not towns[0]):
-        return towns[0]
-    return None
+    return (f.facts or facts_of(m, f.entries)).firm
 
 
 def _framing_area(m: Matcher, f: Found) -> Place | None:

@@ -7,8 +7,8 @@ import re
 from extraction.gazetteer import Gazetteer, load_gazetteer
 from extraction.normalise import Normalised, normalise
 
-from .hits import Found, Hit, context_before, list_gap, names_an_organisation, raw_hits
-from .keys import FREE
+from .hits import Found, Hit, context_before, list_gap, names_an_organisation, raw_hits, word_before
+from .keys import FREE, GUARDED
 from .licence import Licence
 from .matcher import Matcher, matcher_for
 from .mention import PlaceMention
@@ -39,9 +39,17 @@ def find_places(
     licence = Licence(m, t, hits)
     found: list[Found] = []
     last_end = -1
+    typed_before = m.ar_context_last
     for h in hits:
         if h.cstart < last_end or h.start < last_end:
             continue
+        if (
+            h.entries.low == GUARDED
+            and not h.entries[0].english
+            and not (found and found[-1].typed)
+            and word_before(t, h.cstart) not in typed_before
+        ):
+            continue  # every entry needs a type word or a list a type word opens, and neither is there
         f = _consider(m, t, h, found, licence)
         if f is not None:
             found.append(f)
@@ -51,18 +59,15 @@ def find_places(
 
 def _consider(m: Matcher, t: str, h: Hit, found: list[Found], licence: Licence) -> Found | None:
     """The mention a hit makes with the words around it, or None when its context does not make it one."""
-    org = names_an_organisation(m, t, h)
-    if org == "outlet":
-        return None
     pstart, kind, qual, typed = context_before(m, t, h)
     english = h.entries[0].english
     in_list = False
     if not typed and found:
         prev = found[-1]
-        gap = t[prev.end : h.cstart]
-        en_gap = english and _EN_LIST_GAP.fullmatch(gap)
-        if prev.typed and (list_gap(gap, h.clitic) or en_gap):
-            in_list, kind = True, prev.type_kind
+        if prev.typed:
+            gap = t[prev.end : h.cstart]
+            if list_gap(gap, h.clitic) or (english and _EN_LIST_GAP.fullmatch(gap)):
+                in_list, kind = True, prev.type_kind
     end, side = h.end, False
     if english:
         end, kind, qual, typed, side = _english_after(m, t, end, kind, qual, typed)
@@ -75,8 +80,12 @@ def _consider(m: Matcher, t: str, h: Hit, found: list[Found], licence: Licence) 
     entries = licence.allowed(h, typed, in_list, bool(qual), kind)
     if kind and TYPE_KINDS.get(kind) and entries:
         fitting = [e for e in entries if m.places[e.place].kind in TYPE_KINDS[kind]]
-        entries = fitting or [e for e in entries if e.level == FREE]
+        if len(fitting) < len(entries):  # else the same list (a key's, with its facts)
+            entries = fitting or [e for e in entries if e.level == FREE]
     if not entries:
+        return None
+    org = names_an_organisation(m, t, h)  # asked last: most hits never get this far
+    if org == "outlet":
         return None
     if org == "institution":
         qual = "institution"  # "مجلس ذيبان المدني": a fallback place, never preferred to a named one

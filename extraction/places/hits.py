@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .matcher import Entry, Matcher
+from .facts import Facts
+from .matcher import MAX_KEY, Entry, Matcher
 
 
 @dataclass(slots=True)
@@ -28,71 +29,83 @@ class Found:
     qualifier: str | None
     typed: bool  # a type word (or a list it opened) introduces it
     side: bool = False
-
-
-def _letter(ch: str) -> bool:
-    return ch.isalnum()
+    facts: Facts | None = None  # of its entries (resolve)
 
 
 def raw_hits(m: Matcher, t: str) -> list[Hit]:
+    """Every hit that stands on word boundaries, leftmost first, then longest.
+
+    Most of the automaton's matches end or start inside a word; they are dropped with a character test
+    or two before anything is made for them.
+    """
     n = len(t)
     clitics = m.words.proclitics
-    out: list[Hit] = []
     info = m.key_info
+    decoded = m.entries_of
+    entries = m.entries
+    out: list[tuple[int, Hit]] = []
+    append = out.append
     for end, num in m.automaton.iter(t):
-        if end + 1 < n and t[end + 1].isalnum():
+        end += 1
+        if end < n and t[end].isalnum():
             continue
         klen, english, _codes = info[num]
-        start = end - klen + 1
+        start = end - klen
         if start == 0 or not t[start - 1].isalnum():
-            out.append(Hit(start, start, end + 1, t[start : end + 1], "", m.entries(num)))
+            es = decoded.get(num) or entries(num)
+            append((start * MAX_KEY - klen, Hit(start, start, end, t[start:end], "", es)))
             continue
-        if english:
+        if english or t[start - 1] not in clitics:
             continue
         # Up to two proclitics glued to the name (و + ب/ل/ك), the word starting right before them.
-        for k in (1, 2):
-            cs = start - k
-            if cs < 0 or not all(c in clitics for c in t[cs:start]):
-                break
-            if cs == 0 or not _letter(t[cs - 1]):
-                pre = t[cs:start]
-                if k == 2 and pre[0] not in "وف":
-                    break
-                ok = [e for e in m.entries(num) if not e.lil or pre in ("و", "ف")]
-                if ok:
-                    out.append(Hit(cs, start, end + 1, t[start : end + 1], pre, ok))
-                break
-    out.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    return out
+        cs = start - 1
+        if cs and t[cs - 1].isalnum():
+            cs -= 1  # a pair: و or ف, then ب/ل/ك, at the start of a word
+            if t[cs] not in clitics or t[cs] not in "وف" or (cs and t[cs - 1].isalnum()):
+                continue
+        pre = t[cs:start]
+        ok = (decoded.get(num) or entries(num)) if pre in ("و", "ف") else m.glued_entries(num)
+        if ok:
+            append((start * MAX_KEY - klen, Hit(cs, start, end, t[start:end], pre, ok)))
+    out.sort(key=_first)
+    return [h for _order, h in out]
+
+
+def _first(pair: tuple[int, Hit]) -> int:
+    return pair[0]
+
+
+def word_before(t: str, pos: int) -> str:
+    """The letters and digits right before ``pos``, over whitespace ("" when something else comes first)."""
+    k = pos - 1
+    while k >= 0 and t[k].isspace():
+        k -= 1
+    if k < 0:
+        return ""
+    w = t[t.rfind(" ", 0, k) + 1 : k + 1]
+    if w.isalnum():  # a space (or the text's start) before it: the whole run
+        return w
+    j = k
+    while j >= 0 and t[j].isalnum():
+        j -= 1
+    return t[j + 1 : k + 1]
 
 
 def context_before(m: Matcher, t: str, h: Hit) -> tuple[int, str | None, str | None, bool]:
     """(phrase start, type kind, qualifier, typed) from the words right before the name."""
     english = h.entries[0].english
-    if not english:
-        k = h.cstart - 1
-        while k >= 0 and t[k].isspace():
-            k -= 1
-        j = k
-        while j >= 0 and _letter(t[j]):
-            j -= 1
-        last = t[j + 1 : k + 1]
-        cl = m.words.proclitics
-        if not (
-            last in m.ar_context_last
-            or (len(last) > 1 and last[0] in cl and last[1:] in m.ar_context_last)
-            or (len(last) > 2 and last[0] in cl and last[1] in cl and last[2:] in m.ar_context_last)
-        ):
-            return h.start, None, None, False
+    # the word right before ends every type or direction phrase: a set rules out most hits before a regex
+    words = m.en_context_last if english else m.ar_context_last
+    if words is not None and word_before(t, h.cstart) not in words:
+        return h.start, None, None, False
     lo = max(0, h.cstart - 60)
     window = t[lo : h.cstart]
     if english:
-        mm = m.en_prefix.search(window)
+        # a match spans at most en_prefix_words words and ends at the window's end
+        parts = window.rsplit(None, m.en_prefix_words)
+        mm = m.en_prefix.search(window, len(parts[0]) if len(parts) > m.en_prefix_words else 0)
     else:
-        # a match spans at most ar_prefix_words words and ends at the window's end: search from the
-        # start of that many last words (the lookbehind still sees the text before)
-        parts = window.rsplit(None, m.ar_prefix_words)
-        mm = m.ar_prefix.search(window, len(parts[0]) if len(parts) > m.ar_prefix_words else 0)
+        mm = _ar_prefix(m, window)
     if not mm or mm.start() == mm.end():
         return h.start, None, None, False
     kind = qual = None
@@ -119,23 +132,54 @@ def context_before(m: Matcher, t: str, h: Hit) -> tuple[int, str | None, str | N
     return lo + first, kind, qual, typed
 
 
+def _ar_prefix(m: Matcher, window: str) -> re.Match[str] | None:
+    """``m.ar_prefix.search(window)`` from the start of its last ar_prefix_words words, tried only where
+    a word (or what follows a mark glued to it) is a type or direction phrase's first word, with its
+    proclitics: the regex cannot start a match anywhere else, and its leftmost match is the same."""
+    parts = window.rsplit(None, m.ar_prefix_words)
+    if len(parts) > m.ar_prefix_words:
+        pos, parts = len(parts[0]), parts[1:]
+    else:
+        pos = 0
+    firsts = m.ar_prefix_firsts
+    for tok in parts:
+        at = window.find(tok, pos)
+        pos = at + len(tok)
+        if tok in firsts and (mm := m.ar_prefix.match(window, at)):
+            return mm
+        if not tok.isalnum():
+            for i in range(1, len(tok)):
+                if (
+                    not tok[i - 1].isalnum()
+                    and tok[i:] in firsts
+                    and (mm := m.ar_prefix.match(window, at + i))
+                ):
+                    return mm
+    return None
+
+
 def names_an_organisation(m: Matcher, t: str, h: Hit) -> str | None:
     """ "outlet" for «دير الزور 24» and «شبكة X»; "institution" for مجلس دير الزور العسكري, the Tal Tamr Military Council.
 
     An outlet's name never places an event; an institution named after a place does, when nothing better does.
     """
     after = t[h.end : h.end + 24]
-    if m.org_after_alone and m.org_after_alone.match(after):
+    before = t[max(0, h.cstart - 12) : h.cstart]
+    # the patterns need a space and then a word that starts (before: ends) with one of these letters
+    word_after = after[:1].isspace() and after.lstrip()[:1] in m.org_after_firsts
+    word_before = before[-1:].isspace() and before.rstrip()[-1:] in m.org_before_lasts
+    if word_after and m.org_after_alone and m.org_after_alone.match(after):
         return "institution" if "council" in after[:20] else "outlet"
-    if m.org_before_alone and m.org_before_alone.search(t[max(0, h.cstart - 12) : h.cstart]):
+    if word_before and m.org_before_alone and m.org_before_alone.search(before):
         return "outlet"
-    if m.org_after and m.org_after.match(after) and m.org_before:
-        return "institution" if m.org_before.search(t[max(0, h.cstart - 12) : h.cstart]) else None
+    if word_after and m.org_after and m.org_after.match(after) and m.org_before:
+        return "institution" if word_before and m.org_before.search(before) else None
     return None
 
 
 # "بلدات البصيرة والحصان ومحيميدة": names the gazetteer lacks between two listed places keep the list going
 _UNKNOWN_ITEMS = re.compile(r"(?:\s+و[^\W\d_]{3,}|\s*,\s*[^\W\d_]{3,}){1,3}")
+_COMMA_GAP = re.compile(r"\s*,\s*")
 
 
 def list_gap(gap: str, clitic: str) -> bool:
@@ -144,6 +188,6 @@ def list_gap(gap: str, clitic: str) -> bool:
     m = _UNKNOWN_ITEMS.match(gap)
     if m is not None:
         gap = gap[m.end() :]
-    if re.fullmatch(r"\s+", gap) and clitic.startswith("و"):
-        return True
-    return bool(re.fullmatch(r"\s*,\s*", gap)) and not clitic.startswith("و")
+    if clitic.startswith("و"):
+        return gap.isspace()
+    return _COMMA_GAP.fullmatch(gap) is not None

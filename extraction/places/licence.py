@@ -36,7 +36,12 @@ class Licence:
         list a type word opens, all but a new village's name that is a word; else by level."""
         if typed:
             strict = kind in ("area", None) or self.construct_after(h, strict=True)
-            return [e for e in h.entries if not (e.new and e.level == GUARDED and strict)]
+            out = [e for e in h.entries if not (e.new and e.level == GUARDED and strict)]
+            return h.entries if len(out) == len(h.entries) else out  # the key's list, and its facts
+        if h.entries.high == FREE:
+            return h.entries  # every entry a place on its own
+        if h.entries.low == GUARDED and not in_list:
+            return []  # every entry needs a type word or a list
         head = None  # "تل X" with "تل X" unknown: X alone is not the place named
         out = []
         for e in h.entries:
@@ -52,7 +57,7 @@ class Licence:
                 and self._word_is_place(h, directed)
             ):
                 out.append(e)
-        return out
+        return h.entries if len(out) == len(h.entries) else out
 
     def _after_name_head(self, h: Hit) -> bool:
         return not h.clitic and self._prev_word(h) in self.w.name_heads

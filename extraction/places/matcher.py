@@ -12,8 +12,12 @@ from extraction.gazetteer.frequency import is_new_village, read_name_words
 from extraction.gazetteer.names import fold_name as fold
 
 from .cache import cache_key, load, save
+from .facts import Entries
 from .keys import GUARDED, NEW, place_keys
 from .words import PlaceWords, place_words
+
+# Longer keys are no names (the longest is under 50); raw_hits orders hits by start * MAX_KEY - length.
+MAX_KEY = 128
 
 
 def is_arabic(s: str) -> bool:
@@ -59,7 +63,8 @@ class Matcher:
         self.words = words
         self.places: list[Place] = list(gaz.places)
         self.automaton, self.key_info, self.seats = built or _build(self.places, words)
-        self._entries: dict[int, list[Entry]] = {}
+        self.entries_of: dict[int, Entries] = {}  # key number -> its entries, decoded on first hit
+        self._glued_of: dict[int, Entries] = {}  # ... without the لل entries (a hit after ب/ل/ك)
         self.fixed_scores = [fixed_score(p) for p in self.places]
         self._patterns(words)
 
@@ -68,10 +73,20 @@ class Matcher:
         seat = self.seats.get(area.id)
         return self.gaz.get(seat) if seat else None
 
-    def entries(self, n: int) -> list[Entry]:
-        es = self._entries.get(n)
+    def entries(self, n: int) -> Entries:
+        es = self.entries_of.get(n)
         if es is None:
-            es = self._entries[n] = [decode(c) for c in self.key_info[n][2]]
+            es = self.entries_of[n] = Entries(decode(c) for c in self.key_info[n][2])
+        return es
+
+    def glued_entries(self, n: int) -> Entries:
+        """The entries a hit after a glued ب/ل/ك keeps: all but the لل forms (one shared list per key)."""
+        es = self._glued_of.get(n)
+        if es is None:
+            es = self.entries(n)
+            if any(e.lil for e in es):
+                es = Entries(e for e in es if not e.lil)
+            self._glued_of[n] = es
         return es
 
     def _patterns(self, words: PlaceWords) -> None:
@@ -92,11 +107,22 @@ class Matcher:
         self.en_type_after = re.compile(rf"^\s+(?P<type>{alt(en_types)})\b")
         self.side_after = re.compile(rf"^\s+(?P<side>{alt(words.sides)})(?!\w)")
         self.type_alt = alt(ar_types)
-        # the most words ar_prefix can match: a direction, "من", a type and a second type
+        # the most words ar_prefix can match: a direction, "من", a type and a second type; en_prefix: a
+        # direction, "in the", a type and "of"
         self.ar_prefix_words = most_words(ar_dirs) + 1 + 2 * most_words(ar_types)
-        # The word right before a typed or directed name is the last word of a type or direction
-        # phrase (or "من" of "شرقي من"): a set lookup rules out most hits before the regex runs.
-        self.ar_context_last = frozenset(w.rsplit(" ", 1)[-1] for w in ar_types + ar_dirs) | {"من"}
+        self.en_prefix_words = most_words(en_dirs) + 2 + most_words(en_types) + 1
+        # where an ar_prefix match can start: the first word of a direction or type, proclitics glued
+        heads = {w.split(" ", 1)[0] for w in ar_dirs + ar_types}
+        glued = {c + w for c in words.proclitics for w in heads}
+        self.ar_prefix_firsts = frozenset(heads | glued | {c + w for c in words.proclitics for w in glued})
+        # The word right before a typed or directed name is the last word of a type or direction phrase
+        # (or "من" of "شرقي من"), with up to two proclitics glued to it; in English, of a direction phrase,
+        # or "the"/"of": a set lookup rules out most hits before the regex runs (None: no such shortcut).
+        last = {w.rsplit(" ", 1)[-1] for w in ar_types + ar_dirs} | {"من"}
+        glued = {c + w for c in words.proclitics for w in last}
+        self.ar_context_last = frozenset(last | glued | {c + w for c in words.proclitics for w in glued})
+        en_last = {w.rsplit(None, 1)[-1] for w in en_dirs} | {"the", "of"}
+        self.en_context_last = frozenset(en_last) if all(w.isalnum() for w in en_last) else None
         cl2 = rf"(?<!\w)[{cl}]{{0,2}}"
         self.org_before = re.compile(rf"{cl2}(?:{alt(words.org_before)})\s+$") if words.org_before else None
         self.org_after = re.compile(rf"^\s+(?:{alt(words.org_after)})(?!\w)") if words.org_after else None
@@ -104,6 +130,9 @@ class Matcher:
         self.org_after_alone = re.compile(rf"^\s+(?:{alt(alone)})(?!\w)") if alone else None
         media = words.org_before_alone
         self.org_before_alone = re.compile(rf"{cl2}(?:{alt(media)})\s+$") if media else None
+        # an organisation word after a name starts with one of these letters; one before it ends with one
+        self.org_after_firsts = frozenset(w[0] for w in words.org_after | alone)
+        self.org_before_lasts = frozenset(w[-1] for w in words.org_before | media)
 
 
 def _build(places: list[Place], words: PlaceWords) -> tuple:
@@ -112,7 +141,7 @@ def _build(places: list[Place], words: PlaceWords) -> tuple:
     codes: dict[str, list[int]] = {}
     for i, p in enumerate(places):
         for key, code in place_keys(i, p, words, freq):
-            if len(key) >= 2:
+            if 2 <= len(key) < MAX_KEY:
                 codes.setdefault(key, []).append(code)
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     info = []

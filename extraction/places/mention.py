@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from extraction.gazetteer import Place
 
 
-@dataclass
+@dataclass(slots=True)
 class PlaceMention:
     """A place named in the report: ``text == original[start:end]``."""
 

@@ -17,6 +17,7 @@ def _areas() -> dict[str, str]:
         return {fold(r["outlet"]): r["admin1"].strip() for r in csv.DictReader(fh) if r["outlet"].strip()}
 
 
+@lru_cache(maxsize=1024)
 def outlet_admin1(source: str | None) -> str | None:
     """The governorate an outlet covers, when the table knows it (its name, or a name it contains)."""
     if not source:

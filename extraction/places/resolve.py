@@ -14,7 +14,8 @@ from collections import Counter
 from extraction.gazetteer import Place
 from extraction.normalise import Normalised
 
-from .context import ReportContext, one_place
+from .context import ReportContext
+from .facts import facts_of
 from .hits import Entry, Found
 from .matcher import Matcher
 from .mention import PlaceMention
@@ -23,6 +24,7 @@ from .words import TYPE_KINDS
 VILLAGE_TYPES = frozenset({"village", "town"})  # type words that may name a village rather than a known town
 MARGIN = 1.75  # a runner-up this close (and elsewhere) is an alternative the analyst is told of
 APART_KM = 10.0  # ... when it lies this far from the choice
+_NO_PROVINCES: dict[str, int] = {}  # a weak candidate's provinces count for nothing
 
 
 def resolve(
@@ -32,43 +34,42 @@ def resolve(
     places = m.places
     admin1 = Counter()
     named: set[str] = set()
-    for f in found:
-        es = [e for e in f.entries if not e.new] or f.entries  # a known place's namesakes leave it known
-        ps = {places[e.place].admin1 for e in es}
-        if len(ps) == 1:
-            admin1[next(iter(ps))] += 1
-        if len({e.place for e in es}) == 1:
-            named.add(places[es[0].place].id)
     # Unambiguous towns and cities by position: a quarter or facility goes with the nearest one named.
     anchors = []
     for f in found:
-        towns = {e.place for e in f.entries if places[e.place].kind in ("city", "town")}
-        if len(towns) == 1:
-            anchors.append((f.hit.start, places[next(iter(towns))].id))
+        fx = f.facts = facts_of(m, f.entries)
+        if fx.admin1 is not None:  # a known place's namesakes leave it known
+            admin1[fx.admin1] += 1
+        if fx.named is not None:
+            named.add(fx.named)
+        if fx.town is not None:
+            anchors.append((f.hit.start, fx.town))
     positions = [a[0] for a in anchors]
     ctx = None
     ruled_out: set[str] = set()
     out: list[PlaceMention] = []
     for i, f in enumerate(found):
         alternatives: list[Place] = []
-        if all(e.new for e in f.entries):
+        fx = f.facts
+        if fx.all_new:
             ctx = ctx or ReportContext(m, norm.text, found, source)
             if f.hit.key in ruled_out or ctx.rules_out(i, [places[e.place] for e in f.entries]):
                 ruled_out.add(f.hit.key)  # and so all through the report: one name, one place
                 continue  # a village of that name lies elsewhere: the report's one is not in the gazetteer
         entries = f.entries
-        known = [e for e in entries if not e.new]
+        known = fx.known
         if known and len(known) < len(entries):
             # a known place beats the villages of its name, unless a type word names a village and the
             # sentence frames it elsewhere ("قرية X بريف دير الزور" when the known X is in Hasakah)
             village = f.type_kind in VILLAGE_TYPES
             if not village or not (ctx := ctx or ReportContext(m, norm.text, found, source)).has_frame(f):
                 entries = known
-        if len(entries) == 1:
-            best = entries[0]  # nothing to choose between: skip the scoring
+        if len(entries) == 1 or (fx.single_known if entries is known else fx.single):
+            best = entries[0]  # nothing to choose between (one place): skip the scoring
         else:
             near = _nearest_anchor(anchors, positions, f.hit.start)
-            several = one_place(m, entries) is None  # else: the area or its town, as the kind words say
+            # else: the area or its town, as the kind words say
+            several = (fx.place_known if entries is known else fx.place) is None
             if ctx is None and several:
                 ctx = ReportContext(m, norm.text, found, source)
             scored = _ranked(m, f, entries, i, admin1, named, near, ctx if several else None)
@@ -87,20 +88,26 @@ def _ranked(
     # A village only WOF knows beats a known town of its name by an explicit frame, not by the report's
     # other places or provinces ("على رأس العين" in a report about Afrin is still Ras al-Ain).
     prominent = any(not e.new for e in entries)
+    kind = f.type_kind
     scored = []
     context: dict[tuple[int, bool], float] = {}  # one place may come with several entries
     for e in entries:
         p = places[e.place]
         weak = e.new and prominent
-        s = _score(p, e, f, Counter() if weak else admin1, named, fixed[e.place]) + _near_bonus(p, near)
+        s = _score(p, e, kind, _NO_PROVINCES if weak else admin1, named, fixed[e.place])
+        s += 3.0 if near and near in (p.parent_id, p.located_by) else 0.0  # the town named nearest
         if several:
             key = (e.place, weak)
             if key not in context:
                 context[key] = ctx.frame_only(i, p) if weak else ctx.bonus(i, p)
             s += context[key]
         scored.append((s, e))
-    scored.sort(key=lambda se: (-se[0], se[1].place))
+    scored.sort(key=_rank)
     return scored
+
+
+def _rank(se: tuple[float, Entry]) -> tuple[float, int]:
+    return -se[0], se[1].place
 
 
 def _alternatives(m: Matcher, scored: list[tuple[float, Entry]]) -> list[Place]:
@@ -150,15 +157,10 @@ def _nearest_anchor(anchors: list[tuple[int, str]], positions: list[int], pos: i
     return min(near, key=lambda a: abs(a[0] - pos))[1]
 
 
-def _near_bonus(p: Place, near: str | None) -> float:
-    return 3.0 if near and near in (p.parent_id, p.located_by) else 0.0
-
-
 def _score(
-    p: Place, e: Entry, f: Found, admin1: Counter, named: set[str], fixed: tuple[float, float]
+    p: Place, e: Entry, kind: str | None, admin1: Counter, named: set[str], fixed: tuple[float, float]
 ) -> float:
     score = 0.0
-    kind = f.type_kind
     if kind and p.kind in TYPE_KINDS.get(kind, ()):
         score += 10
     if p.kind in ("district", "sub-district", "governorate"):

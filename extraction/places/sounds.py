@@ -42,17 +42,41 @@ SETTLEMENTS = frozenset(["village", "town", "city", "neighbourhood", "camp"])
 REACH_KM = 40.0  # a village is looked for this far around the place it is named with
 
 
+_MARKS = "'’‘`ʿʾ"
+
+
+class _Unmarked(dict):
+    """A ``str.translate`` table that drops combining marks and _MARKS, filled as characters are seen."""
+
+    def __missing__(self, code: int) -> int | None:
+        ch = chr(code)
+        keep = None if unicodedata.combining(ch) or ch in _MARKS else code
+        self[code] = keep
+        return keep
+
+
+_UNMARKED = _Unmarked()
+_SPLIT = re.compile(r"[\s-]+")
+_REPEATED = re.compile(r"(.)\1+")
+
+
+def _once(m: re.Match[str]) -> str:
+    return m.group(1)  # a callable: a r"\1" template would be parsed in Python on every call
+
+
 def sound_key(name: str) -> str:
     """The consonant skeleton of an English place name ("Mawla Sibat" -> "mlsbt")."""
-    s = unicodedata.normalize("NFKD", name.lower())
-    s = "".join(c for c in s if not unicodedata.combining(c) and c not in "'’‘`ʿʾ")
+    s = name.lower()
+    if not s.isascii():  # ASCII has nothing to decompose
+        s = unicodedata.normalize("NFKD", s)
+    s = s.translate(_UNMARKED)
     words = []
-    for w in re.split(r"[\s-]+", _ARTICLE.sub("", s.strip())):
+    for w in _SPLIT.split(_ARTICLE.sub("", s.strip())):
         w = _TELL.sub("tl", w)
         for a, b in _DIGRAPHS:
             w = w.replace(a, b)
         w = _DROP.sub("", w)
-        w = re.sub(r"(.)\1+", r"\1", w).rstrip("h") or w
+        w = _REPEATED.sub(_once, w).rstrip("h") or w
         if w:
             words.append(w)
     return "".join(words)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+
+import ahocorasick
 
 from extraction.gazetteer import load_gazetteer
 from extraction.normalise import Normalised, fold, normalise
@@ -77,6 +80,55 @@ def _unknown_rx(m: Matcher) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return rx
 
 
+def _type_words(m: Matcher) -> ahocorasick.Automaton | None:
+    """An automaton over the Arabic type words (None if there are none): where ``intro`` can match."""
+    if "_type_words" not in m.__dict__:
+        a = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for w in m.words.types:
+            if w and not w.isascii():
+                a.add_word(w, len(w))
+        a.make_automaton()
+        m.__dict__["_type_words"] = a if len(a) else None
+    return m.__dict__["_type_words"]
+
+
+def _intros(m: Matcher, t: str) -> Iterator[re.Match[str]]:
+    """``intro.finditer(t)``, tried only where it can start: where a word starts (``(?<!\\w)``) with at most
+    two proclitics before a type word and a space after it."""
+    intro, _typed = _unknown_rx(m)
+    words = _type_words(m)
+    if words is None:
+        yield from intro.finditer(t)
+        return
+    clitics = m.words.proclitics
+    starts = set()
+    last = len(t) - 1
+    for end, n in words.iter(t):
+        if end == last or not t[end + 1].isspace():
+            continue  # a type word is followed by a space
+        at = p = end - n + 1
+        while p and (t[p - 1].isalnum() or t[p - 1] == "_"):  # inside a word: back over its proclitics
+            if at - p == 2 or t[p - 1] not in clitics:
+                break
+            p -= 1
+        else:
+            starts.add(p)
+    done = 0
+    for p in sorted(starts):
+        if p >= done and (mm := intro.match(t, p)):
+            yield mm
+            done = mm.end()
+
+
+def _banned(m: Matcher) -> frozenset[str]:
+    """Words that never start an unknown name: stop words, type words, directions, common words."""
+    b = m.__dict__.get("_unknown_banned")
+    if b is None:
+        w = m.words
+        b = m.__dict__["_unknown_banned"] = frozenset(w.stop | set(w.types) | set(w.directions) | w.common)
+    return b
+
+
 def find_unknown_places(norm: Normalised, known_mentions: list) -> list[tuple[int, int, str]]:
     """(start, end, name) of each name a type word introduces that the gazetteer lacks; see ``unknown_names``."""
     return [(s, e, name) for s, e, name, _kind in unknown_names(norm, known_mentions)]
@@ -106,8 +158,7 @@ class _Scan:
         self.known = sorted((k.start, k.end) if hasattr(k, "start") else (k[0], k[1]) for k in known_mentions)
         self.known_starts = [k[0] for k in self.known]
         self.lex_words, self.lex_stems = _lexicon_words()
-        w = self.w
-        self.banned = w.stop | set(w.types) | set(w.directions) | w.common
+        self.banned = _banned(m)
         self.out: list[tuple[int, int, str, str]] = []  # (start, end, name, the kind its type word gives)
 
     def plain(self, word: str) -> bool:
@@ -162,9 +213,8 @@ class _Scan:
         self.out.append((s, e, self.norm.original[s:e], kind))
 
     def arabic(self) -> None:
-        intro, _typed = _unknown_rx(self.m)
         pos_done = 0
-        for mm in intro.finditer(self.t):
+        for mm in _intros(self.m, self.t):
             if mm.start() < pos_done:
                 continue
             kind = self.w.types[mm.group("type")][0]
@@ -205,8 +255,11 @@ class _Scan:
 
     def english(self) -> None:
         w = self.w
-        for rx in _EN_UNKNOWN:
-            for mm in rx.finditer(self.norm.original):
+        text = self.norm.original
+        for rx, words in _EN_UNKNOWN:
+            if not any(word in text for word in words):
+                continue  # each pattern needs one of its words (an Arabic report has none)
+            for mm in rx.finditer(text):
                 s, e = mm.span("name")
                 name = mm.group("name")
                 first = fold(name).split()[0]
@@ -222,10 +275,13 @@ class _Scan:
 
 
 _EN_NAME = r"(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]s-|[Aa]sh-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+)?)"
-_EN_UNKNOWN = (
-    re.compile(rf"\b(?:town|village|city|camp|neighbou?rhood|district|hamlet) of {_EN_NAME}"),
-    re.compile(rf"\b{_EN_NAME}\s(?:village|camp|neighbou?rhood)\b"),
-    re.compile(rf"\b(?:near|in the vicinity of|outskirts of) {_EN_NAME}"),
+_EN_UNKNOWN = (  # (pattern, words one of which it needs)
+    (re.compile(rf"\b(?:town|village|city|camp|neighbou?rhood|district|hamlet) of {_EN_NAME}"), (" of ",)),
+    (re.compile(rf"\b{_EN_NAME}\s(?:village|camp|neighbou?rhood)\b"), ("village", "camp", "neighbo")),
+    (
+        re.compile(rf"\b(?:near|in the vicinity of|outskirts of) {_EN_NAME}"),
+        ("near ", "vicinity of ", "outskirts of "),
+    ),
 )
 
 
