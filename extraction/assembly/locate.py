@@ -104,13 +104,22 @@ def a_generic_plural_of_attacks_is_no_event(act: Act, refs: list[PlaceRef]) -> l
     return None
 
 
+def _its_villages_are_named(rep, ref: PlaceRef) -> bool:
+    """Whether a place, qualified ("حول ناحية تل تمر"), locates villages the report names elsewhere."""
+    m = ref.mention
+    return bool(m and m.qualifier) and any(
+        p.place.located_by == ref.place.id and p.start != m.start for p in rep.places
+    )
+
+
 @rule("locate", cues=("unnamed_places",))
 def unnamed_villages_of_an_area_are_no_place(act: Act, refs: list[PlaceRef]) -> list[PlaceRef] | None:
     """ "خرج العشرات في مظاهرات بعدد من قرى وبلدات ريف دير الزور الشرقي"، "in several villages of": an act in
     villages the report does not name, with only their area or none ("sending drones over the combat areas"), is
-    a summary of the acts it names, not an event."""
+    a summary of the acts it names, not an event; so are villages counted around a town whose villages the
+    report names ("احتلت ثلاث قرى جديدة حول ناحية تل تمر" ... "احتلت قرى الريحانية والكنيهر والسعيد")."""
     cues = act.sv.cue_kinds.get("unnamed_places")
-    if not cues or any(not r.weak for r in refs):
+    if not cues or any(not r.weak and not _its_villages_are_named(act.rep, r) for r in refs):
         return refs
     lo, hi = act.sv.s.segment_of(act.anchor.start)
     return None if any(lo <= c.start < hi for c in cues) else refs

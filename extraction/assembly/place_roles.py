@@ -21,6 +21,7 @@ _ROLE_HINT = re.compile("|".join(words(r) for r in ("origin", "launch", "hospita
 _ORIGIN = re.compile(rf"(?:{words('origin')})\s+(?:\S+\s+)?$")
 # "fired from across the Euphrates River at Al-Bulil": a target word after the launch phrase names where it fell
 _LAUNCH = re.compile(rf"(?:{words('launch')})(?:(?!\s(?:at|on|onto|علي|باتجاه)\s)[^,.،\n]){{0,40}}$")
+_SPREAD = re.compile(rf"(?:{words('spread')})\s+(?:\S+\s+){{0,3}}(?:الي|to)\s+(?:\S+\s+)?$")
 _HOSPITAL = re.compile(rf"(?:{words('hospital')})(?!\w)[^,.،\n]{{0,25}}$")
 
 
@@ -68,6 +69,13 @@ def place_role(rep: Report, i: int) -> tuple[str, bool, str]:
         s = at.s
         r = rep.role_cache[i] = (role, bool(_BETWEEN.search(rep.text[max(0, s - 10) : s])), by)
     return r
+
+
+@rule("place_roles")
+def a_spread_reaches_where_it_happens(at: PlaceAt) -> str | None:
+    """ "وامتدت المظاهرات إلى بلدات البصيرة والحصان", "protests spread to Hajin": where an act spread to is
+    where it happened, not where something went."""
+    return "at" if _SPREAD.search(at.text[max(0, at.s - 45) : at.s]) else None
 
 
 @rule("place_roles")
@@ -122,6 +130,7 @@ def a_list_shares_its_role_word(at: PlaceAt) -> str | None:
 
 
 RULES = (
+    a_spread_reaches_where_it_happens,
     a_role_word_just_before,
     where_people_came_from,
     where_the_fire_came_from,

@@ -120,12 +120,15 @@ def _intros(m: Matcher, t: str) -> Iterator[re.Match[str]]:
             done = mm.end()
 
 
-def _banned(m: Matcher) -> frozenset[str]:
-    """Words that never start an unknown name: stop words, type words, directions, common words."""
-    b = m.__dict__.get("_unknown_banned")
+def _banned(m: Matcher, listed: bool = False) -> frozenset[str]:
+    """Words that never start an unknown name: stop words, type words, directions, common words (but in a
+    list a plural type word opens, ``listed``, a common word can be a name)."""
+    key = "_unknown_banned_listed" if listed else "_unknown_banned"
+    b = m.__dict__.get(key)
     if b is None:
         w = m.words
-        b = m.__dict__["_unknown_banned"] = frozenset(w.stop | set(w.types) | set(w.directions) | w.common)
+        b = frozenset(w.stop | set(w.types) | set(w.directions) | (frozenset() if listed else w.common))
+        m.__dict__[key] = b
     return b
 
 
@@ -159,10 +162,13 @@ class _Scan:
         self.known_starts = [k[0] for k in self.known]
         self.lex_words, self.lex_stems = _lexicon_words()
         self.banned = _banned(m)
+        self.banned_listed = _banned(m, listed=True)
         self.out: list[tuple[int, int, str, str]] = []  # (start, end, name, the kind its type word gives)
 
-    def plain(self, word: str) -> bool:
-        """A word that can start a place name: not a known word with or without its proclitics."""
+    def plain(self, word: str, listed: bool = False) -> bool:
+        """A word that can start a place name: not a known word with or without its proclitics. In a list a
+        plural type word opens, an ordinary word that is also a place name is one ("قرى القاسمية والرشيدية
+        والعزيزية"، "قرى المناجير والسودة")."""
         if word in self.w.name_heads:
             return True  # تل، عين، ابو: the first word of a longer name
         if len(word) < 3:
@@ -173,12 +179,14 @@ class _Scan:
             if len(word) > k + 2 and all(c in cl for c in word[:k]):
                 forms.append(word[k:])
         banned, lex_words, lex_stems = self.banned, self.lex_words, self.lex_stems
+        if listed:
+            banned = self.banned_listed
         return not any(f in banned or f in lex_words or f.startswith(lex_stems) for f in forms)
 
-    def name_at(self, pos: int) -> tuple[int, int] | None:
+    def name_at(self, pos: int, listed: bool = False) -> tuple[int, int] | None:
         t, w = self.t, self.w
         w1 = _AR_WORD.match(t, pos)
-        if w1 is None or not self.plain(w1.group(0)):
+        if w1 is None or not self.plain(w1.group(0), listed):
             return None
         end = w1.end()
         if w1.group(0) in w.name_heads:
@@ -243,7 +251,7 @@ class _Scan:
                 kind = self.w.types[tm.group("type")][0]
             elif not plural:
                 return pos
-            span = self.name_at(start)
+            span = self.name_at(start, listed=not tm)
             if span is None:
                 return pos
             if dual:  # "قريتي الكاوكلي وقرت ويران": the second of two names runs on ("ويران" is not a third)

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from extraction.gazetteer import Gazetteer, Place, load_gazetteer
+from extraction.lexicon import read_table
 from extraction.normalise import Normalised, fold
 
 from .mention import PlaceMention
@@ -25,6 +27,7 @@ from .words import place_words
 SOURCE = "unlisted"  # Place.source of these places: named by the report, located by another place
 _KINDS = {"village": "village", "town": "village", "neighbourhood": "neighbourhood"}  # what a type word makes
 _SETTLEMENTS = frozenset(["city", "town", "village"])
+_TOLD_OF = (None, "", "around", "near")  # "قرى حول ناحية تل تمر": the town is told of; "north of" places it
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _AFTER_REACH = 120  # "قرى X وY في الريف الغربي لمدينة كوباني": the town named with the list
 _BEFORE_REACH = 1500  # "... في مدينة كوباني. ... في قرية زورافا": the town the report is about
@@ -38,11 +41,14 @@ def unlisted_places(
     A name no spelling of the gazetteer matches may still sound like a village near the place it is named
     with ("Mala Sobat" is Mawla Sibat, "Tel Jemaa" Tall Jum'ah, "زيرك" زريك): that village is the place.
     """
-    located = sorted((m for m in known if m.lat is not None), key=lambda m: m.start)
+    text = norm.original
+    # "وأفاد مراسل سانا في الحسكة بأن ... احتلت قرى الريحانية والكنيهر": the reporter's desk locates nothing
+    located = sorted(
+        (m for m in known if m.lat is not None and not _desk(text, m.start)), key=lambda m: m.start
+    )
     if not located:
         return []
     starts = [m.start for m in located]
-    text = norm.original
     out: list[PlaceMention] = []
     seen: dict[str, Place] = {}  # a name told again is the place first told
     unknown = unknown_names(norm, known)
@@ -165,9 +171,27 @@ def _anchor(
         if start - m.end > _BEFORE_REACH:
             break
         # "بلدة عين عيسى شمالي الرقة": a direction phrase says where the town before it is; the town is told of
-        if m.place.kind in _SETTLEMENTS and not m.qualifier:
+        if m.place.kind in _SETTLEMENTS and m.qualifier in _TOLD_OF:
             return m.place
     return None
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> frozenset[str]:
+    return frozenset(fold(r["word"]) for r in read_table("event_words.csv") if r["role"] == "outlet")
+
+
+def _desk(text: str, start: int) -> bool:
+    """Whether a place names a reporter's desk or an outlet: right after an outlet word, or after "في"/"in"
+    that follows one ("مراسل سانا في الحسكة", "مراسل عنب بلدي في دير الزور")."""
+    before = (
+        fold(text[max(0, start - 60) : start]).replace("«", " ").replace("»", " ").replace('"', " ").split()
+    )
+    outlets = _outlet_words()
+    return bool(before) and (
+        before[-1] in outlets
+        or (before[-1] in ("في", "in", "of", "ل") and any(w in outlets for w in before[-5:-1]))
+    )
 
 
 _SEPARATORS = re.compile(r"^(?:[\s،,]|\bو|\band\b)*$")

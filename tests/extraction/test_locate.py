@@ -194,3 +194,16 @@ def test_an_act_over_the_combat_areas_is_a_summary_not_an_event() -> None:
     assert [(e.location, e.sub_event_type) for e in extract(text, "2024-08-07")] == [
         ("Al-Sabha", "Armed clash")
     ]
+
+
+@guards("unnamed_villages_of_an_area_are_no_place")
+def test_villages_counted_around_a_town_are_the_named_ones_told_next() -> None:
+    """ "احتلت ثلاث قرى جديدة حول ناحية تل تمر" then "احتلت قرى الريحانية والكنيهر والسعيد": the count sums
+    up the villages named next; the town they lie around is no event of its own."""
+    text = (
+        "الحسكة-سانا\nواحتلت قوات الاحتلال التركي ثلاث قرى جديدة حول ناحية تل تمر.\n"
+        "وأفاد مراسل سانا في الحسكة بأن قوات الاحتلال التركي احتلت قرى الريحانية والكنيهر والسعيد "
+        "في الريف الشمالي الشرقي لناحية تل تمر."
+    )
+    locs = sorted(e.location for e in extract(text, "2019-11-13"))
+    assert locs == sorted(["الريحانية", "الكنيهر", "السعيد"])

@@ -63,3 +63,15 @@ def test_a_target_word_after_the_launch_phrase_names_where_the_fire_fell() -> No
         "News\nMortar shells were fired from across the Euphrates River at Al-Bulil, a town held by Damascus."
     )
     assert [e.location for e in extract(text, "2024-08-07")] == ["Al-Bulayl"]
+
+
+@guards("a_spread_reaches_where_it_happens")
+def test_the_towns_a_protest_spread_to_are_where_it_happened() -> None:
+    """ "وامتدت المظاهرات إلى بلدات البصيرة والحصان ومحيميدة في ريف دير الزور الشمالي": each town, not the
+    countryside the list lies in."""
+    text = (
+        "خبر\nوامتدت المظاهرات اليوم إلى بلدات البصيرة والحصان ومحيميدة في ريف دير الزور الشمالي، "
+        "وتخللها قطع طرقات بالإطارات المشتعلة."
+    )
+    locs = [loc for _, loc in found(text, "2019-04-25")]
+    assert "Al-Muhaymidah" in locs and "Northern Deir ez-Zor countryside" not in locs

@@ -155,3 +155,15 @@ def test_forces_entering_massing_or_stationed_are_a_deployment(text: str) -> Non
 def test_celebrations_and_marches_are_a_protest() -> None:
     """ "شهدت الحسكة احتفالات ومسيرات": marches with celebrations, not a drone's مسيرة."""
     assert subs("وشهدت مدينة الحسكة احتفالات ومسيرات بعد الإعلان عن الاتفاق.") == ["Peaceful protest"]
+
+
+def test_attacks_with_heavy_weapons_on_villages_are_shelling() -> None:
+    """ "اعتداءات بالأسلحة الثقيلة على قرى القاسمية والرشيدية": heavy weapons fired at villages."""
+    assert "Shelling/artillery/missile attack" in subs("وتواصلت اعتداءات بالأسلحة الثقيلة على قرى القاسمية.")
+
+
+def test_people_driven_out_by_an_act_are_no_displacement_of_their_own() -> None:
+    """ "احتلت القوات قرى ... إثر عدوان أدى إلى تهجير سكانها": the displacement is the act's result."""
+    assert subs("احتلت القوات التركية قرية الريحانية إثر عدوان أدى إلى تهجير سكانها.") == [
+        "Non-state actor overtakes territory"
+    ]

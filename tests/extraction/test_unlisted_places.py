@@ -136,3 +136,26 @@ def test_a_village_in_the_same_area_is_at_the_town_a_direction_phrase_describes(
     )
     (bu_asi,) = unlisted_places(norm, find_places(norm))
     assert bu_asi.place.located_by == "gn-8559276"  # Al Mansurah (al-Thawrah district), not Ar Raqqah
+
+
+def test_a_list_of_villages_keeps_its_names_that_are_also_words() -> None:
+    """ "قرى المناجير والسودة والأهراس": in a list a plural type word opens, "السودة" (also a word) is a village."""
+    from extraction import extract
+
+    text = "خبر\nسرقت القوات التركية المحاصيل الزراعية اليوم في قرى المناجير والسودة والأهراس بريف رأس العين."
+    assert sorted(e.location for e in extract(text, "2019-11-13")) == sorted(
+        ["المناجير", "السودة", "الأهراس"]
+    )
+
+
+def test_a_reporters_desk_locates_no_village() -> None:
+    """ "وأفاد مراسل سانا في الحسكة بأن ... احتلت قرية الكنيهر": the desk's city does not locate the village;
+    the town the report is about does."""
+    from extraction import extract
+
+    text = (
+        "خبر\nتقدمت القوات التركية حول ناحية تل تمر اليوم.\n"
+        "وأفاد مراسل سانا في الحسكة بأن القوات التركية احتلت قرية الكنيهر."
+    )
+    evs = [e for e in extract(text, "2019-11-13") if e.location == "الكنيهر"]
+    assert evs and (round(evs[0].latitude, 2), round(evs[0].longitude, 2)) == (36.66, 40.37)
