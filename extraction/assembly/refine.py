@@ -93,8 +93,18 @@ def deaths_at_a_dispersed_protest_are_excessive_force(act: Act, c: Coding) -> Co
     return c
 
 
+@rule("refine", subs=("Attack",))
+def an_attack_on_fighters_is_a_clash(act: Act, c: Coding) -> Coding:
+    """ "اغتال مسلحون مجهولون القيادي في قسد": violence against a member of an armed force is a clash (ACLED's
+    violence against civilians needs civilian victims)."""
+    if c.sub_event_type == "Attack" and group_of(c.actor2) not in _NOT_ARMED | {None}:
+        return retyped(c, "attack_on_fighters_is_a_clash")
+    return c
+
+
 RULES = (
     a_raid_that_kills_fighters_is_a_clash,
+    an_attack_on_fighters_is_a_clash,
     unknown_gunmen_who_detain_abduct,
     state_forces_regain_territory,
     unknown_people_burning_property_is_no_riot,

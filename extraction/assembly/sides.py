@@ -259,9 +259,30 @@ def the_partner_force_is_actor2(act: Act, c: Coding) -> Coding:
 
 
 @rule("sides", where=lambda p: p.actor2 == "civilians")
+def a_fighter_hit_names_the_force_hit(act: Act, c: Coding) -> Coding:
+    """ "اغتيال قيادي في قسد برصاص مجهولين"، "اغتال مسلحون القيادي في قسد": a member of an armed force
+    (a victim word before it) is that force's, not a civilian."""
+    if c.fixed or act.pol.actor2 != "civilians" or c.actor2 is not None:
+        return c
+    rs = linked(act.sv)
+    seg = act.sv.s.segment_of(act.anchor.start)
+    hit = [
+        a
+        for a in _others(act, c)
+        if rs[id(a)] == "victim"
+        and a.group not in _NOT_ARMED
+        and a.start > act.anchor.start  # "عناصر من تنظيم الدولة قد أعدموا": members before the verb did it
+        and act.sv.s.segment_of(a.start) == seg
+    ]
+    if hit:
+        c.actor2 = hit[0].name
+    return c
+
+
+@rule("sides", where=lambda p: p.actor2 == "civilians")
 def violence_against_civilians_hits_civilians(act: Act, c: Coding) -> Coding:
     """ "اغتيال"، "قتل مسلحون مدنياً": violence against civilians has civilians as actor 2."""
-    if c.fixed or act.pol.actor2 != "civilians":
+    if c.fixed or act.pol.actor2 != "civilians" or c.actor2 is not None:
         return c
     c.actor2 = CIVILIANS
     return c
@@ -444,6 +465,7 @@ RULES = (
     unknown_gunmen_of_a_named_force,
     a_supporting_force_is_associated,
     the_partner_force_is_actor2,
+    a_fighter_hit_names_the_force_hit,
     violence_against_civilians_hits_civilians,
     the_people_seized_are_actor2,
     the_victim_is_actor2,

@@ -20,3 +20,22 @@ def test_unknown_people_burning_crops_is_property_destruction_not_a_riot() -> No
 @guards("deaths_at_a_dispersed_protest_are_excessive_force")
 def test_protesters_killed_by_those_who_dispersed_them_suffered_excessive_force() -> None:
     assert [e.sub_event_type for e in extract(MANBIJ, "2021-06-01")] == ["Excessive force against protesters"]
+
+
+@guards("an_attack_on_fighters_is_a_clash", "a_fighter_hit_names_the_force_hit")
+def test_an_assassinated_commander_is_his_forces_clash() -> None:
+    """ "اغتيال قيادي في «قسد» برصاص مسلحين مجهولين": the SDF was hit (actor 2), and violence against a member of an
+    armed force is a clash, not violence against civilians."""
+    text = "اغتيال قيادي في «قسد» برصاص مسلحين مجهولين في بلدة ذيبان\nخبر."
+    evs = extract(text, "2019-11-20")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        ("Armed clash", "Unidentified Armed Group (Syria)", "SDF: Syrian Democratic Forces")
+    ]
+
+
+def test_members_named_before_the_verb_did_it() -> None:
+    """ "وكان عناصر من تنظيم الدولة قد أعدموا شاباً": the members before the verb are the agents, the victim a
+    civilian."""
+    text = "خبر\nعناصر من تنظيم الدولة أعدموا شاباً في بلدة الشحيل اليوم."
+    evs = extract(text, "2020-11-19")
+    assert [e.actor2 for e in evs] == ["Civilians (Syria)"]

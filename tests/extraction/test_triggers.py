@@ -167,3 +167,15 @@ def test_people_driven_out_by_an_act_are_no_displacement_of_their_own() -> None:
     assert subs("احتلت القوات التركية قرية الريحانية إثر عدوان أدى إلى تهجير سكانها.") == [
         "Non-state actor overtakes territory"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وذكرت صفحات محلية أن إطلاق نار أعقب التفجير، وأن قسد طوّقت المكان أمنياً.",
+        "وضربت قسد طوقاً أمنياً حول موقع الانفجار، ونقلت المصاب إلى المشفى.",
+    ],
+)
+def test_a_cordon_round_the_site_of_the_act_is_no_event(text: str) -> None:
+    """ "طوّقت المكان"، "طوقاً أمنياً حول موقع الانفجار": the aftermath of the act told."""
+    assert "Other" not in subs(text)

@@ -68,7 +68,7 @@ def test_a_month_glossed_in_brackets_dates_the_background() -> None:
 @guards("the_reports_day_otherwise")
 def test_an_act_with_no_day_of_its_own_is_on_the_reports_day() -> None:
     evs = extract(KHUBAYL, "2018-07-03", "عنب بلدي")
-    assert [(e.sub_event_type, e.event_date) for e in evs][0] == ("Attack", "2018-07-02")
+    assert [(e.sub_event_type, e.event_date) for e in evs][0] == ("Armed clash", "2018-07-02")
 
 
 @guards("the_day_nearest_the_act", "a_month_back_is_background")
