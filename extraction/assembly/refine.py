@@ -7,7 +7,7 @@ ground regain it; gunfire at people with no armed side named is an attack on civ
 
 from __future__ import annotations
 
-from ..actors import _NOT_ARMED, CIVILIANS, group_of
+from ..actors import _NOT_ARMED, CIVILIANS, RIOTERS, group_of
 from ..taxonomy import SUB_TO_TYPE
 from .act import Act
 from .report import protest_context
@@ -102,8 +102,18 @@ def an_attack_on_fighters_is_a_clash(act: Act, c: Coding) -> Coding:
     return c
 
 
+@rule("refine", subs=("Non-state actor overtakes territory",))
+def protesters_who_drive_out_a_force_riot(act: Act, c: Coding) -> Coding:
+    """ "وامتدت المظاهرات ... وتخللها قطع طرقات وطرد عناصر «قسد» من بعض البلدات": a force driven out by
+    protesters, with no armed side named for it, is the demonstration turned violent, not ground taken."""
+    if c.sub_event_type == "Non-state actor overtakes territory" and not c.own and protest_context(act.sv):
+        return retyped(c, "protesters_who_drive_out_a_force_riot", actor1=RIOTERS, actor2=None)
+    return c
+
+
 RULES = (
     a_raid_that_kills_fighters_is_a_clash,
+    protesters_who_drive_out_a_force_riot,
     an_attack_on_fighters_is_a_clash,
     unknown_gunmen_who_detain_abduct,
     state_forces_regain_territory,

@@ -39,3 +39,15 @@ def test_members_named_before_the_verb_did_it() -> None:
     text = "خبر\nعناصر من تنظيم الدولة أعدموا شاباً في بلدة الشحيل اليوم."
     evs = extract(text, "2020-11-19")
     assert [e.actor2 for e in evs] == ["Civilians (Syria)"]
+
+
+@guards("protesters_who_drive_out_a_force_riot")
+def test_protesters_who_drive_a_force_out_riot() -> None:
+    """ "وتخللها قطع طرقات بالإطارات المشتعلة وطرد عناصر «قسد» من بعض البلدات": the demonstration turned
+    violent, not ground taken."""
+    text = (
+        "خبر\nخرجت مظاهرة اليوم في بلدة البصيرة احتجاجاً على ممارسات «قسد».\n"
+        "وامتدت المظاهرات إلى بلدات الحصان ومحيميدة، وتخللها قطع طرقات وطرد عناصر «قسد» من بعض البلدات."
+    )
+    subs = {e.sub_event_type for e in extract(text, "2019-04-25")}
+    assert "Non-state actor overtakes territory" not in subs and "Violent demonstration" in subs
