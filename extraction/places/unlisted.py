@@ -41,14 +41,11 @@ def unlisted_places(
     A name no spelling of the gazetteer matches may still sound like a village near the place it is named
     with ("Mala Sobat" is Mawla Sibat, "Tel Jemaa" Tall Jum'ah, "زيرك" زريك): that village is the place.
     """
-    text = norm.original
-    # "وأفاد مراسل سانا في الحسكة بأن ... احتلت قرى الريحانية والكنيهر": the reporter's desk locates nothing
-    located = sorted(
-        (m for m in known if m.lat is not None and not _desk(text, m.start)), key=lambda m: m.start
-    )
+    located = sorted((m for m in known if m.lat is not None), key=lambda m: m.start)
     if not located:
         return []
     starts = [m.start for m in located]
+    text = norm.original
     out: list[PlaceMention] = []
     seen: dict[str, Place] = {}  # a name told again is the place first told
     unknown = unknown_names(norm, known)
@@ -146,17 +143,23 @@ def _anchor(
     names: list[tuple[int, int]],
 ) -> Place | None:
     """The place that locates a name at [start, end): named after it in its sentence, else before it there,
-    else the last town told before it."""
+    else the last town told before it; never a reporter's desk ("وأفاد مراسل سانا في الحسكة بأن ... احتلت قرى
+    الريحانية والكنيهر")."""
     stop = _SENTENCE_END.search(text, end)
     limit = min(stop.start() if stop else len(text), end + _AFTER_REACH)
     i = bisect.bisect_left(starts, end)
     while i < len(located) and located[i].start < limit:
+        if _desk(text, located[i].start):
+            i += 1
+            continue
         # "بين قرية أم الكيف وبلدة تل تمر": a place with its own type word is not the list's
         if _typed(located[i].text) or not _listed_with(text, end, located[i].start, names):
             return located[i].place
         end = located[i].end  # "قرى الشيوخ وزيرك والجلبية على أطراف عين العرب": another village of the list
         i += 1
     k = bisect.bisect_left(starts, start)
+    while k and _desk(text, located[k - 1].start):
+        k -= 1
     opening = max(text.rfind(c, 0, start) for c in ".!?؟\n") + 1
     if k and located[k - 1].start >= opening:
         # "عند حاجز المنصورة غربي الرقة، وشهدت قرية البوعاصي في المنطقة ذاتها": the town a direction phrase
@@ -164,6 +167,8 @@ def _anchor(
         for m in reversed(located[:k]):
             if m.start < opening:
                 break
+            if _desk(text, m.start):
+                continue
             if not m.qualifier and m.place.kind in _SETTLEMENTS:
                 return m.place
         return located[k - 1].place
@@ -171,7 +176,7 @@ def _anchor(
         if start - m.end > _BEFORE_REACH:
             break
         # "بلدة عين عيسى شمالي الرقة": a direction phrase says where the town before it is; the town is told of
-        if m.place.kind in _SETTLEMENTS and m.qualifier in _TOLD_OF:
+        if m.place.kind in _SETTLEMENTS and m.qualifier in _TOLD_OF and not _desk(text, m.start):
             return m.place
     return None
 
