@@ -75,7 +75,8 @@ _FACTS: dict[Entry, tuple] = {}
 
 
 def resolve(matches: list[Match], published: dt.date) -> list[ActorMention]:
-    """Actor mentions (one per match position) valid on the publication date."""
+    """Actor mentions (one per match position) valid on the publication date; a reference
+    (``data/actor_references.csv``: "التنظيم") only after the report has named whom it refers to."""
     out: list[ActorMention] = []
     last_end = -1
     facts = _FACTS
@@ -106,6 +107,8 @@ def resolve(matches: list[Match], published: dt.date) -> list[ActorMention]:
             and out[-1].group not in _NOT_ARMED
         ):
             continue  # "ISIS gunmen", "SDF fighters": a named force's gunmen are that force
+        if e.get("refers") and not any(a.name == canonical for a in out):
+            continue  # "التنظيم" is the IS only after the report has named it
         out.append(ActorMention(m.start, m.end, canonical, group, inter))
         last_end = m.end
     return out

@@ -227,6 +227,7 @@ def main_matcher() -> Matcher:
     entries: list[Entry] = []
     entries += entries_from("triggers.csv", "trigger", "phrase")
     entries += entries_from("actors.csv", "actor", "alias")
+    entries += entries_from("actor_references.csv", "actor", "alias")  # named before: see actors.resolve
     for e in entries_from("cues.csv", "cue", "phrase"):
         entries.append(Entry("cue:" + e.get("kind"), e.key, e.row, e.prefix))
     entries += entries_from("numbers.csv", "number", "word")

@@ -58,3 +58,9 @@ def test_the_syrian_internal_security_forces_are_the_governments() -> None:
     """ "قوات الأمن الداخلي السوري": the new government's, not the Asayish's bare "قوات الأمن الداخلي"."""
     assert names("قوات الأمن الداخلي السوري", "2026-02-03") == ["Military Forces of Syria (2024-)"]
     assert names("قوى الأمن الداخلي السورية", "2026-02-03") == ["Military Forces of Syria (2024-)"]
+
+
+def test_the_organisation_is_the_is_only_once_named() -> None:
+    """ "هجوم لداعش ... أن التنظيم هاجم": "التنظيم" refers to the IS named before it, and to no one before that."""
+    assert names("داعش ثم التنظيم", "2025-09-25") == ["Islamic State (Syria)", "Islamic State (Syria)"]
+    assert names("هاجم التنظيم حاجزاً", "2025-09-25") == []

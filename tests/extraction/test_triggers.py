@@ -179,3 +179,8 @@ def test_people_driven_out_by_an_act_are_no_displacement_of_their_own() -> None:
 def test_a_cordon_round_the_site_of_the_act_is_no_event(text: str) -> None:
     """ "طوّقت المكان"، "طوقاً أمنياً حول موقع الانفجار": the aftermath of the act told."""
     assert "Other" not in subs(text)
+
+
+def test_a_trend_of_attacks_is_no_attack() -> None:
+    """ "تراجعت هجمات التنظيم في المناطق الخاضعة للإدارة الجديدة": a trend, not an event."""
+    assert subs("وتراجعت هجمات التنظيم في مناطق الحكومة منذ سقوط النظام، في حين ازدادت في مناطق قسد.") == []
