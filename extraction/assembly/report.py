@@ -224,7 +224,31 @@ def a_dateline_places_only_a_placeless_clause(rep: Report, ex: Excluded) -> Excl
     return ex._replace(datelines=frozenset(out)) if out else ex
 
 
-RULES = (outlet_or_desk_names_no_place, a_dateline_places_only_a_placeless_clause)
+_STATE_GROUPS = frozenset(["SYGOV", "SYGOV2"])  # forces a capital names ("حكومة دمشق")
+
+
+@rule("report")
+def a_place_in_a_forces_name_is_no_place(rep: Report, ex: Excluded) -> Excluded:
+    """ "استهدفت فصائل حكومة دمشق منازل المدنيين في قرية رسم كروم", "the Damascus government's forces": the
+    capital in a government force's name is not where anything happened (a local unit's town is: "مقر مجلس تل
+    تمر العسكري")."""
+    spans = [(a.start, a.end) for a in rep.actors if a.group in _STATE_GROUPS]
+    if not spans:
+        return ex
+    starts = [a for a, _b in spans]
+    out = set(ex.outlets)
+    for i, (s, e) in enumerate(rep.place_pos):
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and e <= spans[k][1]:
+            out.add(i)
+    return ex._replace(outlets=frozenset(out)) if len(out) != len(ex.outlets) else ex
+
+
+RULES = (
+    outlet_or_desk_names_no_place,
+    a_place_in_a_forces_name_is_no_place,
+    a_dateline_places_only_a_placeless_clause,
+)
 
 
 # -- one sentence ----------------------------------------------------------------------------------------

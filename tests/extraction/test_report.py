@@ -22,3 +22,13 @@ def test_a_dateline_city_yields_to_the_place_the_body_names() -> None:
         "against the Islamic State (ISIS) went off near the town of Tal Tamr."
     )
     assert [e.location for e in extract(text, "2023-03-14")] == ["Tall Tamr"]
+
+
+@guards("a_place_in_a_forces_name_is_no_place")
+def test_the_capital_in_a_government_forces_name_is_no_place() -> None:
+    """ "استهدفت فصائل حكومة دمشق منازل المدنيين في قرية رسم كروم": Damascus names the force, not the place."""
+    text = (
+        "خبر\nوقالت قسد إن فصائل حكومة دمشق استهدفت اليوم منازل المدنيين في بلدة دير حافر بالأسلحة الثقيلة."
+    )
+    evs = extract(text, "2026-01-13")
+    assert [(e.location, e.actor1) for e in evs] == [("Dayr Hafir", "Military Forces of Syria (2024-)")]
