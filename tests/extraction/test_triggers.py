@@ -184,3 +184,8 @@ def test_a_cordon_round_the_site_of_the_act_is_no_event(text: str) -> None:
 def test_a_trend_of_attacks_is_no_attack() -> None:
     """ "تراجعت هجمات التنظيم في المناطق الخاضعة للإدارة الجديدة": a trend, not an event."""
     assert subs("وتراجعت هجمات التنظيم في مناطق الحكومة منذ سقوط النظام، في حين ازدادت في مناطق قسد.") == []
+
+
+def test_a_detention_point_is_a_place_not_an_arrest() -> None:
+    """ "استهداف تركي طال سيارة داخل نقطة توقيف لموقوفين": the point is where the strike fell."""
+    assert "Arrests" not in subs("قتل عنصر في استهداف تركي طال سيارة داخل نقطة توقيف في حي أم الفرسان.")
