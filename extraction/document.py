@@ -13,10 +13,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import Match, main_matcher, read_table
-from .normalise import Normalised, normalise
+from .normalise import Normalised, fold, normalise
 
 _SENT_END = re.compile(r"(?:[.!?]+(?=\s|$|[\"'])|\n+)")
-_SEG_END = re.compile(r"[,;:()]")
+
+
+def _additive() -> str:
+    """Words after a comma that add to the act told ("، إلى جانب 8 شبان في منطقة الكرامة"): no cut there."""
+    words = [fold(r["word"]) for r in read_table("event_words.csv") if r["role"] == "additive"]
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_SEG_END = re.compile(rf"[;:()]|,(?!\s*(?:{_additive()})(?!\w))")
 
 
 @lru_cache(maxsize=1)

@@ -74,3 +74,15 @@ def test_the_town_a_village_belongs_to_is_not_a_second_place() -> None:
         "خبر\nقُتل ثلاثة أشخاص اليوم باشتباكات بين عشيرتين في قرية الحمرات التابعة لناحية الكرامة بريف الرقة."
     )
     assert [e.location for e in extract(text, "2022-07-12")] == ["الحمرات"]
+
+
+def test_a_comma_before_in_addition_to_keeps_the_act_going() -> None:
+    """ "اعتُقل 16 شاباً في قرى خنيز وتل السمن، إلى جانب 8 شبان في منطقة الكرامة": Karamah is a place of the
+    same arrests, not a clause of its own with no event."""
+    from extraction import extract
+
+    text = (
+        "خبر\nواعتقلت قسد اليوم 16 شاباً في قرى خنيز في الريف الشمالي للرقة، "
+        "إلى جانب 8 شبان في منطقة الكرامة شرقي المدينة."
+    )
+    assert sorted(e.location for e in extract(text, "2019-09-18")) == ["Al Karamah", "Khunayz"]
