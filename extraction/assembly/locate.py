@@ -261,12 +261,26 @@ def the_town_told_of_places_a_placeless_act(act: Act, refs: list[PlaceRef]) -> l
 @rule("locate")
 def the_last_place_told_places_a_placeless_act(act: Act, refs: list[PlaceRef]) -> list[PlaceRef]:
     """ "وقُتل ... بقصف" after "... في بلدة الشحيل": an act with no place of its own is at the last strong place
-    named before it, else the report's first (a headline never borrows one)."""
+    named before it, else the report's first (a headline never borrows one; an act with a broad place of its
+    own keeps it rather than borrow a town the report names only after it)."""
     sv = act.sv
     if not _placeless(refs) or anaphoric_place(sv) is not None or (sv.s.headline and not refs):
         return refs
     inh = inherit(act.rep, sv.s.start)
-    return [inh] if inh is not None and not inh.weak else refs
+    if inh is None or inh.weak:
+        return refs
+    if _elsewhere_later(act, refs, inh):
+        return refs  # "صدّ محاولة تسلل ... في منطقة المغلة بريف الرقة الشرقي": its own area, not a town told later
+    return [inh]
+
+
+def _elsewhere_later(act: Act, refs: list[PlaceRef], inh: PlaceRef) -> bool:
+    """Whether a town the report names only after the act lies in another governorate than the act's own broad
+    places (a body sentence; a headline borrows the body's town)."""
+    if not refs or act.sv.s.headline or inh.idx < 0 or act.rep.place_pos[inh.idx][0] <= act.sv.s.start:
+        return False
+    own = {getattr(r.place, "admin1", "") for r in refs}
+    return "" not in own and getattr(inh.place, "admin1", "") not in own
 
 
 @rule("locate")

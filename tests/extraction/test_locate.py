@@ -207,3 +207,13 @@ def test_villages_counted_around_a_town_are_the_named_ones_told_next() -> None:
     )
     locs = sorted(e.location for e in extract(text, "2019-11-13"))
     assert locs == sorted(["الريحانية", "الكنيهر", "السعيد"])
+
+
+def test_an_act_in_a_countryside_keeps_it_over_a_town_told_later_elsewhere() -> None:
+    """ "صدّ محاولة تسلل ... في منطقة المغلة بريف الرقة الشرقي" then "في مدينة دير الزور": the act's own
+    countryside, not a town of another governorate told after it."""
+    text = (
+        "خبر\nقال الجيش السوري اليوم إنه صدّ محاولة تسلل لعناصر من قسد في منطقة المغلة بريف الرقة الشرقي.\n"
+        "وسمعت أصوات انفجارات في مدينة دير الزور، قال مصدر إنها تدريبات عسكرية."
+    )
+    assert [e.admin1 for e in extract(text, "2025-09-02")] == ["Raqqa"]
