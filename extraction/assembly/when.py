@@ -20,8 +20,9 @@ _SAID_ON = re.compile(rf"(?<!\w)(?:{words('said')})\s+$")
 
 
 def said_on(text: str, d: DateMention) -> bool:
-    """ "the forces said on Tuesday": the day right after a reporting verb is the statement's."""
-    return bool(_SAID_ON.search(text, max(0, d.start - 16), d.start))
+    """ "the forces said on Tuesday": the day right after a reporting verb is the statement's ("reported at the
+    time that six people were detained" is the day told before: the act's)."""
+    return d.kind != "chain" and bool(_SAID_ON.search(text, max(0, d.start - 16), d.start))
 
 
 @dataclass(slots=True)

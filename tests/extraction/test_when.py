@@ -83,3 +83,16 @@ def test_a_recalled_killing_is_background_of_its_year() -> None:
 def test_the_roots_of_a_conflict_are_background() -> None:
     evs = extract(ROOTS, "2023-09-06", "الخابور")
     assert [(e.sub_event_type, e.event_date, e.background) for e in evs] == [("Arrests", "2023-08-27", True)]
+
+
+def test_reported_at_the_time_is_the_day_told_before() -> None:
+    """ "On 13 September, the SDF launched raids ... The correspondent reported at the time that six people were
+    detained": "at the time" is 13 September, not the statement's day."""
+    from extraction import extract
+
+    text = (
+        "News\nOn 13 September, the SDF launched raids in the town of al-Shuhail in eastern Deir ez-Zor.\n"
+        "A correspondent reported at the time that six people were detained in al-Shuhail.\n"
+        "In al-Shuhail, the SDF also raided the home of a young man and arrested him."
+    )
+    assert {e.event_date for e in extract(text, "2025-10-14")} == {"2025-09-13"}
