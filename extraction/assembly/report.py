@@ -244,9 +244,34 @@ def a_place_in_a_forces_name_is_no_place(rep: Report, ex: Excluded) -> Excluded:
     return ex._replace(outlets=frozenset(out)) if len(out) != len(ex.outlets) else ex
 
 
+# "lawyer Mohamed Suleiman Dahla": a capitalised word (not an acronym, not one of ``not_a_given_name``) right
+# before an English place name makes it a person's; "the Karama sit-in in the city of Azaz": a name before
+# "sit-in" with its place told after names the protest
+_NAME_BEFORE = re.compile(r"(?<![.\n])\b([A-Z][a-z]+) $")
+_NAMES_AFTER = re.compile(rf"[\s-]*(?:{words('names_after')})\s+(?:in|at|near)\s", re.IGNORECASE)
+_NOT_NAMES = frozenset(r["word"] for r in read_table("event_words.csv") if r["role"] == "not_a_given_name")
+
+
+@rule("report")
+def a_place_in_a_persons_or_protests_name_is_no_place(rep: Report, ex: Excluded) -> Excluded:
+    """ "The sit-in's spokesman, lawyer Mohamed Suleiman Dahla, told ...", "the organisers of the Karama sit-in in
+    the city of Azaz": in English, a place name that ends a person's name or names a protest is no place."""
+    original = rep.doc.norm.original
+    out = set(ex.outlets)
+    for i, pm in enumerate(rep.places):
+        a, b = pm.start, pm.end
+        if not pm.text[:1].isupper() or not pm.text.isascii():
+            continue
+        m = _NAME_BEFORE.search(original, max(0, a - 20), a)
+        if (m and m.group(1) not in _NOT_NAMES) or _NAMES_AFTER.match(original, b, b + 12):
+            out.add(i)
+    return ex._replace(outlets=frozenset(out)) if len(out) != len(ex.outlets) else ex
+
+
 RULES = (
     outlet_or_desk_names_no_place,
     a_place_in_a_forces_name_is_no_place,
+    a_place_in_a_persons_or_protests_name_is_no_place,
     a_dateline_places_only_a_placeless_clause,
 )
 

@@ -32,3 +32,14 @@ def test_the_capital_in_a_government_forces_name_is_no_place() -> None:
     )
     evs = extract(text, "2026-01-13")
     assert [(e.location, e.actor1) for e in evs] == [("Dayr Hafir", "Military Forces of Syria (2024-)")]
+
+
+@guards("a_place_in_a_persons_or_protests_name_is_no_place")
+def test_a_place_name_in_a_persons_or_a_protests_name_is_no_place() -> None:
+    """ "lawyer Mohamed Suleiman Dahla, told ...", "the organisers of the Karama sit-in in the city of Azaz": the
+    protest is at Azaz, not at al-Dahla or al-Karamah."""
+    text = (
+        "News\nThe organisers of the Karama sit-in in the city of Azaz held a protest on Sunday, "
+        "the sit-in's spokesman, lawyer Mohamed Suleiman Dahla, told reporters."
+    )
+    assert [e.location for e in extract(text, "2024-08-05")] == ["I`zaz"]
