@@ -189,3 +189,9 @@ def test_a_trend_of_attacks_is_no_attack() -> None:
 def test_a_detention_point_is_a_place_not_an_arrest() -> None:
     """ "استهداف تركي طال سيارة داخل نقطة توقيف لموقوفين": the point is where the strike fell."""
     assert "Arrests" not in subs("قتل عنصر في استهداف تركي طال سيارة داخل نقطة توقيف في حي أم الفرسان.")
+
+
+def test_continuing_protests_and_what_they_are_against_are_no_event() -> None:
+    """ "The strikes came amid continuing protests against Turkish attacks on the dam": ongoing protests are no
+    one protest, and the attacks protested against are not an event here."""
+    assert subs("The strikes came amid continuing protests against Turkish attacks on the dam.") == []
