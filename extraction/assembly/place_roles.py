@@ -1,4 +1,4 @@
-"""Stage ``place_roles``: the role of each place mention in its sentence: ``from``, ``to`` or ``at``.
+"""Stage ``place_roles``: the role of each place mention in its sentence: ``from``, ``to``, ``at`` or ``planned``.
 
 Read from the words before the place by the first rule of ``RULES`` that knows (a rule returns a role or
 None); none knowing, the place is where the act happened (``at``). Computed once per report and place.
@@ -22,11 +22,12 @@ _ORIGIN = re.compile(rf"(?:{words('origin')})\s+(?:\S+\s+)?$")
 # "fired from across the Euphrates River at Al-Bulil": a target word after the launch phrase names where it fell
 _LAUNCH = re.compile(rf"(?:{words('launch')})(?:(?!\s(?:at|on|onto|علي|باتجاه)\s)[^,.،\n]){{0,40}}$")
 _SPREAD = re.compile(rf"(?:{words('spread')})\s+(?:\S+\s+){{0,3}}(?:الي|to)\s+(?:\S+\s+)?$")
+_PURPOSE = re.compile(rf"(?:{words('purpose')})(?!\w)[^,.،\n]{{0,30}}$")
 _HOSPITAL = re.compile(rf"(?:{words('hospital')})(?!\w)[^,.،\n]{{0,25}}$")
 
 
 def role_of(rep: Report, i: int) -> str:
-    """``from``, ``to`` or ``at``: the role of place mention ``i`` in its sentence."""
+    """``from``, ``to``, ``at`` or ``planned``: the role of place mention ``i`` in its sentence."""
     r = rep.role_cache.get(i)
     return (r or place_role(rep, i))[0]
 
@@ -69,6 +70,13 @@ def place_role(rep: Report, i: int) -> tuple[str, bool, str]:
         s = at.s
         r = rep.role_cache[i] = (role, bool(_BETWEEN.search(rep.text[max(0, s - 10) : s])), by)
     return r
+
+
+@rule("place_roles")
+def a_place_planned_is_not_reached(at: PlaceAt) -> str | None:
+    """ "حشد قوات جديدة في بلدة تل براك استعداداً للتوجه نحو القامشلي": where forces prepare to go is a plan
+    (role ``planned``: no policy prefers it), not where the act happened or went."""
+    return "planned" if _PURPOSE.search(at.text[max(0, at.s - 45) : at.s]) else None
 
 
 @rule("place_roles")
@@ -130,6 +138,7 @@ def a_list_shares_its_role_word(at: PlaceAt) -> str | None:
 
 
 RULES = (
+    a_place_planned_is_not_reached,
     a_spread_reaches_where_it_happens,
     a_role_word_just_before,
     where_people_came_from,

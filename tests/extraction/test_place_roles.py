@@ -75,3 +75,10 @@ def test_the_towns_a_protest_spread_to_are_where_it_happened() -> None:
     )
     locs = [loc for _, loc in found(text, "2019-04-25")]
     assert "Al-Muhaymidah" in locs and "Northern Deir ez-Zor countryside" not in locs
+
+
+@guards("a_place_planned_is_not_reached")
+def test_where_forces_prepare_to_head_is_not_where_they_massed() -> None:
+    """ "حشد قوات جديدة في بلدة تل براك استعداداً للتوجه نحو القامشلي": the massing is at Tell Brak."""
+    text = "خبر\nوأفادت مصادر اليوم بحشد قوات جديدة في بلدة تل براك استعداداً للتوجه نحو القامشلي."
+    assert [loc for _, loc in found(text, "2026-02-03")] == ["Tell Brak"]
