@@ -72,7 +72,8 @@ def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
         ("consec", rf"{b}for the (?P<ord>\w+) (?:consecutive|straight) day{e}"),
         (
             "ago",
-            rf"{b}(?:{W['ago']}) (?:(?P<num>{num}|\d{{1,2}}) )?(?P<unit>يومين|ايام|يوما|يوم|اسابيع|اسبوعين|اسبوع){e}",
+            # "وقبل يومين، قُتل": the conjunction glued to it
+            rf"{b}و?(?:{W['ago']}) (?:(?P<num>{num}|\d{{1,2}}) )?(?P<unit>يومين|ايام|يوما|يوم|اسابيع|اسبوعين|اسبوع){e}",
         ),
         ("ago", rf"{b}(?P<num>{num}|\d{{1,2}}|a) (?P<unit>days?|weeks?) ago{e}"),
         (
@@ -476,7 +477,16 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             except (ValueError, OverflowError):
                 dm = None
             cursor = m.end()
-            if dm:
+            if dm and not _the_two(text, m, g):
                 out.append(anchored(dm, out))
             break
     return out
+
+
+def _the_two(text: str, m: re.Match[str], g: _Grammar) -> bool:
+    """ "أودى بحياة الاثنين"، "مقتل الاثنين": the bare word الاثنين after a noun that counts people is "the two",
+    not Monday (``date_phrases.csv`` kind ``two_after``)."""
+    if m.group(0) != "الاثنين":
+        return False
+    before = text[max(0, m.start() - 12) : m.start()].split()
+    return bool(before) and before[-1] in g.words.get("two_after", {})

@@ -180,3 +180,11 @@ def test_an_abbreviated_month_is_a_month_and_ends_no_sentence() -> None:
     assert find_dates(fold("jan egeland said on the phone"), dt.date(2019, 3, 9)) == []
     text = "ISIS bombing in Manbij\nThe most recent came on Jan. 16, when a suicide bombing in Manbij killed 19 people."
     assert [(e.event_date, e.fatalities) for e in extract(text, "2019-03-09")] == [("2019-01-16", 19)]
+
+
+def test_two_days_ago_with_the_conjunction_and_the_two_that_is_no_monday() -> None:
+    """ "وقبل يومين، قُتل عنصران" is two days before publication; "أودى بحياة الاثنين" is "the two", not Monday."""
+    pub = dt.date(2022, 11, 26)
+    assert [d.best for d in find_dates(fold("وقبل يومين، قتل عنصران"), pub)] == [dt.date(2022, 11, 24)]
+    assert find_dates(fold("أن إطلاق النار أودى بحياة الاثنين، بينما فر المهاجمان"), pub) == []
+    assert [d.best for d in find_dates(fold("قتل شاب يوم الاثنين"), pub)] == [dt.date(2022, 11, 21)]
