@@ -58,7 +58,12 @@ def a_back_reference_with_another_day_tells_another_act(
     if full or last is None or sv.s.headline or not last.members or "renewal" in sv.cue_kinds:
         return full  # "وتجددت الاشتباكات": a renewal is renewed_fighting_is_a_new_event's to read
     text, m = sv.rep.text, last.members[0]
-    days = [d for d in sv.dates if not d.is_reference and not said_on(text, d)]  # not "said on Monday"
+    amid = sv.cue_kinds.get("amid", ())  # "في ظل هدنة بدأ سريانها يوم السبت": the circumstance's day
+    days = [
+        d
+        for d in sv.dates
+        if not d.is_reference and not said_on(text, d) and not any(c.end <= d.start for c in amid)
+    ]  # not "said on Monday"
     if not days or any(d.dmin <= m.dmax and m.dmin <= d.dmax for d in days):
         return full
     promoted = [p for p in (promote(t) for t in _anaphors(sv)) if p is not None and p.event_type != "*"]

@@ -24,6 +24,7 @@ QUANTITY_BEFORE = re.compile(
 )
 _SPEECH = REACH["speech"].chars
 _DOWNING = REACH["downing"].chars
+_HELPER = REACH["helper"].chars
 
 
 def retyped(t: Trigger, name: str, **changes) -> Trigger:
@@ -125,6 +126,28 @@ def an_act_told_as_what_came_before_refers_back(sv: SentenceView, trigs: list[Tr
     return out
 
 
+@rule("candidates", cues=("amid",))
+def a_circumstance_of_the_act_told_is_no_event(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
+    """ "وتأتي هذه الاشتباكات بين الجيش وقسد في ظل هدنة واتفاق لوقف إطلاق النار": after a back-reference to the
+    act told, what it happened amid is its circumstance, not an event of its own."""
+    amid = sv.cue_kinds.get("amid")
+    refs = [t for t in trigs if t.anaphor]
+    if not amid or not refs:
+        return trigs
+    text = sv.rep.text
+    cues = [c for c in amid if any(r.end <= c.start for r in refs)]
+    out = [
+        t
+        for t in trigs
+        if t.anaphor
+        or not any(
+            0 <= t.start - c.end <= _HELPER and not any(ch in text[c.end : t.start] for ch in ",.،\n")
+            for c in cues
+        )
+    ]
+    return out if len(out) != len(trigs) else trigs
+
+
 def counted_segments(sv: SentenceView) -> set[tuple[int, int]]:
     """Segments that count attacks or incidents ("وثّقت 15 هجوماً", "dozens of attacks"): tallies."""
     out: set[tuple[int, int]] = set()
@@ -199,6 +222,7 @@ RULES = (
     quoted_speech_is_not_narration,
     drone_shot_down_is_disrupted,
     an_act_told_as_what_came_before_refers_back,
+    a_circumstance_of_the_act_told_is_no_event,
     counted_attacks_are_a_tally,
     a_sources_toll_refers_back,
     a_bare_killing_counts_only_alone,

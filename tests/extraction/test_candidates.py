@@ -127,3 +127,16 @@ def test_habits_any_x_and_the_dead_being_moved_are_not_events() -> None:
     assert types(text) == []
     assert types("خبر\nوأكد الأهالي في الشحيل رفضهم مرور أي رتل عسكري عبر قراهم.") == []
     assert types("خبر\nوقالت منظمة طبية إن فرقها نقلت جثث ثلاثة أشخاص إلى مشفى الطبقة.") == []
+
+
+@guards("a_circumstance_of_the_act_told_is_no_event")
+def test_what_the_act_told_happened_amid_is_no_event() -> None:
+    """ "وتأتي هذه الاشتباكات بين الجيش وقسد في ظل هدنة واتفاق لوقف إطلاق النار بدأ سريانهما يوم السبت": the
+    truce is the clashes' circumstance, and its day is not theirs."""
+    text = (
+        "خبر\nاندلعت اشتباكات اليوم الاثنين بين الجيش السوري وقسد في قرية كرهوك بريف الحسكة.\n"
+        "وتأتي هذه الاشتباكات بين الجيش وقسد في ظل هدنة واتفاق لوقف إطلاق النار بدأ سريانهما يوم السبت."
+    )
+    assert [(e.sub_event_type, e.event_date) for e in extract(text, "2026-01-26")] == [
+        ("Armed clash", "2026-01-26")
+    ]
