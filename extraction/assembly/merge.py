@@ -94,7 +94,8 @@ def merge_into(led: Ledger, d: Draft, rules: tuple, combine_rules: tuple) -> Dra
     reasons, vetoes = rules
     family, background = d.family, d.background
     for o in led.drafts[-MERGE_WINDOW:]:
-        if o.family != family or o.background != background:
+        # "يُذكر أن قسد داهمت هذه القرى" with no day of its own: a recalled retelling may join the act told
+        if o.family != family or (o.background != background and d.own_date):
             continue
         for why in reasons:  # the pair-wise loop of long reports: no call but the rules'
             if why(o, d):

@@ -39,3 +39,16 @@ def test_arrests_by_two_opposed_sides_are_two_events() -> None:
 def test_people_fleeing_and_roads_closed_are_two_events() -> None:
     text = "خبر\nنزحت عشرات العائلات من بلدة تل تمر اليوم.\nوأغلقت الطرق المؤدية إلى بلدة تل تمر اليوم."
     assert [e.sub_event_type for e in extract(text, "2022-11-23")] == ["Other", "Change to group/activity"]
+
+
+def test_a_recalled_retelling_with_no_day_joins_the_act_told() -> None:
+    """ "وأن قسد نفذت حملات دهم في قرى الأربعين وعفراء" then "يُذكر أن قسد داهمت هذه القرى بحثاً عن أسلحة": the
+    note retells the raids; it is no second, background raid at the last village."""
+    from extraction import extract
+
+    text = (
+        "خبر\nنفذت قسد أمس الجمعة حملات دهم واعتقال في قرى الأربعين وعفراء بريف مركدة الشرقي.\n"
+        "يُذكر أن قسد داهمت هذه القرى بحثاً عن أسلحة وعن مطلوبين لتنظيم الدولة."
+    )
+    evs = extract(text, "2021-05-15")
+    assert sorted(e.location for e in evs) == ["الأربعين", "عفراء"]
