@@ -217,3 +217,14 @@ def test_an_act_in_a_countryside_keeps_it_over_a_town_told_later_elsewhere() -> 
         "وسمعت أصوات انفجارات في مدينة دير الزور، قال مصدر إنها تدريبات عسكرية."
     )
     assert [e.admin1 for e in extract(text, "2025-09-02")] == ["Raqqa"]
+
+
+def test_a_number_of_positions_in_a_countryside_is_a_summary() -> None:
+    """ "took over a number of headquarters and positions held by the SDF" in the countryside, then the towns:
+    the summary is no event of its own."""
+    text = (
+        "News\nAt dawn on Wednesday, tribal forces mounted an offensive in the eastern countryside of Deir-ez-Zor "
+        "and took over a number of headquarters and positions held by the SDF.\n"
+        "The tribal forces seized most SDF positions in the town of Dhiban."
+    )
+    assert [e.location for e in extract(text, "2024-08-07")] == ["Diban"]
