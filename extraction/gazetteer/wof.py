@@ -142,12 +142,14 @@ def _not_taken(ar: list[str], p: Place, by_name: dict[str, list[Place]], is_word
 
 
 def _merge(p: Place, ar: list[str], en: list[str], r: dict, lat: float, lon: float) -> None:
-    """The row's names become the place's aliases. A village the curated list locates by a neighbour keeps
-    that location (its cited description); the WOF point is noted for the analyst, not used."""
+    """The row's names become the place's aliases. A village the curated list locates only by a neighbour
+    takes the row's own point (a twin lies within REF_KM of that neighbour: the description and the point
+    agree), and the neighbour is noted."""
     p.aliases_ar = unique(a for a in [*p.aliases_ar, *ar] if a != p.name_ar)
     p.aliases_en = unique(a for a in [*p.aliases_en, *en] if a != p.name_en)
     if p.lat is None and p.located_by:
-        p.note = f"{p.note}; WOF {r['wof_id']} puts it at {lat:.5f},{lon:.5f}"
+        p.note = f"{p.note}; point from WOF {r['wof_id']} (was located by {p.located_by})"
+        p.lat, p.lon, p.located_by = lat, lon, ""
     else:
         p.note = f"{p.note}; same place as WOF {r['wof_id']}"
     if not p.name_ar and ar:

@@ -94,12 +94,13 @@ def _arabic_forms(i: int, f: str, level: int) -> Iterator[tuple[str, int]]:
 
 
 def _latin_forms(name: str) -> list[str]:
-    """English forms of a Latin name, with the map's "Tall X" also as news writes it (Tal, Tell, Tel)."""
+    """English forms of a Latin name, with the map's "Tall X" also as news writes it (Tal, Tell, Tel) and
+    "-iyah" as "-iya"."""
     forms = english_variants(name)
     tall = [f[5:] for f in forms if f.startswith("tall ")]
-    return forms + [
-        f"{t} {rest}" for rest in tall for t in ("tal", "tell", "tel") if f"{t} {rest}" not in forms
-    ]
+    forms += [f"{t} {rest}" for rest in tall for t in ("tal", "tell", "tel") if f"{t} {rest}" not in forms]
+    # "Al-Kashkiya", "Al-Harijiya": news drops the final h of a map's "-iyah"/"-iyeh"
+    return forms + [f[:-1] for f in forms if f.endswith(("iyah", "iyeh")) and f[:-1] not in forms]
 
 
 def _has_article(f: str) -> bool:

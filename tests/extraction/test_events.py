@@ -14,7 +14,10 @@ from extraction import analyse, extract
 
 ROOT = Path(__file__).resolve().parents[2]
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
-F1_FLOOR = 0.97  # dev-set F1 reached 0.978 after the lexicon growth (round 2); the guard sits just below
+# dev-set F1 reached 0.978 after the lexicon growth (round 2); 0.956 since villages the curated list placed by a
+# neighbour take their GeoNames/WOF point (Abu Hamam is 8 km north of Gharanij, where the dev gold, annotated
+# before any village source, puts it): the guard sits just below
+F1_FLOOR = 0.95
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 HELDOUT_FLOOR = (
     0.95  # the team's held-out reports reached 0.978 (round 8, 0.935 in round 2); the guard sits below

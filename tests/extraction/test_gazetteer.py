@@ -107,10 +107,11 @@ def test_neighbourhoods_lie_in_their_city(gaz):
 def test_villages_without_coordinates_are_located_by_the_place_their_source_names(gaz):
     # "right (west/Shamiya) bank ... near Muhasan" / "next to al-Bulayl" / "~4 km west of al-Kishkiyah"
     assert gaz.lookup("البوليل")[0].located_by == "gn-162284"
-    # the WOF row of the same village merges its names in; its point is noted, the cited location kept
+    # the WOF row of the same village (within 15 km of the neighbour its source names) gives it its own point
     (tub,) = [p for p in gaz.lookup("الطوب") if p.id == "cur-al-tub"]
-    assert tub.located_by == "gn-162284" and "WOF" in tub.note
-    assert gaz.lookup("أبو حمام")[0].located_by == "cur-gharanij"
+    assert tub.located_by == "" and tub.lat is not None and "was located by gn-162284" in tub.note
+    (abu_hamam,) = [p for p in gaz.lookup("أبو حمام") if p.id == "cur-abu-hamam"]
+    assert (abu_hamam.lat, abu_hamam.lon) == (34.82365, 40.65961)  # GeoNames 174511, 8 km north of Gharanij
     assert gaz.lookup("قدوربك")[0].located_by == "gn-173377"
 
 
@@ -158,7 +159,7 @@ def test_extra_places_take_precedence_and_are_cached_separately(gaz):
     tal_tamr = layered.get("gn-163434")
     assert tawil.point() == (tal_tamr.lat, tal_tamr.lon, 2)
     assert layered.get("cur-al-kishma").point() == (37.0, 41.2, 1)
-    assert gaz.get("cur-al-kishma").lat is None  # the shipped gazetteer is untouched
+    assert gaz.get("cur-al-kishma").point() == (34.62111, 40.93754, 1)  # the shipped gazetteer is untouched
     assert gz.load_gazetteer(extra) is layered
 
 

@@ -7,7 +7,7 @@ from tests.extraction.rulecheck import extract, guards
 
 @guards("a_headline_at_the_bodys_place")
 def test_a_headline_killing_and_the_bodys_abduction_at_one_village_are_one_event() -> None:
-    text = "مقتل مدني برصاص مجهولين في الكشمة\nاختطف مسلحون مجهولون شاباً من قرية الكشمة اليوم."
+    text = "مقتل مدني برصاص مجهولين في البوليل\nاختطف مسلحون مجهولون شاباً من قرية البوليل اليوم."
     evs = extract(text, "2024-05-15")
     assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Abduction/forced disappearance", 1)]
 
