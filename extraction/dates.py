@@ -419,7 +419,9 @@ def _word_around(text: str, pos: int, tokens: frozenset[str]) -> str:
     return word
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# a year not inside a longer number; the look-behind comes after "19"/"20" so that the engine can skip to
+# a "1" or "2" in C (same matches as "(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
 _LOOKBACK = 40  # a date phrase starts at most this far before its anchor word ("في الثالث من شهر ...")
 _LOOKAHEAD = 90
 

@@ -15,7 +15,9 @@ from functools import lru_cache
 from .lexicon import Match, main_matcher, read_table
 from .normalise import Normalised, normalise
 
-_SENT_END = re.compile(r"(?:[.!?]+(?=\s|$|[\"'])|\n+)")
+# ``[.!?]+(?=\s|$|["'])|\n+`` with each branch opening on a literal: the regex engine then skips to the
+# next ".", "!", "?" or line break in C instead of trying the pattern at every character
+_SENT_END = re.compile(r"""\.[.!?]*(?=\s|$|["'])|![.!?]*(?=\s|$|["'])|\?[.!?]*(?=\s|$|["'])|\n\n*""")
 _SEG_END = re.compile(r"[,;:()]")
 
 

@@ -283,8 +283,16 @@ class _Scan:
 
 
 _EN_NAME = r"(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]s-|[Aa]sh-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+)?)"
+# the first pattern needs one of these phrases (" of " alone is in nearly every English report)
+_TYPES_OF = tuple(
+    f"{w} of "
+    for w in ["town", "village", "city", "camp", "neighbourhood", "neighborhood", "district", "hamlet"]
+)
 _EN_UNKNOWN = (  # (pattern, words one of which it needs)
-    (re.compile(rf"\b(?:town|village|city|camp|neighbou?rhood|district|hamlet) of {_EN_NAME}"), (" of ",)),
+    (
+        re.compile(rf"\b(?:town|village|city|camp|neighbou?rhood|district|hamlet) of {_EN_NAME}"),
+        _TYPES_OF,
+    ),
     (re.compile(rf"\b{_EN_NAME}\s(?:village|camp|neighbou?rhood)\b"), ("village", "camp", "neighbo")),
     (
         re.compile(rf"\b(?:near|in the vicinity of|outskirts of) {_EN_NAME}"),

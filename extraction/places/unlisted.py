@@ -72,8 +72,11 @@ def unlisted_places(
 
 
 # "assaulted the SDF headquarters in Granij", "stormed three SDF points in Al-Kashkiya": a capitalised name
-# after a locative word, in an English report
-_EN_AT = re.compile(r"\b(?:in|at|near|of)\s+((?:[Aa]l-|[Ee]l-)?[A-Z][a-z']{2,}(?:-[A-Z][a-z']+)?)\b")
+# after a locative word, in an English report. The word boundary before the word is a look-behind after its
+# first letter ("i(?<!\wi)n" is "\bin"): each branch opens on a letter, so the engine skips to one in C.
+_EN_AT = re.compile(
+    r"(?:i(?<!\wi)n|a(?<!\wa)t|n(?<!\wn)ear|o(?<!\wo)f)\s+((?:[Aa]l-|[Ee]l-)?[A-Z][a-z']{2,}(?:-[A-Z][a-z']+)?)\b"
+)
 
 
 def _english_sounding(
