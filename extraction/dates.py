@@ -21,6 +21,7 @@ import ahocorasick
 from .date_counts import anchored, chain, counted_patterns, holiday, part, sinceyear, span
 from .date_mention import DateMention
 from .errors import InputError
+from .first_chars import Alternatives
 from .lexicon import read_table
 from .normalise import fold
 
@@ -50,13 +51,14 @@ class _Grammar:
     words: dict[str, dict[str, str]]
     numbers: dict[str, int]
     patterns: list[tuple[str, re.Pattern[str]]]
-    combined: re.Pattern[str] | None = None
+    combined: str = ""  # every pattern as one alternation (its words are the tokens)
     kinds: list[str] | None = None
     anchors: object = None
     names: list[list[tuple[str, str]]] | None = None
     starters: frozenset[str] = frozenset()
     first_chars: frozenset[str] = frozenset()
     tokens: frozenset[str] = frozenset()
+    tries: Alternatives | None = None  # the patterns, tried in order at a position
 
 
 def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
@@ -140,13 +142,14 @@ def grammar() -> _Grammar:
     numbers = {fold(r["word"]): int(r["value"]) for r in read_table("numbers.csv") if r["kind"] == "cardinal"}
     W = {k: _alt(list(v)) for k, v in words.items()}
     pats = _patterns(W, _alt(list(months)), _alt(list(numbers)))
-    # One alternation over all patterns (earlier alternatives win at a position): one pass over the text.
+    # The patterns in the order they are tried at a position (the first that matches wins), with their groups
+    # renamed per pattern (a3_ord for pattern 3's ord).
     parts = []
     for i, (_k, p) in enumerate(pats):
         parts.append(
             f"(?P<a{i}>" + re.sub(r"\(\?P<(\w+)>", lambda m, i=i: f"(?P<a{i}_{m.group(1)}>", p) + ")"
         )
-    combined = re.compile("|".join(parts))
+    combined = "|".join(parts)
     names = [[(f"a{i}_{n}", n) for n in re.findall(r"\(\?P<(\w+)>", p)] for i, (_k, p) in enumerate(pats)]
     # The first words a phrase may begin with: every lexicon word and the fixed words of the patterns.
     starters = set(_FIXED_STARTERS)
@@ -162,7 +165,8 @@ def grammar() -> _Grammar:
     g.first_chars = frozenset(w[0] for w in starters if w) | frozenset("0123456789ا")
     # every word any pattern can match (its literal words and the lexicons'): an anchor inside a
     # longer word ("اب" in "ارهاب") can only be part of a date if that word is one of these
-    g.tokens = frozenset(re.findall(r"[^\W\d_]+", combined.pattern))
+    g.tokens = frozenset(re.findall(r"[^\W\d_]+", combined))
+    g.tries = Alternatives(parts)
     return g
 
 
@@ -429,7 +433,7 @@ _LOOKAHEAD = 90
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
     """Date mentions in folded ``text``, in order.
 
-    The combined pattern is only tried around anchor words (weekdays, months, "أمس", "days", a
+    The patterns are only tried around anchor words (weekdays, months, "أمس", "days", a
     year...), found by one Aho-Corasick pass, so the cost stays linear and small on long texts.
     """
     g = grammar()
@@ -439,7 +443,7 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
     out: list[DateMention] = []
     cursor = 0
     n = len(text)
-    starters, first, combined = g.starters, g.first_chars, g.combined
+    starters, first, tries = g.starters, g.first_chars, g.tries
     tokens = g.tokens
     for a in starts:
         if a < cursor:
@@ -465,14 +469,9 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             # ends the search), then the anchor itself
             if pos != a and not (text[pos] in first and _starts(text, pos, starters)):
                 continue
-            m = combined.match(text, pos, endpos)
+            i, m = tries.match(text, pos, endpos)
             if m is None or m.end() <= a or (m.end() >= endpos and endpos < n):
                 continue
-            last = m.lastgroup or ""  # the alternative's outer group closes last
-            if last[:1] == "a" and last[1:].isdigit():
-                i = int(last[1:])
-            else:
-                i = next(i for i in range(len(g.kinds)) if m.group(f"a{i}") is not None)
             try:
                 dm = _resolve(g.kinds[i], _Sub(m, g.names[i]), published, g)
             except (ValueError, OverflowError):
