@@ -115,9 +115,23 @@ def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
     ]
 
 
+def anchor_keys() -> frozenset[str]:
+    """The words a date phrase must contain one of (``main_matcher`` finds them in the lexicon's pass)."""
+    g = grammar()
+    return _anchor_keys(g.words, g.months)
+
+
 def _anchors(words: dict[str, dict[str, str]], months: dict[str, int]) -> ahocorasick.Automaton:
-    """The words a date phrase must contain one of (weekdays, months, "أمس", "days" ...), as one automaton."""
+    """The anchor words as one automaton (for a text ``make_document`` did not scan)."""
     anchors = ahocorasick.Automaton()
+    for k in _anchor_keys(words, months):
+        anchors.add_word(k, len(k))
+    anchors.make_automaton()
+    return anchors
+
+
+def _anchor_keys(words: dict[str, dict[str, str]], months: dict[str, int]) -> frozenset[str]:
+    """The words a date phrase must contain one of (weekdays, months, "أمس", "days" ...)."""
     keys = set(months) | {"التوالي", "consecutive", "straight", "ago", "الشهر"}
     for kind in ("relday", "weekday", "past", "current", "lastweek", "thisweek", "lastmonth", "thismonth"):
         keys |= set(words.get(kind, {}))
@@ -125,11 +139,7 @@ def _anchors(words: dict[str, dict[str, str]], months: dict[str, int]) -> ahocor
     keys |= set(words.get("count", {}))
     for kind in ("chain_back", "chain_on", "chain_day", "holiday", "sinceyear"):
         keys |= set(words.get(kind, {}))
-    for k in keys:
-        if k:
-            anchors.add_word(k, len(k))
-    anchors.make_automaton()
-    return anchors
+    return frozenset(k for k in keys if k)
 
 
 @lru_cache(maxsize=1)
@@ -430,16 +440,17 @@ _LOOKBACK = 40  # a date phrase starts at most this far before its anchor word (
 _LOOKAHEAD = 90
 
 
-def find_dates(text: str, published: dt.date) -> list[DateMention]:
+def find_dates(text: str, published: dt.date, anchors: list[int] | None = None) -> list[DateMention]:
     """Date mentions in folded ``text``, in order.
 
     The patterns are only tried around anchor words (weekdays, months, "أمس", "days", a
     year...), found by one Aho-Corasick pass, so the cost stays linear and small on long texts.
+    ``anchors``: where the anchor words start, when the lexicon's pass found them (``Document.anchors``).
     """
     g = grammar()
-    starts = sorted(
-        {end - n + 1 for end, n in g.anchors.iter(text)} | {m.start() for m in _YEAR.finditer(text)}
-    )
+    if anchors is None:
+        anchors = [end - n + 1 for end, n in g.anchors.iter(text)]
+    starts = sorted({*anchors, *(m.start() for m in _YEAR.finditer(text))})
     out: list[DateMention] = []
     cursor = 0
     n = len(text)

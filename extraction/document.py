@@ -103,6 +103,7 @@ class Document:
     norm: Normalised
     sentences: list[Sentence]
     matches: list[Match]
+    anchors: list[int] | None = None  # where date anchor words start (found with the matches)
 
     @property
     def original(self) -> str:
@@ -192,12 +193,12 @@ def join_place_lists(doc: Document, spans: list[tuple[int, int]]) -> Document:
         Sentence(s.index, s.start, s.end, None, s.headline, s._text, s._breaks, frozenset(joined))
         for s in doc.sentences
     ]
-    return Document(doc.norm, sentences, doc.matches)
+    return Document(doc.norm, sentences, doc.matches, doc.anchors)
 
 
 def make_document(text: str | Normalised) -> Document:
     """Normalise, match every lexicon once, split sentences."""
     norm = text if isinstance(text, Normalised) else normalise(text)
-    matches = main_matcher().find(norm.text)
+    matches, anchors = main_matcher().scan(norm.text)
     breaks = [m for m in matches if m.kind == "cue:clause_break"]
-    return Document(norm, split_sentences(norm.text, breaks), matches)
+    return Document(norm, split_sentences(norm.text, breaks), matches, anchors)

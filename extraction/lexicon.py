@@ -105,7 +105,9 @@ def _is_letter(ch: str) -> bool:
 class Matcher:
     """An Aho-Corasick automaton over folded lexicon entries with Arabic word-boundary rules."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry], marks: Iterable[str] = ()) -> None:
+        """``marks``: keys with no entry whose every occurrence ``scan`` reports (inside words too): the date
+        anchors, found in this pass rather than in one more over the text."""
         self.automaton = ahocorasick.Automaton()
         table: dict[str, list[Entry]] = {}
         for e in entries:
@@ -115,11 +117,14 @@ class Matcher:
             # "القامشلي" after the preposition ل is written "للقامشلي"
             if e.key.startswith("ال") and len(e.key) > 3:
                 table.setdefault("ل" + e.key[1:], []).append(e)
+        marked = frozenset(k for k in marks if k)
+        for key in marked:
+            table.setdefault(key, [])
         for key, es in table.items():
             # the per-key facts the boundary check needs, computed once here rather than per hit
             no_clitic = key[0].isascii() or not key[0].isalpha()
             self.automaton.add_word(
-                key, (len(key), tuple(es), no_clitic, key.startswith("ال"), key[-1].isascii())
+                key, (len(key), tuple(es), no_clitic, key.startswith("ال"), key[-1].isascii(), key in marked)
             )
         if table:
             self.automaton.make_automaton()
@@ -127,18 +132,27 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """All boundary-respecting matches, longest first where two of one kind overlap."""
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple[list[Match], list[int]]:
+        """``find``'s matches, and the start of every occurrence of a mark (in the order they end)."""
         if self.empty or not text:
-            return []
+            return [], []
         # candidates as plain tuples (order, start, end, entry, definite): a Match is made only for
         # the ones _longest keeps; order = leftmost, then longest, as one int
         out: list[tuple[int, int, int, Entry, bool]] = []
         append = out.append
+        marks: list[int] = []
         n = len(text)
         clitics = CLITICS
         suffixes = SUFFIXES
-        for end_idx, (klen, entries, no_clitic, key_al, last_ascii) in self.automaton.iter(text):
+        for end_idx, (klen, entries, no_clitic, key_al, last_ascii, mark) in self.automaton.iter(text):
             end = end_idx + 1
             start = end - klen
+            if mark:
+                marks.append(start)
+                if not entries:
+                    continue
             definite = False
             if start and text[start - 1].isalpha():
                 # inside a word: what precedes must be proclitics ("وبالقامشلي")
@@ -168,7 +182,7 @@ class Matcher:
                 order = (start << 12) - klen
                 for entry in entries:
                     append((order, start, end, entry, definite))
-        return _longest(out)
+        return _longest(out), marks
 
 
 _START_END = attrgetter("start", "end")  # a C key: the (start, end) order without a Python call per match
@@ -223,7 +237,7 @@ def entries_from(table: str, kind: str, column: str) -> list[Entry]:
 
 @lru_cache(maxsize=1)
 def main_matcher() -> Matcher:
-    """The one automaton over every lexicon the extractor reads in a single pass."""
+    """The one automaton over every lexicon the extractor reads in a single pass (and the date anchors)."""
     entries: list[Entry] = []
     entries += entries_from("triggers.csv", "trigger", "phrase")
     entries += entries_from("actors.csv", "actor", "alias")
@@ -231,4 +245,6 @@ def main_matcher() -> Matcher:
         entries.append(Entry("cue:" + e.get("kind"), e.key, e.row, e.prefix))
     entries += entries_from("numbers.csv", "number", "word")
     entries += entries_from("fatality_words.csv", "fatality", "phrase")
-    return Matcher(entries)
+    from .dates import anchor_keys  # dates reads the tables through this module
+
+    return Matcher(entries, anchor_keys())

@@ -59,6 +59,8 @@ def _lexicon_words() -> tuple[frozenset[str], tuple[str, ...]]:
     words: set[str] = set()
     stems: set[str] = set()
     for key, (_n, entries, *_facts) in main_matcher().automaton.items():
+        if not entries:
+            continue  # a date anchor only (the grammar's words come below)
         first = key.split(" ", 1)[0]
         if any(e.prefix for e in entries) and " " not in key:
             stems.add(first)
