@@ -83,10 +83,21 @@ def fold_char(ch: str) -> str:
     return _FOLD.get(ch, ch).lower()
 
 
+class _FoldTable(dict):
+    """A ``str.translate`` table of ``fold_char``, filled as characters are seen (one C pass per string)."""
+
+    def __missing__(self, code: int) -> str:
+        f = self[code] = fold_char(chr(code))
+        return f
+
+
+_FOLD_TABLE = _FoldTable()
+_SPACES = re.compile(r"\s+")
+
+
 def fold(text: str) -> str:
     """Normalise a short string (a lexicon entry, a query) the same way as a report."""
-    out = "".join(fold_char(c) for c in text)
-    return re.sub(r"\s+", " ", out).strip()
+    return _SPACES.sub(" ", text.translate(_FOLD_TABLE)).strip()
 
 
 def looks_like_html(text: str) -> bool:
