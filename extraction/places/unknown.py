@@ -266,6 +266,8 @@ class _Scan:
     def english(self) -> None:
         w = self.w
         text = self.norm.original
+        if _CAPITAL.search(text) is None:
+            return  # every pattern's name has a capital letter: most Arabic reports have none
         for rx, words in _EN_UNKNOWN:
             if not any(word in text for word in words):
                 continue  # each pattern needs one of its words (an Arabic report has none)
@@ -284,6 +286,7 @@ class _Scan:
                     self.out.append((s, e, name, _en_kind(mm.group(0))))
 
 
+_CAPITAL = re.compile("[A-Z]")
 _EN_NAME = r"(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]s-|[Aa]sh-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+)?)"
 # the first pattern needs one of these phrases (" of " alone is in nearly every English report)
 _TYPES_OF = tuple(
