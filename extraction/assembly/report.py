@@ -52,6 +52,7 @@ def _event_words() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str,
 
 # words between "من"/"باتجاه" and the place it governs; words naming an outlet; "في المدينة" kinds; word lists
 PLACE_NOUNS, OUTLET_WORDS, ANAPHORIC_PLACE, WORD_LISTS = _event_words()
+_OUTLET_ANY = re.compile("|".join(map(re.escape, sorted(OUTLET_WORDS))))  # any outlet word, even inside one
 
 
 def words(role: str) -> str:
@@ -188,6 +189,8 @@ def outlet_or_desk_names_no_place(rep: Report, ex: Excluded) -> Excluded:
         if any(a <= s < b for a, b in spans):
             out.add(i)
             continue
+        if _OUTLET_ANY.search(text, max(0, s - 60), s) is None:
+            continue  # no outlet word in the words before it (most places): nothing to split
         before = QUOTES.sub(" ", text[max(0, s - 60) : s]).split()
         if before and (
             before[-1] in OUTLET_WORDS
