@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import Match, main_matcher, read_table
+from .lexicon import DATE_ANCHOR, TYPE_WORD, Match, main_matcher, read_table
 from .normalise import Normalised, normalise
 
 # ``[.!?]+(?=\s|$|["'])|\n+`` with each branch opening on a literal: the regex engine then skips to the
@@ -104,6 +104,7 @@ class Document:
     sentences: list[Sentence]
     matches: list[Match]
     anchors: list[int] | None = None  # where date anchor words start (found with the matches)
+    type_words: list[tuple[int, int]] | None = None  # (end index, length) of each Arabic place type word
 
     @property
     def original(self) -> str:
@@ -193,12 +194,14 @@ def join_place_lists(doc: Document, spans: list[tuple[int, int]]) -> Document:
         Sentence(s.index, s.start, s.end, None, s.headline, s._text, s._breaks, frozenset(joined))
         for s in doc.sentences
     ]
-    return Document(doc.norm, sentences, doc.matches, doc.anchors)
+    return Document(doc.norm, sentences, doc.matches, doc.anchors, doc.type_words)
 
 
 def make_document(text: str | Normalised) -> Document:
     """Normalise, match every lexicon once, split sentences."""
     norm = text if isinstance(text, Normalised) else normalise(text)
-    matches, anchors = main_matcher().scan(norm.text)
+    matches, marks = main_matcher().scan(norm.text)
     breaks = [m for m in matches if m.kind == "cue:clause_break"]
-    return Document(norm, split_sentences(norm.text, breaks), matches, anchors)
+    anchors = [s for bits, s, _e in marks if bits & DATE_ANCHOR]
+    type_words = [(e - 1, e - s) for bits, s, e in marks if bits & TYPE_WORD]
+    return Document(norm, split_sentences(norm.text, breaks), matches, anchors, type_words)

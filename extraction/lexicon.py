@@ -49,6 +49,7 @@ CLITICS = frozenset(
     + ["لل", "ولل", "فلل"]
 )
 SUFFIXES = frozenset(["", "ا"])
+DATE_ANCHOR, TYPE_WORD = 1, 2  # the mark bits of main_matcher's extra keys
 
 
 def read_table(name: str) -> list[dict[str, str]]:
@@ -105,9 +106,9 @@ def _is_letter(ch: str) -> bool:
 class Matcher:
     """An Aho-Corasick automaton over folded lexicon entries with Arabic word-boundary rules."""
 
-    def __init__(self, entries: Iterable[Entry], marks: Iterable[str] = ()) -> None:
-        """``marks``: keys with no entry whose every occurrence ``scan`` reports (inside words too): the date
-        anchors, found in this pass rather than in one more over the text."""
+    def __init__(self, entries: Iterable[Entry], marks: dict[str, int] | None = None) -> None:
+        """``marks``: keys (with their mark bits) whose every occurrence ``scan`` reports, inside words too:
+        the date anchors and the place type words, found in this pass rather than in more over the text."""
         self.automaton = ahocorasick.Automaton()
         table: dict[str, list[Entry]] = {}
         for e in entries:
@@ -117,14 +118,15 @@ class Matcher:
             # "القامشلي" after the preposition ل is written "للقامشلي"
             if e.key.startswith("ال") and len(e.key) > 3:
                 table.setdefault("ل" + e.key[1:], []).append(e)
-        marked = frozenset(k for k in marks if k)
+        marked = {k: bits for k, bits in (marks or {}).items() if k}
         for key in marked:
             table.setdefault(key, [])
         for key, es in table.items():
             # the per-key facts the boundary check needs, computed once here rather than per hit
             no_clitic = key[0].isascii() or not key[0].isalpha()
             self.automaton.add_word(
-                key, (len(key), tuple(es), no_clitic, key.startswith("ال"), key[-1].isascii(), key in marked)
+                key,
+                (len(key), tuple(es), no_clitic, key.startswith("ال"), key[-1].isascii(), marked.get(key, 0)),
             )
         if table:
             self.automaton.make_automaton()
@@ -134,15 +136,15 @@ class Matcher:
         """All boundary-respecting matches, longest first where two of one kind overlap."""
         return self.scan(text)[0]
 
-    def scan(self, text: str) -> tuple[list[Match], list[int]]:
-        """``find``'s matches, and the start of every occurrence of a mark (in the order they end)."""
+    def scan(self, text: str) -> tuple[list[Match], list[tuple[int, int, int]]]:
+        """``find``'s matches, and (mark bits, start, end) of every occurrence of a mark (in the order they end)."""
         if self.empty or not text:
             return [], []
         # candidates as plain tuples (order, start, end, entry, definite): a Match is made only for
         # the ones _longest keeps; order = leftmost, then longest, as one int
         out: list[tuple[int, int, int, Entry, bool]] = []
         append = out.append
-        marks: list[int] = []
+        marks: list[tuple[int, int, int]] = []
         n = len(text)
         clitics = CLITICS
         suffixes = SUFFIXES
@@ -150,7 +152,7 @@ class Matcher:
             end = end_idx + 1
             start = end - klen
             if mark:
-                marks.append(start)
+                marks.append((mark, start, end))
                 if not entries:
                     continue
             definite = False
@@ -245,6 +247,11 @@ def main_matcher() -> Matcher:
         entries.append(Entry("cue:" + e.get("kind"), e.key, e.row, e.prefix))
     entries += entries_from("numbers.csv", "number", "word")
     entries += entries_from("fatality_words.csv", "fatality", "phrase")
-    from .dates import anchor_keys  # dates reads the tables through this module
+    from .dates import anchor_keys  # dates and places read the tables through this module
+    from .places.words import place_words
 
-    return Matcher(entries, anchor_keys())
+    marks = dict.fromkeys(anchor_keys(), DATE_ANCHOR)
+    for w in place_words().types:
+        if w and not w.isascii():  # what unknown._intros looks for
+            marks[w] = marks.get(w, 0) | TYPE_WORD
+    return Matcher(entries, marks)
