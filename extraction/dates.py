@@ -218,8 +218,11 @@ def _starts(text: str, pos: int, starters: frozenset[str]) -> bool:
         return False
     if text[pos].isdigit():
         return True
-    m = _WORD_END.search(text, pos, pos + 40)
-    word = text[pos : m.start() if m else pos + 40]
+    sp = text.find(" ", pos, pos + 40)
+    word = text[pos : sp if sp != -1 else pos + 40]
+    if not word.isalnum():  # a mark or another space inside (else the word ends at the space)
+        m = _WORD_END.search(text, pos, pos + 40)
+        word = text[pos : m.start() if m else pos + 40]
     if word in starters or (word[:1] == "و" and word[1:] in starters):  # "وقبل ذلك بيومين"
         return True
     if word.startswith("ال") and (word[2:] in starters or word[2:3].isdigit()):
