@@ -127,3 +127,12 @@ def anchored(dm: DateMention, before: list[DateMention]) -> DateMention:
         return dm
     d = base.best + dt.timedelta(days=dm.offset)
     return DateMention(dm.start, dm.end, d, d, d, 1, "chain", dm.offset)
+
+
+def the_two(text: str, start: int, phrase: str, words: dict[str, dict[str, str]]) -> bool:
+    """ "أودى بحياة الاثنين"، "مقتل الاثنين": the bare word الاثنين after a noun that counts people is "the two",
+    not Monday (``date_phrases.csv`` kind ``two_after``)."""
+    if phrase != "الاثنين":
+        return False
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1] in words.get("two_after", {})

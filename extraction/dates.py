@@ -18,9 +18,10 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .date_counts import anchored, chain, counted_patterns, holiday, part, sinceyear, span
+from .date_counts import anchored, chain, counted_patterns, holiday, part, sinceyear, span, the_two
 from .date_mention import DateMention
 from .errors import InputError
+from .first_chars import Alternatives
 from .lexicon import read_table
 from .normalise import fold
 
@@ -50,13 +51,14 @@ class _Grammar:
     words: dict[str, dict[str, str]]
     numbers: dict[str, int]
     patterns: list[tuple[str, re.Pattern[str]]]
-    combined: re.Pattern[str] | None = None
+    combined: str = ""  # every pattern as one alternation (its words are the tokens)
     kinds: list[str] | None = None
     anchors: object = None
     names: list[list[tuple[str, str]]] | None = None
     starters: frozenset[str] = frozenset()
     first_chars: frozenset[str] = frozenset()
     tokens: frozenset[str] = frozenset()
+    tries: Alternatives | None = None  # the patterns, tried in order at a position
 
 
 def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
@@ -114,9 +116,23 @@ def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
     ]
 
 
+def anchor_keys() -> frozenset[str]:
+    """The words a date phrase must contain one of (``main_matcher`` finds them in the lexicon's pass)."""
+    g = grammar()
+    return _anchor_keys(g.words, g.months)
+
+
 def _anchors(words: dict[str, dict[str, str]], months: dict[str, int]) -> ahocorasick.Automaton:
-    """The words a date phrase must contain one of (weekdays, months, "أمس", "days" ...), as one automaton."""
+    """The anchor words as one automaton (for a text ``make_document`` did not scan)."""
     anchors = ahocorasick.Automaton()
+    for k in _anchor_keys(words, months):
+        anchors.add_word(k, len(k))
+    anchors.make_automaton()
+    return anchors
+
+
+def _anchor_keys(words: dict[str, dict[str, str]], months: dict[str, int]) -> frozenset[str]:
+    """The words a date phrase must contain one of (weekdays, months, "أمس", "days" ...)."""
     keys = set(months) | {"التوالي", "consecutive", "straight", "ago", "الشهر"}
     for kind in ("relday", "weekday", "past", "current", "lastweek", "thisweek", "lastmonth", "thismonth"):
         keys |= set(words.get(kind, {}))
@@ -124,11 +140,7 @@ def _anchors(words: dict[str, dict[str, str]], months: dict[str, int]) -> ahocor
     keys |= set(words.get("count", {}))
     for kind in ("chain_back", "chain_on", "chain_day", "holiday", "sinceyear"):
         keys |= set(words.get(kind, {}))
-    for k in keys:
-        if k:
-            anchors.add_word(k, len(k))
-    anchors.make_automaton()
-    return anchors
+    return frozenset(k for k in keys if k)
 
 
 @lru_cache(maxsize=1)
@@ -141,13 +153,14 @@ def grammar() -> _Grammar:
     numbers = {fold(r["word"]): int(r["value"]) for r in read_table("numbers.csv") if r["kind"] == "cardinal"}
     W = {k: _alt(list(v)) for k, v in words.items()}
     pats = _patterns(W, _alt(list(months)), _alt(list(numbers)))
-    # One alternation over all patterns (earlier alternatives win at a position): one pass over the text.
+    # The patterns in the order they are tried at a position (the first that matches wins), with their groups
+    # renamed per pattern (a3_ord for pattern 3's ord).
     parts = []
     for i, (_k, p) in enumerate(pats):
         parts.append(
             f"(?P<a{i}>" + re.sub(r"\(\?P<(\w+)>", lambda m, i=i: f"(?P<a{i}_{m.group(1)}>", p) + ")"
         )
-    combined = re.compile("|".join(parts))
+    combined = "|".join(parts)
     names = [[(f"a{i}_{n}", n) for n in re.findall(r"\(\?P<(\w+)>", p)] for i, (_k, p) in enumerate(pats)]
     # The first words a phrase may begin with: every lexicon word and the fixed words of the patterns.
     starters = set(_FIXED_STARTERS)
@@ -163,7 +176,8 @@ def grammar() -> _Grammar:
     g.first_chars = frozenset(w[0] for w in starters if w) | frozenset("0123456789ا")
     # every word any pattern can match (its literal words and the lexicons'): an anchor inside a
     # longer word ("اب" in "ارهاب") can only be part of a date if that word is one of these
-    g.tokens = frozenset(re.findall(r"[^\W\d_]+", combined.pattern))
+    g.tokens = frozenset(re.findall(r"[^\W\d_]+", combined))
+    g.tries = Alternatives(parts)
     return g
 
 
@@ -205,8 +219,11 @@ def _starts(text: str, pos: int, starters: frozenset[str]) -> bool:
         return False
     if text[pos].isdigit():
         return True
-    m = _WORD_END.search(text, pos, pos + 40)
-    word = text[pos : m.start() if m else pos + 40]
+    sp = text.find(" ", pos, pos + 40)
+    word = text[pos : sp if sp != -1 else pos + 40]
+    if not word.isalnum():  # a mark or another space inside (else the word ends at the space)
+        m = _WORD_END.search(text, pos, pos + 40)
+        word = text[pos : m.start() if m else pos + 40]
     if word in starters or (word[:1] == "و" and word[1:] in starters):  # "وقبل ذلك بيومين"
         return True
     if word.startswith("ال") and (word[2:] in starters or word[2:3].isdigit()):
@@ -420,25 +437,28 @@ def _word_around(text: str, pos: int, tokens: frozenset[str]) -> str:
     return word
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# a year not inside a longer number; the look-behind comes after "19"/"20" so that the engine can skip to
+# a "1" or "2" in C (same matches as "(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
 _LOOKBACK = 40  # a date phrase starts at most this far before its anchor word ("في الثالث من شهر ...")
 _LOOKAHEAD = 90
 
 
-def find_dates(text: str, published: dt.date) -> list[DateMention]:
+def find_dates(text: str, published: dt.date, anchors: list[int] | None = None) -> list[DateMention]:
     """Date mentions in folded ``text``, in order.
 
-    The combined pattern is only tried around anchor words (weekdays, months, "أمس", "days", a
+    The patterns are only tried around anchor words (weekdays, months, "أمس", "days", a
     year...), found by one Aho-Corasick pass, so the cost stays linear and small on long texts.
+    ``anchors``: where the anchor words start, when the lexicon's pass found them (``Document.anchors``).
     """
     g = grammar()
-    starts = sorted(
-        {end - n + 1 for end, n in g.anchors.iter(text)} | {m.start() for m in _YEAR.finditer(text)}
-    )
+    if anchors is None:
+        anchors = [end - n + 1 for end, n in g.anchors.iter(text)]
+    starts = sorted({*anchors, *(m.start() for m in _YEAR.finditer(text))})
     out: list[DateMention] = []
     cursor = 0
     n = len(text)
-    starters, first, combined = g.starters, g.first_chars, g.combined
+    starters, first, tries = g.starters, g.first_chars, g.tries
     tokens = g.tokens
     for a in starts:
         if a < cursor:
@@ -464,29 +484,15 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
             # ends the search), then the anchor itself
             if pos != a and not (text[pos] in first and _starts(text, pos, starters)):
                 continue
-            m = combined.match(text, pos, endpos)
+            i, m = tries.match(text, pos, endpos)
             if m is None or m.end() <= a or (m.end() >= endpos and endpos < n):
                 continue
-            last = m.lastgroup or ""  # the alternative's outer group closes last
-            if last[:1] == "a" and last[1:].isdigit():
-                i = int(last[1:])
-            else:
-                i = next(i for i in range(len(g.kinds)) if m.group(f"a{i}") is not None)
             try:
                 dm = _resolve(g.kinds[i], _Sub(m, g.names[i]), published, g)
             except (ValueError, OverflowError):
                 dm = None
             cursor = m.end()
-            if dm and not _the_two(text, m, g):
+            if dm and not the_two(text, m.start(), m.group(0), g.words):
                 out.append(anchored(dm, out))
             break
     return out
-
-
-def _the_two(text: str, m: re.Match[str], g: _Grammar) -> bool:
-    """ "أودى بحياة الاثنين"، "مقتل الاثنين": the bare word الاثنين after a noun that counts people is "the two",
-    not Monday (``date_phrases.csv`` kind ``two_after``)."""
-    if m.group(0) != "الاثنين":
-        return False
-    before = text[max(0, m.start() - 12) : m.start()].split()
-    return bool(before) and before[-1] in g.words.get("two_after", {})

@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import Match, main_matcher, read_table
+from .lexicon import DATE_ANCHOR, TYPE_WORD, Match, main_matcher, read_table
 from .normalise import Normalised, fold, normalise
 
-_SENT_END = re.compile(r"(?:[.!?]+(?=\s|$|[\"'])|\n+)")
+# ``[.!?]+(?=\s|$|["'])|\n+`` with each branch opening on a literal: the regex engine then skips to the
+# next ".", "!", "?" or line break in C instead of trying the pattern at every character
+_SENT_END = re.compile(r"""\.[.!?]*(?=\s|$|["'])|![.!?]*(?=\s|$|["'])|\?[.!?]*(?=\s|$|["'])|\n\n*""")
 
 
 def _additive() -> str:
@@ -109,6 +111,8 @@ class Document:
     norm: Normalised
     sentences: list[Sentence]
     matches: list[Match]
+    anchors: list[int] | None = None  # where date anchor words start (found with the matches)
+    type_words: list[tuple[int, int]] | None = None  # (end index, length) of each Arabic place type word
 
     @property
     def original(self) -> str:
@@ -198,12 +202,14 @@ def join_place_lists(doc: Document, spans: list[tuple[int, int]]) -> Document:
         Sentence(s.index, s.start, s.end, None, s.headline, s._text, s._breaks, frozenset(joined))
         for s in doc.sentences
     ]
-    return Document(doc.norm, sentences, doc.matches)
+    return Document(doc.norm, sentences, doc.matches, doc.anchors, doc.type_words)
 
 
 def make_document(text: str | Normalised) -> Document:
     """Normalise, match every lexicon once, split sentences."""
     norm = text if isinstance(text, Normalised) else normalise(text)
-    matches = main_matcher().find(norm.text)
+    matches, marks = main_matcher().scan(norm.text)
     breaks = [m for m in matches if m.kind == "cue:clause_break"]
-    return Document(norm, split_sentences(norm.text, breaks), matches)
+    anchors = [s for bits, s, _e in marks if bits & DATE_ANCHOR]
+    type_words = [(e - 1, e - s) for bits, s, e in marks if bits & TYPE_WORD]
+    return Document(norm, split_sentences(norm.text, breaks), matches, anchors, type_words)

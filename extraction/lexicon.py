@@ -49,6 +49,7 @@ CLITICS = frozenset(
     + ["لل", "ولل", "فلل"]
 )
 SUFFIXES = frozenset(["", "ا"])
+DATE_ANCHOR, TYPE_WORD = 1, 2  # the mark bits of main_matcher's extra keys
 
 
 def read_table(name: str) -> list[dict[str, str]]:
@@ -105,7 +106,9 @@ def _is_letter(ch: str) -> bool:
 class Matcher:
     """An Aho-Corasick automaton over folded lexicon entries with Arabic word-boundary rules."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry], marks: dict[str, int] | None = None) -> None:
+        """``marks``: keys (with their mark bits) whose every occurrence ``scan`` reports, inside words too:
+        the date anchors and the place type words, found in this pass rather than in more over the text."""
         self.automaton = ahocorasick.Automaton()
         table: dict[str, list[Entry]] = {}
         for e in entries:
@@ -115,11 +118,15 @@ class Matcher:
             # "القامشلي" after the preposition ل is written "للقامشلي"
             if e.key.startswith("ال") and len(e.key) > 3:
                 table.setdefault("ل" + e.key[1:], []).append(e)
+        marked = {k: bits for k, bits in (marks or {}).items() if k}
+        for key in marked:
+            table.setdefault(key, [])
         for key, es in table.items():
             # the per-key facts the boundary check needs, computed once here rather than per hit
             no_clitic = key[0].isascii() or not key[0].isalpha()
             self.automaton.add_word(
-                key, (len(key), tuple(es), no_clitic, key.startswith("ال"), key[-1].isascii())
+                key,
+                (len(key), tuple(es), no_clitic, key.startswith("ال"), key[-1].isascii(), marked.get(key, 0)),
             )
         if table:
             self.automaton.make_automaton()
@@ -127,18 +134,27 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """All boundary-respecting matches, longest first where two of one kind overlap."""
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple[list[Match], list[tuple[int, int, int]]]:
+        """``find``'s matches, and (mark bits, start, end) of every occurrence of a mark (in the order they end)."""
         if self.empty or not text:
-            return []
+            return [], []
         # candidates as plain tuples (order, start, end, entry, definite): a Match is made only for
         # the ones _longest keeps; order = leftmost, then longest, as one int
         out: list[tuple[int, int, int, Entry, bool]] = []
         append = out.append
+        marks: list[tuple[int, int, int]] = []
         n = len(text)
         clitics = CLITICS
         suffixes = SUFFIXES
-        for end_idx, (klen, entries, no_clitic, key_al, last_ascii) in self.automaton.iter(text):
+        for end_idx, (klen, entries, no_clitic, key_al, last_ascii, mark) in self.automaton.iter(text):
             end = end_idx + 1
             start = end - klen
+            if mark:
+                marks.append((mark, start, end))
+                if not entries:
+                    continue
             definite = False
             if start and text[start - 1].isalpha():
                 # inside a word: what precedes must be proclitics ("وبالقامشلي")
@@ -168,7 +184,7 @@ class Matcher:
                 order = (start << 12) - klen
                 for entry in entries:
                     append((order, start, end, entry, definite))
-        return _longest(out)
+        return _longest(out), marks
 
 
 _START_END = attrgetter("start", "end")  # a C key: the (start, end) order without a Python call per match
@@ -223,7 +239,7 @@ def entries_from(table: str, kind: str, column: str) -> list[Entry]:
 
 @lru_cache(maxsize=1)
 def main_matcher() -> Matcher:
-    """The one automaton over every lexicon the extractor reads in a single pass."""
+    """The one automaton over every lexicon the extractor reads in a single pass (and the date anchors)."""
     entries: list[Entry] = []
     entries += entries_from("triggers.csv", "trigger", "phrase")
     entries += entries_from("actors.csv", "actor", "alias")
@@ -232,4 +248,11 @@ def main_matcher() -> Matcher:
         entries.append(Entry("cue:" + e.get("kind"), e.key, e.row, e.prefix))
     entries += entries_from("numbers.csv", "number", "word")
     entries += entries_from("fatality_words.csv", "fatality", "phrase")
-    return Matcher(entries)
+    from .dates import anchor_keys  # dates and places read the tables through this module
+    from .places.words import place_words
+
+    marks = dict.fromkeys(anchor_keys(), DATE_ANCHOR)
+    for w in place_words().types:
+        if w and not w.isascii():  # what unknown._intros looks for
+            marks[w] = marks.get(w, 0) | TYPE_WORD
+    return Matcher(entries, marks)

@@ -83,10 +83,21 @@ def fold_char(ch: str) -> str:
     return _FOLD.get(ch, ch).lower()
 
 
+class _FoldTable(dict):
+    """A ``str.translate`` table of ``fold_char``, filled as characters are seen (one C pass per string)."""
+
+    def __missing__(self, code: int) -> str:
+        f = self[code] = fold_char(chr(code))
+        return f
+
+
+_FOLD_TABLE = _FoldTable()
+_SPACES = re.compile(r"\s+")
+
+
 def fold(text: str) -> str:
     """Normalise a short string (a lexicon entry, a query) the same way as a report."""
-    out = "".join(fold_char(c) for c in text)
-    return re.sub(r"\s+", " ", out).strip()
+    return _SPACES.sub(" ", text.translate(_FOLD_TABLE)).strip()
 
 
 def looks_like_html(text: str) -> bool:
@@ -150,6 +161,24 @@ def _fold_once(ch: str) -> str | None:
     return f
 
 
+def _plain_class() -> re.Pattern[str]:
+    """One character that may fold to something else: every ASCII and Arabic-block character that folds to
+    itself is left out, so a report's few others are found by one C scan (``set(text)`` makes a string
+    object per Arabic character)."""
+    runs: list[tuple[int, int]] = []
+    for cp in range(0x700):
+        if _fold_once(chr(cp)) is None:
+            if runs and runs[-1][1] == cp - 1:
+                runs[-1] = (runs[-1][0], cp)
+            else:
+                runs.append((cp, cp))
+    plain = "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs)
+    return re.compile(f"[^{plain}]")
+
+
+_MAY_CHANGE = _plain_class()
+
+
 def _translate(text: str) -> Normalised | None:
     """The folding at C speed: one ``str.replace`` per distinct changing character of the text.
 
@@ -161,7 +190,7 @@ def _translate(text: str) -> Normalised | None:
     cache = _FOLD_CACHE
     changes: list[tuple[str, str]] = []
     dropped: list[str] = []
-    for ch in set(text).difference(_UNCHANGED):
+    for ch in set(_MAY_CHANGE.findall(text)).difference(_UNCHANGED):
         if ch in cache:
             f = cache[ch]
         else:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from .lexicon import Match
 
 # "و28 من مقاتلي داعش"، "ب3 قذائف": a one-letter Arabic prefix may stand right before the digits
-_DIGITS = re.compile(r"(?:(?<![\w.,])|(?<=(?<!\w)[وبل]))\d{1,6}(?!\w|[.,]\d)")
+# (the look-behinds come after the first digit, so that the engine skips to a digit in C)
+_DIGITS = re.compile(r"\d(?:(?<![\w.,]\d)|(?<=(?<!\w)[وبل]\d))\d{0,5}(?!\w|[.,]\d)")
 # an age, a distance or a duration is not a count of people
 _UNIT_AFTER = re.compile(
     r"[\s-]*(?:عاما|عام|سنه|سنوات|اعوام|كيلومترا|كيلومترات|كيلومتر|كم|كغ|كيلوغراما|كيلوغرام|كيلو|مترا|متر|ساعه|ساعات|دقيقه|دقائق|years?|year-old|km|kilometers?|kilometres?|kg|kilograms?|metres?|meters?|hours?|minutes?|pm|am|p\.m|a\.m|%)(?!\w)"

@@ -52,6 +52,7 @@ def _event_words() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str,
 
 # words between "من"/"باتجاه" and the place it governs; words naming an outlet; "في المدينة" kinds; word lists
 PLACE_NOUNS, OUTLET_WORDS, ANAPHORIC_PLACE, WORD_LISTS = _event_words()
+_OUTLET_ANY = re.compile("|".join(map(re.escape, sorted(OUTLET_WORDS))))  # any outlet word, even inside one
 
 
 def words(role: str) -> str:
@@ -134,7 +135,7 @@ class Report:
         self.located = [p.lat is not None for p in self.places]  # has a point (read per clause)
         self.cues = [m for m in doc.matches if m.kind.startswith("cue:")]
         self.actors = resolve_actors(doc.matches, published)
-        self.dates = find_dates(doc.text, published)
+        self.dates = find_dates(doc.text, published, doc.anchors)
         self.date_starts = [d.start for d in self.dates]  # in order: find_dates reads left to right
         # start positions, so a sentence's matches, actors, dates and places are two bisects each (read only
         # for the few sentences with an event word)
@@ -188,6 +189,8 @@ def outlet_or_desk_names_no_place(rep: Report, ex: Excluded) -> Excluded:
         if any(a <= s < b for a, b in spans):
             out.add(i)
             continue
+        if _OUTLET_ANY.search(text, max(0, s - 60), s) is None:
+            continue  # no outlet word in the words before it (most places): nothing to split
         before = QUOTES.sub(" ", text[max(0, s - 60) : s]).split()
         if before and (
             before[-1] in OUTLET_WORDS

@@ -59,6 +59,8 @@ def _lexicon_words() -> tuple[frozenset[str], tuple[str, ...]]:
     words: set[str] = set()
     stems: set[str] = set()
     for key, (_n, entries, *_facts) in main_matcher().automaton.items():
+        if not entries:
+            continue  # a date anchor only (the grammar's words come below)
         first = key.split(" ", 1)[0]
         if any(e.prefix for e in entries) and " " not in key:
             stems.add(first)
@@ -92,9 +94,9 @@ def _type_words(m: Matcher) -> ahocorasick.Automaton | None:
     return m.__dict__["_type_words"]
 
 
-def _intros(m: Matcher, t: str) -> Iterator[re.Match[str]]:
+def _intros(m: Matcher, t: str, found: list[tuple[int, int]] | None = None) -> Iterator[re.Match[str]]:
     """``intro.finditer(t)``, tried only where it can start: where a word starts (``(?<!\\w)``) with at most
-    two proclitics before a type word and a space after it."""
+    two proclitics before a type word and a space after it. ``found``: the type words' (end, length)."""
     intro, _typed = _unknown_rx(m)
     words = _type_words(m)
     if words is None:
@@ -103,7 +105,7 @@ def _intros(m: Matcher, t: str) -> Iterator[re.Match[str]]:
     clitics = m.words.proclitics
     starts = set()
     last = len(t) - 1
-    for end, n in words.iter(t):
+    for end, n in words.iter(t) if found is None else found:
         if end == last or not t[end + 1].isspace():
             continue  # a type word is followed by a space
         at = p = end - n + 1
@@ -137,17 +139,20 @@ def find_unknown_places(norm: Normalised, known_mentions: list) -> list[tuple[in
     return [(s, e, name) for s, e, name, _kind in unknown_names(norm, known_mentions)]
 
 
-def unknown_names(norm: Normalised, known_mentions: list) -> list[tuple[int, int, str, str]]:
+def unknown_names(
+    norm: Normalised, known_mentions: list, type_words: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, str, str]]:
     """Names a type word introduces (قرية X، أحياء X وY، the village of X) that the gazetteer lacks.
 
     Precise rather than eager: only a word right after a type word (or in the list a plural type
     word opens), never a word another lexicon knows (a verb, an actor, a date word), a stop word or
     a direction. One pass of compiled patterns: linear in the text. Offsets are original offsets.
+    ``type_words``: the Arabic type words' (end, length) in ``norm.text`` (``Document.type_words``).
     """
     if isinstance(norm, str):
         norm = normalise(norm)
     scan = _Scan(matcher_for(load_gazetteer()), norm, known_mentions)
-    scan.arabic()
+    scan.arabic(type_words)
     scan.english()
     scan.out.sort()
     return scan.out
@@ -220,9 +225,9 @@ class _Scan:
             return
         self.out.append((s, e, self.norm.original[s:e], kind))
 
-    def arabic(self) -> None:
+    def arabic(self, type_words: list[tuple[int, int]] | None = None) -> None:
         pos_done = 0
-        for mm in _intros(self.m, self.t):
+        for mm in _intros(self.m, self.t, type_words):
             if mm.start() < pos_done:
                 continue
             kind = self.w.types[mm.group("type")][0]
@@ -264,6 +269,8 @@ class _Scan:
     def english(self) -> None:
         w = self.w
         text = self.norm.original
+        if _CAPITAL.search(text) is None:
+            return  # every pattern's name has a capital letter: most Arabic reports have none
         for rx, words in _EN_UNKNOWN:
             if not any(word in text for word in words):
                 continue  # each pattern needs one of its words (an Arabic report has none)
@@ -282,9 +289,18 @@ class _Scan:
                     self.out.append((s, e, name, _en_kind(mm.group(0))))
 
 
+_CAPITAL = re.compile("[A-Z]")
 _EN_NAME = r"(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]s-|[Aa]sh-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+)?)"
+# the first pattern needs one of these phrases (" of " alone is in nearly every English report)
+_TYPES_OF = tuple(
+    f"{w} of "
+    for w in ["town", "village", "city", "camp", "neighbourhood", "neighborhood", "district", "hamlet"]
+)
 _EN_UNKNOWN = (  # (pattern, words one of which it needs)
-    (re.compile(rf"\b(?:town|village|city|camp|neighbou?rhood|district|hamlet) of {_EN_NAME}"), (" of ",)),
+    (
+        re.compile(rf"\b(?:town|village|city|camp|neighbou?rhood|district|hamlet) of {_EN_NAME}"),
+        _TYPES_OF,
+    ),
     (re.compile(rf"\b{_EN_NAME}\s(?:village|camp|neighbou?rhood)\b"), ("village", "camp", "neighbo")),
     (
         re.compile(rf"\b(?:near|in the vicinity of|outskirts of) {_EN_NAME}"),

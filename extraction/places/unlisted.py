@@ -34,12 +34,16 @@ _BEFORE_REACH = 1500  # "... في مدينة كوباني. ... في قرية ز�
 
 
 def unlisted_places(
-    norm: Normalised, known: list[PlaceMention], gazetteer: Gazetteer | None = None
+    norm: Normalised,
+    known: list[PlaceMention],
+    gazetteer: Gazetteer | None = None,
+    type_words: list[tuple[int, int]] | None = None,
 ) -> list[PlaceMention]:
     """A place mention for each name a type word introduces that no source locates (see the module).
 
     A name no spelling of the gazetteer matches may still sound like a village near the place it is named
     with ("Mala Sobat" is Mawla Sibat, "Tel Jemaa" Tall Jum'ah, "زيرك" زريك): that village is the place.
+    ``type_words``: the Arabic type words' (end, length), when the document's lexicon pass found them.
     """
     located = sorted((m for m in known if m.lat is not None), key=lambda m: m.start)
     if not located:
@@ -48,7 +52,7 @@ def unlisted_places(
     text = norm.original
     out: list[PlaceMention] = []
     seen: dict[str, Place] = {}  # a name told again is the place first told
-    unknown = unknown_names(norm, known)
+    unknown = unknown_names(norm, known, type_words)
     names = [(a, b) for a, b, _name, _kind in unknown]
     for start, end, name, kind in unknown:
         if kind not in _KINDS:
@@ -72,8 +76,11 @@ def unlisted_places(
 
 
 # "assaulted the SDF headquarters in Granij", "stormed three SDF points in Al-Kashkiya": a capitalised name
-# after a locative word, in an English report
-_EN_AT = re.compile(r"\b(?:in|at|near|of)\s+((?:[Aa]l-|[Ee]l-)?[A-Z][a-z']{2,}(?:-[A-Z][a-z']+)?)\b")
+# after a locative word, in an English report. The word boundary before the word is a look-behind after its
+# first letter ("i(?<!\wi)n" is "\bin"): each branch opens on a letter, so the engine skips to one in C.
+_EN_AT = re.compile(
+    r"(?:i(?<!\wi)n|a(?<!\wa)t|n(?<!\wn)ear|o(?<!\wo)f)\s+((?:[Aa]l-|[Ee]l-)?[A-Z][a-z']{2,}(?:-[A-Z][a-z']+)?)\b"
+)
 
 
 def _english_sounding(
