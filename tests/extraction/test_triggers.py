@@ -195,3 +195,18 @@ def test_continuing_protests_and_what_they_are_against_are_no_event() -> None:
     """ "The strikes came amid continuing protests against Turkish attacks on the dam": ongoing protests are no
     one protest, and the attacks protested against are not an event here."""
     assert subs("The strikes came amid continuing protests against Turkish attacks on the dam.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "News\nIn al-Sabha on Tuesday, locals accuse the SDF of arbitrary arrests and of confiscating property.",
+        "News\nBacked by the international coalition, the SDF is fighting the group in the last pocket in Deir ez-Zor.",
+        "News\nIn Hajin the SDF regularly carries out raids against Islamic State cells.",
+    ],
+)
+def test_habits_accusations_and_ongoing_campaigns_are_not_events(text: str) -> None:
+    """ "accuse the SDF of arbitrary arrests", "the SDF is fighting the group", "regularly carries out raids"."""
+    from extraction import extract
+
+    assert extract(text, "2025-10-14") == []
