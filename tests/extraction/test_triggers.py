@@ -210,3 +210,9 @@ def test_habits_accusations_and_ongoing_campaigns_are_not_events(text: str) -> N
     from extraction import extract
 
     assert extract(text, "2025-10-14") == []
+
+
+def test_a_demonstrative_act_refers_back() -> None:
+    """ "Two SDF fighters also died in that blast", "this attack": the act already told."""
+    assert subs("Two SDF fighters also died in that blast.") == []
+    assert subs("ISIS claimed this attack on Tuesday.") == []
