@@ -14,7 +14,10 @@ from .rules import rule
 FROM = re.compile(r"(?:^|\s)(?:من|انطلاقا من|from)\s*$")
 _TO = re.compile(r"(?:^|\s)(?:الي|باتجاه|نحو|to|towards)\s*$")
 _ROLE_WORD = re.compile(r"(?<!\w)(من|الي|باتجاه|نحو|from|towards)(?!\w)")
-_BETWEEN = re.compile(r"(?:بين|between)\s*$")
+# "بين قرية X وY", "on the road between the cities of Qamishli and Amuda", "بين مدينتي القامشلي وعامودا"
+_BETWEEN = re.compile(
+    r"(?:بين|between)(?:\s+(?:the\s+)?(?:cities|towns|villages)\s+of|\s+(?:مدينتي|بلدتي|قريتي))?\s*$"
+)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:و|and\s|or\s|او\s)?|و|and\s|or\s|او\s)\s*")  # a comma or "and"
 # one search for any of the words below rules most places out before the three patterns
 _ROLE_HINT = re.compile("|".join(words(r) for r in ("origin", "launch", "hospital")))
@@ -68,7 +71,7 @@ def place_role(rep: Report, i: int) -> tuple[str, bool, str]:
                 role, by = got, fn.__name__
                 break
         s = at.s
-        r = rep.role_cache[i] = (role, bool(_BETWEEN.search(rep.text[max(0, s - 10) : s])), by)
+        r = rep.role_cache[i] = (role, bool(_BETWEEN.search(rep.text[max(0, s - 30) : s])), by)
     return r
 
 

@@ -86,3 +86,13 @@ def test_a_comma_before_in_addition_to_keeps_the_act_going() -> None:
         "إلى جانب 8 شبان في منطقة الكرامة شرقي المدينة."
     )
     assert sorted(e.location for e in extract(text, "2019-09-18")) == ["Al Karamah", "Khunayz"]
+
+
+def test_the_road_between_the_cities_of_x_and_y_is_one_place() -> None:
+    """ "struck a car on the road between the cities of Qamishli and Amuda": one event, at the first town."""
+    from extraction import extract
+
+    text = (
+        "News\nA Turkish drone struck a car on the road between the cities of Qamishli and Amuda on Sunday."
+    )
+    assert [e.location for e in extract(text, "2023-09-17")] == ["Al Qamishli"]
