@@ -159,3 +159,14 @@ def test_a_reporters_desk_locates_no_village() -> None:
     )
     evs = [e for e in extract(text, "2019-11-13") if e.location == "الكنيهر"]
     assert evs and (round(evs[0].latitude, 2), round(evs[0].longitude, 2)) == (36.66, 40.37)
+
+
+def test_a_peoples_adjective_before_village_is_no_village() -> None:
+    """ "at a power plant in the Assyrian village of Tel Jemaa": Assyrian describes the village, it names none."""
+    from extraction import extract
+
+    text = (
+        "News\nYesterday a Turkish drone hit SDF fighters at a power plant in the Assyrian village of Tel Jemaa, "
+        "in the northern countryside of Tel Tamr."
+    )
+    assert [e.location for e in extract(text, "2022-01-21")] == ["Tel Jemaa"]
