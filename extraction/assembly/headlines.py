@@ -37,11 +37,17 @@ def a_headline_at_the_bodys_place(h: Draft, b: Draft) -> bool:
 
 @rule("headlines")
 def a_broad_headline_place_holds_the_bodys(h: Draft, b: Draft) -> bool:
-    """ "ريف دير الزور" in the headline holds the body's village of that province (and district, if named)."""
+    """ "ريف دير الزور" in the headline holds the body's village of that province (and district, if named); so
+    does a direction from its city ("بغارات على شرق دير الزور")."""
     pa, pb = h.place.place, b.place.place
-    return bool(
-        h.place.weak and pa.admin1 and pa.admin1 == pb.admin1 and (not pa.admin2 or pa.admin2 == pb.admin2)
-    )
+    if not pa.admin1 or pa.admin1 != pb.admin1:
+        return False
+    if h.place.weak:
+        return not pa.admin2 or pa.admin2 == pb.admin2
+    q = (h.place.mention.qualifier or "") if h.place.mention else ""
+    return pa.kind in ("city", "town") and q.endswith(
+        " of"
+    )  # "east of the city": any district of its province
 
 
 @rule("headlines")

@@ -42,3 +42,12 @@ def test_the_headlines_attacker_is_the_bodys_unknown_gunmen() -> None:
     assert [(e.location, e.actor1) for e in extract(text, "2024-05-15")] == [
         ("Al-Shuhayl", "Islamic State (Syria)")
     ]
+
+
+def test_a_headline_east_of_a_city_holds_the_bodys_village_in_its_province() -> None:
+    """ "مقتل عناصر من تنظيم الدولة بغارات على شرق دير الزور" over the strikes on al-Shafa: one event."""
+    text = (
+        "مقتل عناصر من تنظيم الدولة بغارات على شرق دير الزور\n"
+        "قتل عدد من عناصر تنظيم الدولة اليوم بغارات لطيران التحالف على بلدة الشعفة في ريف دير الزور الشرقي."
+    )
+    assert [e.location for e in extract(text, "2018-08-27")] == ["Al-Shaafah"]
