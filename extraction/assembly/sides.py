@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..actors import _NOT_ARMED, CIVILIANS, PROTESTERS, RIOTERS, UNIDENTIFIED, ActorMention, group_of
 from .act import Act
 from .cluster import zone
-from .report import cue_before
+from .report import cue_before, words
 from .roles import agents, linked
 from .rules import Record, rule
 from .tables import REACH
@@ -36,6 +36,7 @@ def _agent_acts(p) -> bool:
 _INMATE, _CLAIM, _AFFILIATION = REACH["inmate"], REACH["claim"], REACH["affiliation"]
 _CLAIM_AFTER, _NEAR = REACH["claim_after"].chars, REACH["agent_near"].chars
 _AFFILIATED, _CROWD_OPENING = REACH["affiliated_force"].chars, REACH["crowd_opening"].chars
+_SUBJECTED = re.compile(rf"(?<!\w)(?:{words('subjected')})(?!\w)")  # "تعرّض قيادي في قسد لمحاولة اغتيال"
 _RIVAL_BETWEEN, _RIVAL_GAP = REACH["rival_between"].chars, REACH["rival_gap"].chars
 
 
@@ -264,14 +265,15 @@ def a_fighter_hit_names_the_force_hit(act: Act, c: Coding) -> Coding:
     (a victim word before it) is that force's, not a civilian."""
     if c.fixed or act.pol.actor2 != "civilians" or c.actor2 is not None:
         return c
-    rs = linked(act.sv)
+    rs, text = linked(act.sv), act.rep.text
     seg = act.sv.s.segment_of(act.anchor.start)
     hit = [
         a
         for a in _others(act, c)
         if rs[id(a)] == "victim"
         and a.group not in _NOT_ARMED
-        and a.start > act.anchor.start  # "عناصر من تنظيم الدولة قد أعدموا": members before the verb did it
+        # "عناصر من تنظيم الدولة قد أعدموا": members before the verb did it, unless subjected to it
+        and (a.start > act.anchor.start or _SUBJECTED.search(text, seg[0], act.anchor.start))
         and act.sv.s.segment_of(a.start) == seg
     ]
     if hit:

@@ -51,3 +51,10 @@ def test_protesters_who_drive_a_force_out_riot() -> None:
     )
     subs = {e.sub_event_type for e in extract(text, "2019-04-25")}
     assert "Non-state actor overtakes territory" not in subs and "Violent demonstration" in subs
+
+
+def test_an_attempt_on_a_commander_subjected_to_it_kills_no_one() -> None:
+    """ "تعرّض قيادي في «قسد» لمحاولة اغتيال": the SDF was hit, and an attempt kills no one unless a death is told."""
+    text = "خبر\nويوم الخميس الماضي، تعرّض قيادي في «قسد» لمحاولة اغتيال في بلدة الجرذي بريف دير الزور الشرقي."
+    evs = extract(text, "2024-04-27")
+    assert [(e.actor2, e.fatalities) for e in evs] == [("SDF: Syrian Democratic Forces", 0)]
