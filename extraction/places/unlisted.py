@@ -79,7 +79,8 @@ def unlisted_places(
 # after a locative word, in an English report. The word boundary before the word is a look-behind after its
 # first letter ("i(?<!\wi)n" is "\bin"): each branch opens on a letter, so the engine skips to one in C.
 _EN_AT = re.compile(
-    r"(?:i(?<!\wi)n|a(?<!\wa)t|n(?<!\wn)ear|o(?<!\wo)f)\s+((?:[Aa]l-|[Ee]l-)?[A-Z][a-z']{2,}(?:-[A-Z][a-z']+)?)\b"
+    r"(?:i(?<!\wi)n|a(?<!\wa)t|n(?<!\wn)ear|o(?<!\wo)f|a(?<!\wa)nd)\s+"
+    r"((?:[Aa]l-|[Ee]l-)?(?:(?:Kafr|Tal|Tell|Ain|Ras|Umm|Abu|Deir|Jabal|Khirbet|Tall) )?[A-Z][a-z']{2,}(?:-[A-Z][a-z']+)?)\b"
 )
 
 
@@ -92,14 +93,16 @@ def _english_sounding(
     names: list[tuple[int, int]],
     gazetteer: Gazetteer,
 ) -> list[PlaceMention]:
-    """Villages an English report names after "in"/"at"/"near"/"of" with no type word, spelt as no source spells
-    them: a place only where the name sounds like a village near the place it is named with ("in Granij" is
+    """Villages an English report names after "in"/"at"/"near"/"of" (or "and" after a place) with no type word,
+    spelt as no source spells them ("Kafr Khasher" is Kafr Khashir): a place only where the name sounds like a village near the place it is named with ("in Granij" is
     Gharanij by Dhiban); any other capitalised word after "in" stays a word."""
     taken = sorted((m.start, m.end) for m in [*known, *found])
     lexicon = _lexicon_words()
     out: list[PlaceMention] = []
     for m in _EN_AT.finditer(text):
         start, end = m.span(1)
+        if m.group(0)[:3] == "and" and not _after_a_place(text, taken, m.start()):
+            continue  # "X and Y": a list member only where a place stands right before "and"
         k = bisect.bisect_right(taken, (start, len(text)))
         if (k and taken[k - 1][1] > start) or (k < len(taken) and taken[k][0] < end):
             continue  # a place already found
@@ -112,6 +115,12 @@ def _english_sounding(
                 PlaceMention(start, end, text[start:end], place, place.geo_precision, None, place.kind)
             )
     return out
+
+
+def _after_a_place(text: str, taken: list[tuple[int, int]], pos: int) -> bool:
+    """Whether a place mention ends right before ``pos`` ("the villages of Maranaz and Kafr Khasher")."""
+    k = bisect.bisect_right(taken, (pos, 0))
+    return bool(k) and 0 <= pos - taken[k - 1][1] <= 2 and not text[taken[k - 1][1] : pos].strip(" ,")
 
 
 def _with_type_word(text: str, start: int) -> int:

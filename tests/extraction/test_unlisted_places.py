@@ -170,3 +170,14 @@ def test_a_peoples_adjective_before_village_is_no_village() -> None:
         "in the northern countryside of Tel Tamr."
     )
     assert [e.location for e in extract(text, "2022-01-21")] == ["Tel Jemaa"]
+
+
+def test_a_two_word_village_in_an_english_list_is_found_by_its_sound() -> None:
+    """ "shelled SDF sites in the villages of Maranaz and Kafr Khasher": Kafr Khashir, by Maranaz."""
+    from extraction import extract
+
+    text = (
+        "News\nTurkish artillery shelled SDF military sites in the villages of Maranaz and Kafr Khasher "
+        "in the northern Aleppo countryside on Monday."
+    )
+    assert "Kafr Khashir" in [e.location for e in extract(text, "2024-08-06")]
