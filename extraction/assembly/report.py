@@ -22,6 +22,7 @@ from ..document import Document, Sentence
 from ..fatalities import find_figures
 from ..lexicon import Match, read_table
 from ..normalise import fold
+from ..places.outlets import desk_before, outlet_words
 from ..taxonomy import FAMILY
 from .rules import chain, rule
 from .tables import Reach
@@ -29,11 +30,10 @@ from .tables import Reach
 QUOTES = re.compile(r"[\"'«»()\[\]]")  # quote marks and brackets read as spaces between words
 
 
-def _event_words() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]], dict[str, list[str]]]:
-    """Place nouns after a role word, outlet words, anaphoric place nouns and the word lists of the place-role
-    and date patterns (``data/event_words.csv``)."""
+def _event_words() -> tuple[frozenset[str], dict[str, tuple[str, ...]], dict[str, list[str]]]:
+    """Place nouns after a role word, anaphoric place nouns and the word lists of the place-role and date
+    patterns (``data/event_words.csv``; its outlet words are ``places.outlets.outlet_words``)."""
     nouns: set[str] = set()
-    outlets: set[str] = set()
     anaphoric: dict[str, tuple[str, ...]] = {}
     lists: dict[str, list[str]] = {}
     for row in read_table("event_words.csv"):
@@ -41,17 +41,18 @@ def _event_words() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str,
         if role == "place_noun":
             nouns.add(word)
         elif role == "outlet":
-            outlets.add(word)
+            continue  # places.outlets.outlet_words
         elif role == "anaphoric_place":
             anaphoric[word] = tuple(row["value"].split("|"))
         else:
             # "told" takes its object before the day ("told Rudaw on Monday")
             lists.setdefault(role, []).append(re.escape(word) + (r" \w+" if row["value"] == "object" else ""))
-    return frozenset(nouns), frozenset(outlets), anaphoric, lists
+    return frozenset(nouns), anaphoric, lists
 
 
 # words between "من"/"باتجاه" and the place it governs; words naming an outlet; "في المدينة" kinds; word lists
-PLACE_NOUNS, OUTLET_WORDS, ANAPHORIC_PLACE, WORD_LISTS = _event_words()
+PLACE_NOUNS, ANAPHORIC_PLACE, WORD_LISTS = _event_words()
+OUTLET_WORDS = outlet_words()
 _OUTLET_ANY = re.compile("|".join(map(re.escape, sorted(OUTLET_WORDS))))  # any outlet word, even inside one
 
 
@@ -191,11 +192,7 @@ def outlet_or_desk_names_no_place(rep: Report, ex: Excluded) -> Excluded:
             continue
         if _OUTLET_ANY.search(text, max(0, s - 60), s) is None:
             continue  # no outlet word in the words before it (most places): nothing to split
-        before = QUOTES.sub(" ", text[max(0, s - 60) : s]).split()
-        if before and (
-            before[-1] in OUTLET_WORDS
-            or (before[-1] in ("في", "in", "of", "ل") and any(w in OUTLET_WORDS for w in before[-5:-1]))
-        ):
+        if desk_before(QUOTES.sub(" ", text[max(0, s - 60) : s]).split()):
             out.add(i)
     return ex._replace(outlets=frozenset(out)) if out else ex
 

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 from extraction.gazetteer import Gazetteer, Place, load_gazetteer
-from extraction.lexicon import read_table
 from extraction.normalise import Normalised, fold
 
 from .mention import PlaceMention
+from .outlets import desk_before
 from .sounds import arabic_near, sounding_near
 from .unknown import _lexicon_words, unknown_names
 from .words import place_words
@@ -197,22 +196,10 @@ def _anchor(
     return None
 
 
-@lru_cache(maxsize=1)
-def _outlet_words() -> frozenset[str]:
-    return frozenset(fold(r["word"]) for r in read_table("event_words.csv") if r["role"] == "outlet")
-
-
 def _desk(text: str, start: int) -> bool:
-    """Whether a place names a reporter's desk or an outlet: right after an outlet word, or after "في"/"in"
-    that follows one ("مراسل سانا في الحسكة", "مراسل عنب بلدي في دير الزور")."""
-    before = (
-        fold(text[max(0, start - 60) : start]).replace("«", " ").replace("»", " ").replace('"', " ").split()
-    )
-    outlets = _outlet_words()
-    return bool(before) and (
-        before[-1] in outlets
-        or (before[-1] in ("في", "in", "of", "ل") and any(w in outlets for w in before[-5:-1]))
-    )
+    """Whether the place at ``start`` names a reporter's desk ("وأفاد مراسل سانا في الحسكة بأن")."""
+    window = fold(text[max(0, start - 60) : start])
+    return desk_before(window.replace("«", " ").replace("»", " ").replace('"', " ").split())
 
 
 _SEPARATORS = re.compile(r"^(?:[\s،,]|\bو|\band\b)*$")
