@@ -11,7 +11,7 @@ import re
 
 from ..taxonomy import FAMILY
 from ..triggers import Trigger, promote
-from .candidates import retyped
+from .candidates import retyped, right_after
 from .report import SentenceView, clause_break, family, same_seg
 from .rules import rule
 from .tables import REACH
@@ -31,7 +31,6 @@ _SEIZE = REACH["seize"].chars
 _DEFUSED, _DEFUSED_CLAUSE = REACH["defused"].chars, REACH["defused_clause"].chars
 _PROTESTERS = REACH["protesters"].chars
 _HELPER = REACH["helper"].chars
-_PUNCT = ",.،\n"
 
 
 @rule("acts")
@@ -66,10 +65,7 @@ def a_seized_weapon_was_not_used(sv: SentenceView, full: list[Trigger]) -> list[
         t
         for t in full
         if t.event_type == "Explosions/Remote violence"
-        and any(
-            0 <= t.start - c.end <= _SEIZE and not any(ch in text[c.end : t.start] for ch in _PUNCT)
-            for c in seizes
-        )
+        and any(right_after(text, c.end, t.start, _SEIZE) for c in seizes)
     ]
     if not seized:
         return full
@@ -136,14 +132,7 @@ def a_supporting_phrase_is_no_second_event(sv: SentenceView, full: list[Trigger]
     if not helpers:
         return full
     text = sv.rep.text
-    out = [
-        t
-        for t in full
-        if not any(
-            0 <= t.start - c.end <= _HELPER and not any(ch in text[c.end : t.start] for ch in _PUNCT)
-            for c in helpers
-        )
-    ]
+    out = [t for t in full if not any(right_after(text, c.end, t.start, _HELPER) for c in helpers)]
     return out if out and len(out) != len(full) else full
 
 

@@ -27,6 +27,15 @@ _DOWNING = REACH["downing"].chars
 _HELPER = REACH["helper"].chars
 
 
+_PUNCT = ",.،\n"
+
+
+def right_after(text: str, cue_end: int, start: int, reach: int) -> bool:
+    """Whether an event word at ``start`` follows a cue ending at ``cue_end`` within ``reach`` characters, with no
+    comma or full stop between ("بمساندة طيران التحالف", "في ظل هدنة")."""
+    return 0 <= start - cue_end <= reach and not any(ch in text[cue_end:start] for ch in _PUNCT)
+
+
 def retyped(t: Trigger, name: str, **changes) -> Trigger:
     """``t`` turned into what the retype table row ``name`` says (empty fields kept)."""
     r = RETYPES[name]
@@ -136,15 +145,7 @@ def a_circumstance_of_the_act_told_is_no_event(sv: SentenceView, trigs: list[Tri
         return trigs
     text = sv.rep.text
     cues = [c for c in amid if any(r.end <= c.start for r in refs)]
-    out = [
-        t
-        for t in trigs
-        if t.anaphor
-        or not any(
-            0 <= t.start - c.end <= _HELPER and not any(ch in text[c.end : t.start] for ch in ",.،\n")
-            for c in cues
-        )
-    ]
+    out = [t for t in trigs if t.anaphor or not any(right_after(text, c.end, t.start, _HELPER) for c in cues)]
     return out if len(out) != len(trigs) else trigs
 
 

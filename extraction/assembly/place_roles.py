@@ -79,14 +79,14 @@ def place_role(rep: Report, i: int) -> tuple[str, bool, str]:
 def a_place_planned_is_not_reached(at: PlaceAt) -> str | None:
     """ "حشد قوات جديدة في بلدة تل براك استعداداً للتوجه نحو القامشلي": where forces prepare to go is a plan
     (role ``planned``: no policy prefers it), not where the act happened or went."""
-    return "planned" if _PURPOSE.search(at.text[max(0, at.s - 45) : at.s]) else None
+    return "planned" if _PURPOSE.search(at.wide) else None
 
 
 @rule("place_roles")
 def a_spread_reaches_where_it_happens(at: PlaceAt) -> str | None:
     """ "وامتدت المظاهرات إلى بلدات البصيرة والحصان", "protests spread to Hajin": where an act spread to is
     where it happened, not where something went."""
-    return "at" if _SPREAD.search(at.text[max(0, at.s - 45) : at.s]) else None
+    return "at" if _SPREAD.search(at.wide) else None
 
 
 @rule("place_roles")

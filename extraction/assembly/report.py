@@ -249,7 +249,7 @@ def a_place_in_a_forces_name_is_no_place(rep: Report, ex: Excluded) -> Excluded:
 # "sit-in" with its place told after names the protest
 _NAME_BEFORE = re.compile(r"(?<![.\n])\b([A-Z][a-z]+) $")
 _NAMES_AFTER = re.compile(rf"[\s-]*(?:{words('names_after')})\s+(?:in|at|near)\s", re.IGNORECASE)
-_NOT_NAMES = frozenset(r["word"] for r in read_table("event_words.csv") if r["role"] == "not_a_given_name")
+_NOT_NAMES = frozenset(WORD_LISTS["not_a_given_name"])  # folded: compared with the folded capitalised word
 
 
 @rule("report")
@@ -263,7 +263,7 @@ def a_place_in_a_persons_or_protests_name_is_no_place(rep: Report, ex: Excluded)
         if not pm.text[:1].isupper() or not pm.text.isascii():
             continue
         m = _NAME_BEFORE.search(original, max(0, a - 20), a)
-        if (m and m.group(1) not in _NOT_NAMES) or _NAMES_AFTER.match(original, b, b + 12):
+        if (m and m.group(1).lower() not in _NOT_NAMES) or _NAMES_AFTER.match(original, b, b + 12):
             out.add(i)
     return ex._replace(outlets=frozenset(out)) if len(out) != len(ex.outlets) else ex
 
