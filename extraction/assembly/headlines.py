@@ -44,10 +44,9 @@ def a_broad_headline_place_holds_the_bodys(h: Draft, b: Draft) -> bool:
         return False
     if h.place.weak:
         return not pa.admin2 or pa.admin2 == pb.admin2
+    # "east of the city": any district of its province
     q = (h.place.mention.qualifier or "") if h.place.mention else ""
-    return pa.kind in ("city", "town") and q.endswith(
-        " of"
-    )  # "east of the city": any district of its province
+    return pa.kind in ("city", "town") and q.endswith(" of")
 
 
 @rule("headlines")
