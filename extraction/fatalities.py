@@ -36,8 +36,18 @@ class Figure:
     value: int
 
 
+# "Two members of the Internal Security Forces (Asayish) of northeast Syria (Rojava) were killed": an aside in
+# brackets names what was told again, so it does not push the number away from its verb
+_ASIDE = re.compile(r"\([^()]{0,40}\)")
+
+
 def _tokens_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
+
+
+def _words_between(text: str, a: int, b: int) -> int:
+    """English words between two offsets, asides in brackets left out."""
+    return len(_ASIDE.sub(" ", text[a:b]).split())
 
 
 def _joined(text: str, a: Number, b: Number) -> bool:
@@ -113,7 +123,12 @@ def _value_of(text: str, nums: list, d: Match) -> int | None:
     before = [
         n
         for n in nums
-        if n.end <= d.start and _tokens_between(text, n.end, d.start) <= (10 if english else 1)
+        if n.end <= d.start
+        and (
+            _words_between(text, n.end, d.start) <= 10
+            if english
+            else _tokens_between(text, n.end, d.start) <= 1
+        )
     ]
     if after:
         return _sum_forward(text, nums, after[0])

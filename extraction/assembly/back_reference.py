@@ -103,10 +103,13 @@ def a_toll_update_is_the_last_events_new_toll(sv: SentenceView, full: list[Trigg
 
 @rule("back_reference")
 def a_back_reference_adds_its_toll(sv: SentenceView, full: list[Trigger]) -> list[Trigger]:
-    """ "وأسفر الهجوم عن مقتل عنصرين": the death figures of a back-reference are the last event's."""
+    """ "وأسفر الهجوم عن مقتل عنصرين": the death figures of a back-reference are the last event's; not those a
+    claimant gives ("claimed the attack, saying it had ... killed three crusaders": its claim, not a toll)."""
     if not _refers_back(sv, full):
         return full
-    last, values = sv.ledger.last_group, [f.value for f in sv.figures]
+    claims = sv.cue_kinds.get("claim", ())
+    last = sv.ledger.last_group
+    values = [f.value for f in sv.figures if not any(c.end <= f.start for c in claims)]
     last.figures.extend(values)
     for m in last.members if values else ():
         sv.ledger.note(

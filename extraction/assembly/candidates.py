@@ -25,6 +25,7 @@ QUANTITY_BEFORE = re.compile(
 _SPEECH = REACH["speech"].chars
 _DOWNING = REACH["downing"].chars
 _HELPER = REACH["helper"].chars
+_CLAIMED = REACH["claim"].chars
 
 
 _PUNCT = ",.،\n"
@@ -172,6 +173,24 @@ def _one_word_at_most(text: str, end: int, start: int) -> bool:
     return 0 <= start - end <= 16 and _ONE_WORD.fullmatch(text, end, start) is not None
 
 
+@rule("candidates", cues=("claim",))
+def a_claims_account_is_the_act_claimed(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
+    """ "Soon afterwards the Islamic State claimed the attack, saying it had struck US forces"، "تبنى التنظيم
+    الهجوم مدعياً أنه استهدف": what the claimant says after claiming the act told refers back to it."""
+    text = sv.rep.text
+    claimed = [
+        t.end
+        for c in sv.cue_kinds.get("claim", ())
+        for t in trigs
+        if t.anaphor and right_after(text, c.end, t.start, _CLAIMED)
+    ]
+    if not claimed:
+        return trigs
+    first = min(claimed)
+    out = [t if t.anaphor or t.start < first else dataclasses.replace(t, anaphor=True) for t in trigs]
+    return out if out != trigs else trigs
+
+
 @rule("candidates", cues=("count",))
 def counted_attacks_are_a_tally(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
     """ "وثّقت 15 هجوماً"، "dozens of attacks": a clause that counts attacks or incidents is a tally."""
@@ -224,6 +243,7 @@ RULES = (
     drone_shot_down_is_disrupted,
     an_act_told_as_what_came_before_refers_back,
     a_circumstance_of_the_act_told_is_no_event,
+    a_claims_account_is_the_act_claimed,
     counted_attacks_are_a_tally,
     a_sources_toll_refers_back,
     a_bare_killing_counts_only_alone,

@@ -262,7 +262,8 @@ def the_town_told_of_places_a_placeless_act(act: Act, refs: list[PlaceRef]) -> l
 def the_last_place_told_places_a_placeless_act(act: Act, refs: list[PlaceRef]) -> list[PlaceRef]:
     """ "وقُتل ... بقصف" after "... في بلدة الشحيل": an act with no place of its own is at the last strong place
     named before it, else the report's first (a headline never borrows one; an act with a broad place of its
-    own keeps it rather than borrow a town the report names only after it)."""
+    own keeps it rather than borrow a town the report names only after it, or the province's own capital:
+    "killed in a drone strike in Hasaka province" after "in Hasaka" is in the province)."""
     sv = act.sv
     if not _placeless(refs) or anaphoric_place(sv) is not None or (sv.s.headline and not refs):
         return refs
@@ -271,6 +272,10 @@ def the_last_place_told_places_a_placeless_act(act: Act, refs: list[PlaceRef]) -
         return refs
     if _elsewhere_later(act, refs, inh):
         return refs  # "صدّ محاولة تسلل ... في منطقة المغلة بريف الرقة الشرقي": its own area, not a town told later
+    if not sv.s.headline and any(
+        getattr(r.place, "kind", "") == "governorate" and r.place.name_ar == inh.place.name_ar for r in refs
+    ):
+        return refs  # "in Hasaka province" after "in Hasaka": the province the act names, not its capital
     return [inh]
 
 

@@ -69,11 +69,16 @@ def a_trailing_attribution_names_who_told(sv: SentenceView, a: ActorMention) -> 
 
 @rule("roles", cues=("source",))
 def a_source_in_a_force_told_it(sv: SentenceView, a: ActorMention) -> str | None:
-    """ "مصدر عسكري في قسد": a source noun before the force, the words between ending in a preposition."""
+    """ "مصدر عسكري في قسد"، "المتحدث باسم قسد"، "the spokesman of the Kurdish-led Manbij Military Council": a
+    source noun before the force, the words between ending in a preposition."""
     if not cue_before(sv, a.start, _SOURCE):
         return None
     before = QUOTES.sub(" ", sv.rep.text[max(0, a.start - 30) : a.start]).split()
-    if before and before[-1] in ("في", "من", "لدي", "in", "from", "of", "مقرب", "مقربه"):
+    # "the official spokesman of the Kurdish-led Manbij Military Council": an article and a "-led" or "-backed"
+    # word between the preposition and the force
+    while before and (before[-1] == "the" or before[-1].endswith(("-led", "-backed"))):
+        before.pop()
+    if before and before[-1] in ("في", "من", "لدي", "in", "from", "of", "باسم", "مقرب", "مقربه"):
         return "source"
     return None
 

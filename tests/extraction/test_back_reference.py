@@ -110,3 +110,21 @@ def test_a_toll_update_is_the_events_toll_and_under_a_headline_the_act_itself() 
     ]
     update = "خبر\nقُتل مدنيان بقصف تركي على قرية الدردارة بريف تل تمر اليوم.\nوارتفعت حصيلة قتلى القصف إلى 4."
     assert [e.fatalities for e in extract(update, "2021-08-19")] == [4]
+
+
+MANBIJ_CLAIM = (
+    "Manbij bombing\n"
+    "At least eight people were wounded on Saturday when a suicide bomber struck in the Syrian town of Manbij.\n"
+    "Soon afterwards the Islamic State claimed the attack, saying it had struck US forces on the road between "
+    'Manbij and al-Bab and killed three "crusaders."'
+)
+
+
+@guards("a_claims_account_is_the_act_claimed")
+def test_what_a_claimant_says_of_the_attack_is_that_attack_and_its_toll_a_claim() -> None:
+    """ "claimed the attack, saying it had struck US forces ... and killed three": one suicide bombing, by IS,
+    with the claimed dead left out (a claim is not a toll)."""
+    evs = extract(MANBIJ_CLAIM, "2019-03-09")
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in evs] == [
+        ("Suicide bomb", "Islamic State (Syria)", 0)
+    ]

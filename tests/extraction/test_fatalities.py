@@ -117,3 +117,10 @@ def test_a_number_ending_a_sentence_is_a_number() -> None:
     """ "ارتفعت حصيلة قتلى القصف إلى 4." (the full stop ends the sentence; "4.5" is no count of people)."""
     assert figures("ارتفعت حصيلة قتلى القصف إلى 4.") == [4]
     assert figures("Turkish shelling killed 3.") == [3]
+
+
+def test_asides_in_brackets_do_not_part_a_number_from_its_verb() -> None:
+    """ "Two members of the Internal Security Forces (Asayish) of northeast Syria (Rojava) were killed": the
+    bracketed asides name what was told again."""
+    text = "Two members of the Internal Security Forces (Asayish) of northeast Syria (Rojava) were killed"
+    assert figures(text) == [2]

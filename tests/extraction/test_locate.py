@@ -228,3 +228,17 @@ def test_a_number_of_positions_in_a_countryside_is_a_summary() -> None:
         "The tribal forces seized most SDF positions in the town of Dhiban."
     )
     assert [e.location for e in extract(text, "2024-08-07")] == ["Diban"]
+
+
+def test_a_province_the_act_names_is_not_its_capital_told_before() -> None:
+    """ "killed in a drone strike in Hasaka province" after a caption "in Hasaka", then the road the statement
+    names: one strike, on the road, not a second one in the city."""
+    text = (
+        "Drone strike kills two Asayish members\n"
+        "Photo caption: the aftermath of a Turkish drone strike on an Asayish car in Hasaka. Photo: SOHR\n"
+        "ERBIL, Kurdistan Region - Two members of the Asayish were killed in a suspected Turkish drone strike in "
+        "Hasaka province on Sunday afternoon, the force announced.\n"
+        '"This afternoon the Turkish occupation struck one of our cars with a drone on the road between the '
+        'cities of Qamishli and Amuda," an Asayish statement said.'
+    )
+    assert [(e.location, e.fatalities) for e in extract(text, "2023-09-17")] == [("Al Qamishli", 2)]

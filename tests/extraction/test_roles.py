@@ -108,3 +108,14 @@ def test_a_force_telling_of_anothers_attack_is_not_its_actor() -> None:
     assert {(e.actor1, e.actor2) for e in evs} == {
         ("NDF: National Defence Forces", "SDF: Syrian Democratic Forces")
     }
+
+
+@guards("a_source_in_a_force_told_it")
+def test_who_speaks_for_a_force_did_not_act() -> None:
+    """ "the official spokesman of the Kurdish-led Manbij Military Council told AP that the attacker blew up his
+    car bomb": the council tells of the blast; it did not set it off."""
+    text = (
+        "Shervan Derwish, the official spokesman of the Kurdish-led Manbij Military Council, told the Associated "
+        "Press that the attacker blew up his car bomb next to a military vehicle in Manbij on Saturday."
+    )
+    assert [e.actor1 for e in extract(text, "2019-03-09")] == ["Unidentified Armed Group (Syria)"]
