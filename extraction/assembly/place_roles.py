@@ -27,10 +27,11 @@ _LAUNCH = re.compile(rf"(?:{words('launch')})(?:(?!\s(?:at|on|onto|علي|بات
 _SPREAD = re.compile(rf"(?:{words('spread')})\s+(?:\S+\s+){{0,3}}(?:الي|to)\s+(?:\S+\s+)?$")
 _PURPOSE = re.compile(rf"(?:{words('purpose')})(?!\w)[^,.،\n]{{0,30}}$")
 _HOSPITAL = re.compile(rf"(?:{words('hospital')})(?!\w)[^,.،\n]{{0,25}}$")
+_LIES = re.compile(rf"(?<!\w)(?:{words('lies')})\s+(?:[^\s,.،]+\s+){{0,4}}$")
 
 
 def role_of(rep: Report, i: int) -> str:
-    """``from``, ``to``, ``at`` or ``planned``: the role of place mention ``i`` in its sentence."""
+    """``from``, ``to``, ``at``, ``planned`` or ``lies``: the role of place mention ``i`` in its sentence."""
     r = rep.role_cache.get(i)
     return (r or place_role(rep, i))[0]
 
@@ -80,6 +81,13 @@ def a_place_planned_is_not_reached(at: PlaceAt) -> str | None:
     """ "حشد قوات جديدة في بلدة تل براك استعداداً للتوجه نحو القامشلي": where forces prepare to go is a plan
     (role ``planned``: no policy prefers it), not where the act happened or went."""
     return "planned" if _PURPOSE.search(at.wide) else None
+
+
+@rule("place_roles")
+def where_a_place_lies_describes_it(at: PlaceAt) -> str | None:
+    """ "attacks on the dam, which lies near the town of Manbij"، "الواقعة في ريف الرقة": a place told as where
+    another lies describes it (role ``lies``: no policy prefers it); it is not where the act was."""
+    return "lies" if _LIES.search(at.wide) else None
 
 
 @rule("place_roles")
@@ -142,6 +150,7 @@ def a_list_shares_its_role_word(at: PlaceAt) -> str | None:
 
 RULES = (
     a_place_planned_is_not_reached,
+    where_a_place_lies_describes_it,
     a_spread_reaches_where_it_happens,
     a_role_word_just_before,
     where_people_came_from,

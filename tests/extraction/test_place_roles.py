@@ -82,3 +82,15 @@ def test_where_forces_prepare_to_head_is_not_where_they_massed() -> None:
     """ "حشد قوات جديدة في بلدة تل براك استعداداً للتوجه نحو القامشلي": the massing is at Tell Brak."""
     text = "خبر\nوأفادت مصادر اليوم بحشد قوات جديدة في بلدة تل براك استعداداً للتوجه نحو القامشلي."
     assert [loc for _, loc in found(text, "2026-02-03")] == ["Tell Brak"]
+
+
+@guards("where_a_place_lies_describes_it")
+def test_where_a_place_lies_is_no_place_of_the_act() -> None:
+    """ "the dam, which lies near the town of Manbij": the town says where the dam lies; the strike told before
+    stays at the dam."""
+    text = (
+        "News\nProtesters near Tishreen Dam were wounded on Saturday when a Turkish drone struck their gathering.\n"
+        "The strike came amid protests against Turkish attacks on the dam, which lies near the town of Manbij."
+    )
+    strikes = [e.location for e in extract(text, "2025-01-18") if e.sub_event_type == "Air/drone strike"]
+    assert strikes == ["Tishrin Dam"]
