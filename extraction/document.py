@@ -176,8 +176,26 @@ def split_sentences(text: str, breaks: list[Match]) -> list[Sentence]:
         words = text.count(" ", s, e) + 1
         first_line = first_line_short and e <= first_line_end + 1  # a title, even split by ".."
         headline = (bare or first_line) and words <= 16
-        sentences.append(Sentence(len(sentences), s, e, None, headline, text, cuts))
+        for a, b in _stories(text, s, e) if headline else ((s, e),):
+            sentences.append(
+                Sentence(len(sentences), a, b, None, headline, text, [c for c in cuts if a <= c < b])
+            )
     return sentences
+
+
+def _stories(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """ "SDF commander killed; coalition office in Azaz shut again": a semicolon in a headline parts two
+    stories, each a headline of its own (the killing is not in Azaz)."""
+    out, a = [], s
+    for i in (k for k in range(s, e) if text[k] == ";"):
+        if text[a:i].strip():
+            out.append((a, i + 1))
+        a = i + 1
+        while a < e and text[a].isspace():
+            a += 1
+    if a < e:
+        out.append((a, e))
+    return out
 
 
 _LIST_COMMA = re.compile(r"[\"'»«\s]*,[\"'»«\s]*(?:و\s*)?")

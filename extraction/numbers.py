@@ -15,8 +15,11 @@ _UNIT_AFTER = re.compile(
     r"[\s-]*(?:عاما|عام|سنه|سنوات|اعوام|كيلومترا|كيلومترات|كيلومتر|كم|كغ|كيلوغراما|كيلوغرام|كيلو|مترا|متر|ساعه|ساعات|دقيقه|دقائق|years?|year-old|km|kilometers?|kilometres?|kg|kilograms?|metres?|meters?|hours?|minutes?|pm|am|p\.m|a\.m|%)(?!\w)"
 )
 
-# "الساعة 8"، "aged 30"، "رقم 4": a clock time, an age or a label before the digits
-_UNIT_BEFORE = re.compile(r"(?:الساعه|ساعه|عمر|العمر|عمره|عمرها|رقم|aged|age|number|no\.)\s*$")
+# "الساعة 8"، "aged 30"، "رقم 4": a clock time, an age or a label before the digits; "aged 14 and 16": the
+# second of two ages
+_UNIT_BEFORE = re.compile(
+    r"(?:الساعه|ساعه|عمر|العمر|عمره|عمرها|رقم|aged|age|number|no\.)\s*(?:\d{1,3}\s*(?:,|and|و)\s*)?$"
+)
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -36,7 +39,7 @@ def find_numbers(text: str, matches: list[Match], lo: int = 0, hi: int | None = 
         Number(m.start(), m.end(), int(m.group(0)), "cardinal")
         for m in _DIGITS.finditer(text, lo, hi)
         if not _UNIT_AFTER.match(text, m.end(), min(hi, m.end() + 16))
-        and not _UNIT_BEFORE.search(text, max(0, m.start() - 10), m.start())
+        and not _UNIT_BEFORE.search(text, max(0, m.start() - 20), m.start())
     ]
     for m in matches:
         if m.kind == "number" and lo <= m.start < hi:

@@ -31,8 +31,16 @@ def the_same_place_and_day_is_one_event(o: Draft, d: Draft) -> bool:
     A draft with no day of its own is on the earlier one's day.
     """
     return o.place.key == d.place.key and (
-        o.best == d.best or not d.own_date or (not o.own_date and (o.headline or o.dmin <= d.best <= o.dmax))
+        o.best == d.best
+        or not d.own_date
+        or (not o.own_date and (o.headline or o.dmin <= d.best <= o.dmax or _told_just_before(o, d)))
     )
+
+
+def _told_just_before(o: Draft, d: Draft) -> bool:
+    """ "have arrested ISIS mercenaries" (no day) then "arrested two members ... on Friday, July 19": a telling
+    with no day of its own is the act of its kind a later telling dates to the day or two before."""
+    return o.sub_event_type == d.sub_event_type and 0 < (o.best - d.best).days <= 2 and not d.background
 
 
 @rule("merge")

@@ -14,10 +14,11 @@ from .report import QUOTES, SentenceView, cue_before
 from .rules import chain, rule
 from .tables import REACH
 
-# English: "killed five ISIS members", "captured two SDF fighters": a counted force after the act is its victim
+# English: "killed five ISIS members", "captured two SDF fighters", "killing al-Sanadid commander X": a force
+# (counted or not) right after the act is its victim
 _COUNTED = re.compile(
     r"(?<!\w)(?:killed|killing|captured|capturing|arrested|arresting|detained|detaining|wounded|wounding|"
-    r"injured|injuring|neutrali[sz]ed|neutrali[sz]ing)\s+(?:(?!(?:by|in|during|after|from|with|at|on|as)\s)[\w-]+\s+){1,3}(?:the\s+)?$"
+    r"injured|injuring|neutrali[sz]ed|neutrali[sz]ing)\s+(?:(?!(?:by|in|during|after|from|with|at|on|as)\s)[\w-]+\s+){0,3}(?:the\s+)?$"
 )
 _ATTRIBUTION = re.compile(r"\s*(?:said|says|told|reported|announced|stated)(?!\w)")
 _CLAUSE_OPEN = re.compile(r",\s*(?:the\s+|an?\s+)?$")

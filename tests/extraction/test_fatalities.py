@@ -124,3 +124,8 @@ def test_asides_in_brackets_do_not_part_a_number_from_its_verb() -> None:
     bracketed asides name what was told again."""
     text = "Two members of the Internal Security Forces (Asayish) of northeast Syria (Rojava) were killed"
     assert figures(text) == [2]
+
+
+def test_the_second_of_two_ages_counts_no_one() -> None:
+    """ "two brothers aged 14 and 16 were killed": two dead, not sixteen."""
+    assert figures("two brothers aged 14 and 16 were killed by a landmine") == [2]

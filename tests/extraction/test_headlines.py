@@ -51,3 +51,17 @@ def test_a_headline_east_of_a_city_holds_the_bodys_village_in_its_province() -> 
         "قتل عدد من عناصر تنظيم الدولة اليوم بغارات لطيران التحالف على بلدة الشعفة في ريف دير الزور الشرقي."
     )
     assert [e.location for e in extract(text, "2018-08-27")] == ["Al-Shaafah"]
+
+
+def test_a_semicolon_in_a_headline_parts_two_stories() -> None:
+    """ "SDF commander killed; coalition office in Azaz shut again": the killing is the body's, in the
+    Hasakah countryside; Azaz is the other story's place."""
+    text = (
+        "SDF commander killed; coalition office in Azaz shut again\n"
+        "A commander of the SDF was killed in an attack in the countryside of Hassakeh governorate.\n"
+        "Unidentified gunmen opened fire on a military vehicle on Monday, killing an SDF commander in the village "
+        "of Musleh al-Sheikh, south of Hassakeh.\n"
+        "Separately, protesters shut the National Coalition's office in the city of Azaz on Sunday."
+    )
+    clashes = [e.location for e in extract(text, "2024-08-06") if e.event_type == "Battles"]
+    assert clashes == ["Musleh al-Sheikh"]

@@ -52,3 +52,20 @@ def test_a_recalled_retelling_with_no_day_joins_the_act_told() -> None:
     )
     evs = extract(text, "2021-05-15")
     assert sorted(e.location for e in evs) == ["الأربعين", "عفراء"]
+
+
+@guards("the_same_place_and_day_is_one_event")
+def test_a_telling_with_no_day_is_the_act_a_later_telling_dates() -> None:
+    """ "have arrested ISIS mercenaries in the north of Deir ez-Zor" then the statement "arrested two members of
+    ISIS cells north of Deir ez-Zor on Friday, July 19": one arrest, on the Friday."""
+    text = (
+        "Security forces arrest ISIS members\n"
+        "The Internal Security Forces of the NE Syria region have arrested ISIS mercenaries in the north of "
+        "Deir ez-Zor Canton.\n20 July 2024   09:46\n"
+        "The Media Center of the Internal Security Forces published details on its website, saying:\n"
+        '"The General Security Service arrested two members of terrorist ISIS cells north of Deir ez-Zor on '
+        'Friday, July 19."'
+    )
+    assert [(e.sub_event_type, e.event_date) for e in extract(text, "2024-07-20")] == [
+        ("Arrests", "2024-07-19")
+    ]

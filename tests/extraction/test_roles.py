@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extraction.rulecheck import extract, guards, sides
+from tests.extraction.rulecheck import extract, guards, one_line, sides
 
 SANA_DRONES = (
     "وذكر مصدر عسكري في وزارة الدفاع لمراسل سانا أن مجموعات «قسد» استهدفت مساء أمس بطائرتين مسيّرتين منازل "
@@ -119,3 +119,15 @@ def test_who_speaks_for_a_force_did_not_act() -> None:
         "Press that the attacker blew up his car bomb next to a military vehicle in Manbij on Saturday."
     )
     assert [e.actor1 for e in extract(text, "2019-03-09")] == ["Unidentified Armed Group (Syria)"]
+
+
+def test_a_force_named_right_after_killing_was_hit() -> None:
+    """ "opened fire on a military vehicle, killing al-Sanadid commander Badr": the SDF's Sanadid were hit."""
+    text = (
+        "Unidentified gunmen opened machine-gun fire on a military vehicle in the village of Musleh al-Sheikh, "
+        "south of Hassakeh, "
+        "on Monday, killing al-Sanadid commander Badr Hamid al-Mashari."
+    )
+    assert [(e.actor1, e.actor2) for e in one_line(text, "2024-08-06")] == [
+        ("Unidentified Armed Group (Syria)", "SDF: Syrian Democratic Forces")
+    ]
