@@ -225,21 +225,27 @@ def a_dateline_places_only_a_placeless_clause(rep: Report, ex: Excluded) -> Excl
 
 
 _STATE_GROUPS = frozenset(["SYGOV", "SYGOV2"])  # forces a capital names ("حكومة دمشق")
+# English: "the Damascus government's National Defence Forces", "Damascus-affiliated forces", "Ankara-backed
+# factions": a place followed by these names who governs or backs, not where (folded text)
+_GOVERNS_AFTER = re.compile(
+    r"(?:'s)?\s*(?:government|regime|authorities)(?!\w)|-(?:affiliated|backed|aligned|allied|loyal)"
+)
 
 
 @rule("report")
 def a_place_in_a_forces_name_is_no_place(rep: Report, ex: Excluded) -> Excluded:
-    """ "استهدفت فصائل حكومة دمشق منازل المدنيين في قرية رسم كروم", "the Damascus government's forces": the
-    capital in a government force's name is not where anything happened (a local unit's town is: "مقر مجلس تل
-    تمر العسكري")."""
+    """ "استهدفت فصائل حكومة دمشق منازل المدنيين في قرية رسم كروم", "the Damascus government's forces",
+    "Damascus-affiliated factions attacked": the capital in a government force's name is not where anything
+    happened (a local unit's town is: "مقر مجلس تل تمر العسكري")."""
     spans = [(a.start, a.end) for a in rep.actors if a.group in _STATE_GROUPS]
-    if not spans:
-        return ex
     starts = [a for a, _b in spans]
+    text = rep.text
     out = set(ex.outlets)
     for i, (s, e) in enumerate(rep.place_pos):
         k = bisect.bisect_right(starts, s) - 1
-        if k >= 0 and e <= spans[k][1]:
+        if (k >= 0 and e <= spans[k][1]) or (
+            rep.places[i].place.kind == "city" and _GOVERNS_AFTER.match(text, e, e + 16)
+        ):
             out.add(i)
     return ex._replace(outlets=frozenset(out)) if len(out) != len(ex.outlets) else ex
 

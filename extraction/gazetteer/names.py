@@ -30,7 +30,8 @@ _LATIN_ARTICLE = re.compile(r"^(?:al|el|as|ash|ad|adh|at|ath|ar|az|an)[- ]")
 
 @lru_cache(maxsize=65536)
 def english_variants(name: str) -> list[str]:
-    """Matching forms of a Latin name: folded, without accents, with/without the article (al-/al /bare)."""
+    """Matching forms of a Latin name: folded, without accents, with/without the article (al-/al /bare), a
+    two-word name also hyphenated."""
     base = fold_name(name)
     if not base:
         return []
@@ -46,6 +47,8 @@ def english_variants(name: str) -> list[str]:
         if m:
             rest = f[m.end() :]
             out += [rest, "al-" + rest, "al " + rest]
+    if plain.count(" ") == 1 and not _LATIN_ARTICLE.match(plain):
+        out.append(plain.replace(" ", "-"))  # "Albu-Kamal", "Tal-Tamr": a two-word name written with a hyphen
     return unique(x for x in out if x)
 
 

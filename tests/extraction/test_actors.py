@@ -64,3 +64,10 @@ def test_the_organisation_is_the_is_only_once_named() -> None:
     """ "هجوم لداعش ... أن التنظيم هاجم": "التنظيم" refers to the IS named before it, and to no one before that."""
     assert names("داعش ثم التنظيم", "2025-09-25") == ["Islamic State (Syria)", "Islamic State (Syria)"]
     assert names("هاجم التنظيم حاجزاً", "2025-09-25") == []
+
+
+def test_government_drones_are_the_state_of_their_era() -> None:
+    """ "Syrian government drones hit SDF near Aleppo": Assad's forces before 8 Dec 2024, the new army after."""
+    text = "Syrian government drones hit SDF near Aleppo"
+    assert names(text, "2025-10-05")[0] == "Military Forces of Syria (2024-)"
+    assert names(text, "2023-10-05")[0] == "Military Forces of Syria (2000-2024)"

@@ -175,3 +175,11 @@ def test_an_aircraft_named_with_a_strike_verb_names_the_strike() -> None:
     assert [e.sub_event_type for e in extract(drone, "2021-08-19")] == ["Air/drone strike"]
     shells = "News\nShells also struck homes in al-Tayyana on Wednesday, wounding a woman."
     assert [e.sub_event_type for e in extract(shells, "2024-06-12")] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_headline_in_the_present_tense_downs_a_drone() -> None:
+    """ "«التحالف الدولي» يُسقط مسيّرة «بيرقدار» اقتربت من قاعدة تل بيدر": the drone was shot down, not a strike."""
+    text = (
+        "«التحالف الدولي» يُسقط مسيّرة «بيرقدار» اقتربت من قاعدة تل بيدر\nأسقطت قوات التحالف مسيّرة تركية أمس."
+    )
+    assert [e.sub_event_type for e in extract(text, "2023-10-06")] == ["Disrupted weapons use"]

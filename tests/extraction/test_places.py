@@ -351,3 +351,16 @@ def test_russias_air_base_is_a_place_of_its_own() -> None:
     ]
     assert got == [("Hmeimim air base", "Hmeimim air base")]
     assert [m.place.name_en for m in find_places("اجتمع المسؤولون في قاعدة حميميم")] == ["Hmeimim air base"]
+
+
+def test_a_two_word_name_written_with_a_hyphen_is_found() -> None:
+    """ "in the countryside of the city of Albu-Kamal": news hyphenates two-word names."""
+    assert [m.place.name_en for m in find_places("in the countryside of the city of Albu-Kamal")] == [
+        "Albu Kamal"
+    ]
+
+
+def test_the_western_part_of_a_province_is_its_countryside() -> None:
+    """ "wounded in western Deir al-Zor": the province's western countryside, not the city."""
+    (m,) = find_places("an SDF fighter was wounded in western Deir al-Zor")
+    assert "countryside" in (m.qualifier or "")

@@ -43,3 +43,15 @@ def test_a_place_name_in_a_persons_or_a_protests_name_is_no_place() -> None:
         "the sit-in's spokesman, lawyer Mohamed Suleiman Dahla, told reporters."
     )
     assert [e.location for e in extract(text, "2024-08-05")] == ["I`zaz"]
+
+
+@guards("a_place_in_a_forces_name_is_no_place")
+def test_a_capital_naming_who_governs_or_backs_is_no_place() -> None:
+    """ "Damascus-affiliated forces", "the Damascus government's National Defense Forces": Damascus is who, not
+    where."""
+    text = (
+        "SDF says repelled attack by Damascus-affiliated forces in Raqqa\n"
+        "Four members of the Damascus government's National Defense Forces were killed on Monday when a drone hit "
+        "their car in the countryside of the city of Albu-Kamal."
+    )
+    assert "Damascus" not in [e.location for e in extract(text, "2025-11-15")]
