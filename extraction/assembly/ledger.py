@@ -50,7 +50,7 @@ class Draft:
     own_date: bool
     sentence: int
     headline: bool = False
-    absorbed: bool = False  # a later draft merged into this one (a headline already told by its body)
+    absorbed: bool = False  # a later draft with a place of its own merged in (a headline told by its body)
     fatalities: int = 0  # set by finish
     split: tuple[int, int] | None = None  # (total, places) when several places share one figure
     steps: list | None = None  # the rules that shaped it (when traced)

@@ -116,6 +116,8 @@ def merge_into(led: Ledger, d: Draft, rules: tuple, combine_rules: tuple) -> Dra
             led.tracer.absorb(o, d)
             led.note(o, why.__name__, f"the act of sentence {d.sentence + 1} joins this event")
         combine(led, o, d, combine_rules, headline=False)
-        o.absorbed = True
+        # "in Raqqa province" under "... in Raqqa": a telling no more precise than the headline leaves it to
+        # stage ``headlines`` to find the body's act
+        o.absorbed = o.absorbed or not (o.headline and d.place.weak)
         return o
     return None

@@ -230,13 +230,15 @@ _STATE_GROUPS = frozenset(["SYGOV", "SYGOV2"])  # forces a capital names ("حك�
 _GOVERNS_AFTER = re.compile(
     r"(?:'s)?\s*(?:government|regime|authorities)(?!\w)|-(?:affiliated|backed|aligned|allied|loyal)"
 )
+# "factions affiliated with Damascus", "groups loyal to Ankara", "backed by Tehran"
+_GOVERNS_BEFORE = re.compile(r"(?:(?:affiliated|allied|aligned|loyal|linked)\s+(?:with|to)|backed\s+by)\s+$")
 
 
 @rule("report")
 def a_place_in_a_forces_name_is_no_place(rep: Report, ex: Excluded) -> Excluded:
     """ "استهدفت فصائل حكومة دمشق منازل المدنيين في قرية رسم كروم", "the Damascus government's forces",
-    "Damascus-affiliated factions attacked": the capital in a government force's name is not where anything
-    happened (a local unit's town is: "مقر مجلس تل تمر العسكري")."""
+    "Damascus-affiliated factions attacked", "factions affiliated with Damascus": the capital in a government
+    force's name is not where anything happened (a local unit's town is: "مقر مجلس تل تمر العسكري")."""
     spans = [(a.start, a.end) for a in rep.actors if a.group in _STATE_GROUPS]
     starts = [a for a, _b in spans]
     text = rep.text
@@ -244,7 +246,8 @@ def a_place_in_a_forces_name_is_no_place(rep: Report, ex: Excluded) -> Excluded:
     for i, (s, e) in enumerate(rep.place_pos):
         k = bisect.bisect_right(starts, s) - 1
         if (k >= 0 and e <= spans[k][1]) or (
-            rep.places[i].place.kind == "city" and _GOVERNS_AFTER.match(text, e, e + 16)
+            rep.places[i].place.kind == "city"
+            and (_GOVERNS_AFTER.match(text, e, e + 16) or _GOVERNS_BEFORE.search(text, max(0, s - 20), s))
         ):
             out.add(i)
     return ex._replace(outlets=frozenset(out)) if len(out) != len(ex.outlets) else ex

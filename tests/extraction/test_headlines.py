@@ -65,3 +65,16 @@ def test_a_semicolon_in_a_headline_parts_two_stories() -> None:
     )
     clashes = [e.location for e in extract(text, "2024-08-06") if e.event_type == "Battles"]
     assert clashes == ["Musleh al-Sheikh"]
+
+
+def test_a_lead_no_more_precise_than_the_headline_leaves_it_to_the_bodys_act() -> None:
+    """ "SDF says repelled attack by Damascus-affiliated forces in Raqqa", the lead's "in Raqqa province", then
+    the statement's "on the axis of Ghanem al-Ali village in the eastern countryside of Raqqa": one clash, there."""
+    text = (
+        "SDF says repelled attack by Damascus-affiliated forces in Raqqa\n"
+        "ERBIL, Kurdistan Region - The Syrian Democratic Forces (SDF) said on Saturday they had repelled an attack "
+        "by factions affiliated with Damascus in Raqqa province, in which three of their fighters were wounded.\n"
+        '"Our forces today were subjected to a treacherous attack on the axis of Ghanem al-Ali village in the '
+        'eastern countryside of Raqqa," the SDF said in a statement.'
+    )
+    assert [e.location for e in extract(text, "2025-11-15")] == ["Ghanem al-Ali"]
