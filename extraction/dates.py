@@ -82,14 +82,18 @@ def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
             "dmy",
             rf"{b}(?:و?(?P<pre>منذ|since) )?(?:(?:{W['daypart']}) )?(?:في |يوم )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) (?:من )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?(?: (?P<past>{W['past']}))?{e}",
         ),
-        ("dmy", rf"{b}(?:(?P<pre>since) )?(?P<d>\d{{1,2}}) {mon2}(?:,? (?P<y>\d{{4}}))?{e}"),
+        # "12 October 2018", "the 9th of October 2018"
+        (
+            "dmy",
+            rf"{b}(?:(?P<pre>since) )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? {mon2}(?:,? (?P<y>\d{{4}}))?{e}",
+        ),
         (
             "dom",
             rf"{b}(?:في )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) من (?:الشهر|هذا الشهر) (?:(?P<cur>{W['current']})|(?P<past>{W['past']}))?{e}",
         ),
         ("num", rf"{b}(?P<d>\d{{1,2}})[/.-](?P<m>\d{{1,2}})[/.-](?P<y>(?:19|20)\d\d){e}"),
         ("num", rf"{b}(?P<y>(?:19|20)\d\d)-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){e}"),
-        ("dmy", rf"{b}(?:(?P<pre>since) )?{mon2} (?P<d>\d{{1,2}})(?:,? (?P<y>\d{{4}}))?{e}"),
+        ("dmy", rf"{b}(?:(?P<pre>since) )?{mon2} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>\d{{4}}))?{e}"),
         (
             "month",
             rf"{b}(?:و?(?P<pre>في|خلال|منذ|in|since|during) )?(?:(?:ال)?(?P<part>{W['early']}|{W['mid']}|{W['late']}) )?(?:of )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام |سنه )?(?P<y>\d{{4}})|\s+(?P<past>{W['past']})|\s+(?P<cur>{W['current']}))?{e}",

@@ -33,8 +33,16 @@ def the_same_place_and_day_is_one_event(o: Draft, d: Draft) -> bool:
     return o.place.key == d.place.key and (
         o.best == d.best
         or not d.own_date
-        or (not o.own_date and (o.headline or o.dmin <= d.best <= o.dmax or _told_just_before(o, d)))
+        or (
+            not o.own_date and (_a_headline_of(o, d) or o.dmin <= d.best <= o.dmax or _told_just_before(o, d))
+        )
     )
+
+
+def _a_headline_of(o: Draft, d: Draft) -> bool:
+    """A headline with no day is the act its body dates: of its kind, or of its family within two days ("A
+    violent explosion hits al-Raqqah" is not the clash "on the 29th of September" the body recalls)."""
+    return o.headline and (o.sub_event_type == d.sub_event_type or abs((o.best - d.best).days) <= 2)
 
 
 def _told_just_before(o: Draft, d: Draft) -> bool:

@@ -37,6 +37,9 @@ def one(text: str, pub: dt.date = PUB):
         ("yesterday", "2024-08-18"),
         ("on Tuesday evening", "2024-08-13"),
         ("Early on Monday", "2024-08-19"),
+        ("heard it on the 9th of October 2018", "2018-10-09"),
+        ("on the 29th of September 2018", "2018-09-29"),
+        ("on August 3rd, 2024", "2024-08-03"),
     ],
 )
 def test_day_phrases(phrase: str, day: str) -> None:

@@ -69,3 +69,16 @@ def test_a_telling_with_no_day_is_the_act_a_later_telling_dates() -> None:
     assert [(e.sub_event_type, e.event_date) for e in extract(text, "2024-07-20")] == [
         ("Arrests", "2024-07-19")
     ]
+
+
+def test_a_headline_is_not_another_kind_of_act_the_body_recalls() -> None:
+    """ "A violent explosion hits Al-Raqqah city" over today's blast and a clash "on the 29th of September":
+    the headline is today's blast, the recalled clash another event."""
+    text = (
+        "A violent explosion hits Al-Raqqah city near a checkpoint of the SDF\n"
+        "On the 29th of September 2018 the Observatory reported clashes between an IS cell and the Asayish in "
+        "al-Raqqah city.\n"
+        "Today, Tuesday the 9th of October 2018, a booby-trapped motorcycle blew up near a checkpoint in the city."
+    )
+    got = sorted((e.event_date, e.sub_event_type) for e in extract(text, "2018-10-09"))
+    assert got == [("2018-09-29", "Armed clash"), ("2018-10-09", "Remote explosive/landmine/IED")]
