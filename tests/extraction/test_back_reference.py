@@ -128,3 +128,17 @@ def test_what_a_claimant_says_of_the_attack_is_that_attack_and_its_toll_a_claim(
     assert [(e.sub_event_type, e.actor1, e.fatalities) for e in evs] == [
         ("Suicide bomb", "Islamic State (Syria)", 0)
     ]
+
+
+@guards("a_back_reference_places_a_vague_event")
+def test_a_sentence_saying_where_the_house_is_places_the_attack() -> None:
+    """ "killed seven employees ... in the countryside of Deir ez-Zor" then "The house is in Fenejin village in
+    the town of Abu Khashab": the attack was in Fenejin."""
+    text = (
+        "ISIS kills AANES employees\n"
+        "Islamic State (ISIS) sleeper cells on Wednesday killed seven employees of the AANES in the countryside of "
+        "Deir ez-Zor.\n"
+        "Eight gunmen broke into the house of Nouri al-Hamish, head of the general relations office.\n"
+        "The house is in Fenejin village in the town of Abu Khashab, north of Deir ez-Zor."
+    )
+    assert [(e.location, e.fatalities) for e in extract(text, "2022-04-28")] == [("Fenejin", 7)]
