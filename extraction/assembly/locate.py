@@ -205,8 +205,9 @@ def a_strong_act_in_a_province_is_kept_at_province_level(
     act: Act, refs: list[PlaceRef]
 ) -> list[PlaceRef] | None:
     """ "نفّذت غارة جوية في محافظة دير الزور": a strong act with a day of its own is still an event of that
-    province (geo_precision 3, as ACLED codes "a strike somewhere in Deir ez-Zor"); a weak word or a reported
-    remark with only a province is not."""
+    province (geo_precision 3, as ACLED codes "a strike somewhere in Deir ez-Zor"), also when a source tells it
+    ("RIC said that a Turkish drone strike yesterday killed one Asayish member in Hasakah province": a later
+    telling on a road of the province is the same strike); a weak word with only a province is not."""
     if (
         not act.when.own
         or not refs
@@ -215,7 +216,7 @@ def a_strong_act_in_a_province_is_kept_at_province_level(
         return refs
     sv = act.sv
     words = act.rep.original(sv.s.start, sv.s.end)[:80]
-    if act.anchor.strength < 3 or sv.cue_kinds.get("speech"):
+    if act.anchor.strength < 3:
         sv.ledger.messages.append(f"Only a broad region for an event in: {words}")
         return None
     sv.ledger.messages.append(f"Placed at province level (no town named): {words}")

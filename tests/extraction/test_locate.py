@@ -242,3 +242,16 @@ def test_a_province_the_act_names_is_not_its_capital_told_before() -> None:
         'cities of Qamishli and Amuda," an Asayish statement said.'
     )
     assert [(e.location, e.fatalities) for e in extract(text, "2023-09-17")] == [("Al Qamishli", 2)]
+
+
+def test_a_strike_a_source_tells_in_a_province_keeps_its_toll_for_the_road_told_next() -> None:
+    """ "RIC said on Thursday that a Turkish drone strike yesterday killed one member of the Asayish ... in
+    Hasakah province" then "On Wednesday a Turkish drone hit a car on the road between Qamishlo and Hasakah":
+    one strike, on the road, one dead."""
+    text = (
+        "Turkish drone strike killed one Asayish member\n"
+        "The Rojava Information Center (RIC) said on Thursday that a Turkish drone strike yesterday killed one "
+        "member of the Asayish and wounded three others in Hasakah province.\n"
+        "On Wednesday a Turkish drone hit a car on the road between Qamishlo and Hasakah."
+    )
+    assert [(e.location, e.fatalities) for e in extract(text, "2024-01-25")] == [("Al Qamishli", 1)]
