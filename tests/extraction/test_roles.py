@@ -131,3 +131,13 @@ def test_a_force_named_right_after_killing_was_hit() -> None:
     assert [(e.actor1, e.actor2) for e in one_line(text, "2024-08-06")] == [
         ("Unidentified Armed Group (Syria)", "SDF: Syrian Democratic Forces")
     ]
+
+
+def test_air_cover_from_a_force_backs_the_raid() -> None:
+    """ "the SDF carried out another raid ..., backed by air cover from the International Coalition, and arrested
+    two people": the SDF raided; the coalition backed it."""
+    text = (
+        "In the nearby town of al-Sabha, the SDF carried out another raid, backed by air cover from the "
+        "International Coalition, and arrested two people."
+    )
+    assert [e.actor1 for e in one_line(text, "2025-10-14")] == ["SDF: Syrian Democratic Forces"]
