@@ -20,6 +20,14 @@ _COUNTED = re.compile(
     r"(?<!\w)(?:killed|killing|captured|capturing|arrested|arresting|detained|detaining|wounded|wounding|"
     r"injured|injuring|neutrali[sz]ed|neutrali[sz]ing)\s+(?:(?!(?:by|in|during|after|from|with|at|on|as)\s)[\w-]+\s+){0,3}(?:the\s+)?$"
 )
+# "An SDF member from al-Sa'wa town ... was shot dead by gunmen", "two SDF fighters were wounded": a force's
+# men told as the subject of a passive act were hit (folded text)
+_HIT_PASSIVE = re.compile(
+    r"\s+(?:member|members|fighter|fighters|commander|commanders|soldier|soldiers|officer|officers|personnel|"
+    r"employee|employees|official|officials|patrol|vehicle|car)(?!\w)[^.;:]{0,80}?(?<!\w)(?:was|were|has been|"
+    r"have been|had been)\s+(?:\w+\s+)?(?:shot|killed|wounded|injured|targeted|attacked|abducted|kidnapped|"
+    r"assassinated|hit|struck)(?!\w)"
+)
 _ATTRIBUTION = re.compile(r"\s*(?:said|says|told|reported|announced|stated)(?!\w)")
 _CLAUSE_OPEN = re.compile(r",\s*(?:the\s+|an?\s+)?$")
 # victim cues that name a unit of men (who may act), not a place or a thing that is hit
@@ -57,6 +65,20 @@ def a_force_counted_after_the_act_is_its_victim(sv: SentenceView, a: ActorMentio
     ):
         return "victim"
     return None
+
+
+@rule("roles")
+def a_forces_men_hit_in_the_passive_were_its_victims(sv: SentenceView, a: ActorMention) -> str | None:
+    """ "An SDF member from al-Sa'wa town was shot dead by gunmen", "Two SDF fighters were wounded when ...": a
+    force's men told as the subject of a passive act were hit (English)."""
+    return "victim" if hit_in_the_passive(sv, a) else None
+
+
+def hit_in_the_passive(sv: SentenceView, a: ActorMention) -> bool:
+    """Whether ``a`` names a force whose men are the subject of a passive act ("An SDF member ... was shot")."""
+    return a.group not in _NOT_ARMED and bool(
+        _HIT_PASSIVE.match(sv.rep.text, a.end, min(sv.s.end, a.end + 140))
+    )
 
 
 @rule("roles")
@@ -123,6 +145,7 @@ RULES = (
     a_unit_after_a_raid_verb_acts,
     an_actor_after_a_victim_word_was_hit,
     a_force_counted_after_the_act_is_its_victim,
+    a_forces_men_hit_in_the_passive_were_its_victims,
     a_trailing_attribution_names_who_told,
     a_source_in_a_force_told_it,
     who_holds_a_place_is_no_actor,

@@ -16,7 +16,7 @@ from ..actors import _NOT_ARMED, CIVILIANS, PROTESTERS, RIOTERS, UNIDENTIFIED, A
 from .act import Act
 from .cluster import zone
 from .report import cue_before, words
-from .roles import agents, linked
+from .roles import agents, hit_in_the_passive, linked
 from .rules import Record, rule
 from .tables import REACH
 
@@ -283,10 +283,13 @@ def a_fighter_hit_names_the_force_hit(act: Act, c: Coding) -> Coding:
 
 @rule("sides", where=lambda p: p.actor2 == "civilians")
 def violence_against_civilians_hits_civilians(act: Act, c: Coding) -> Coding:
-    """ "اغتيال"، "قتل مسلحون مدنياً": violence against civilians has civilians as actor 2."""
+    """ "اغتيال"، "قتل مسلحون مدنياً": violence against civilians has civilians as actor 2; an armed force's
+    men told as hit ("An SDF member ... was shot dead by gunmen") are the force (stage ``refine`` then reads a
+    clash)."""
     if c.fixed or act.pol.actor2 != "civilians" or c.actor2 is not None:
         return c
-    c.actor2 = CIVILIANS
+    hit = [a for a in _others(act, c) if hit_in_the_passive(act.sv, a)]
+    c.actor2 = hit[0].name if hit else CIVILIANS
     return c
 
 

@@ -141,3 +141,27 @@ def test_air_cover_from_a_force_backs_the_raid() -> None:
         "International Coalition, and arrested two people."
     )
     assert [e.actor1 for e in one_line(text, "2025-10-14")] == ["SDF: Syrian Democratic Forces"]
+
+
+@guards("violence_against_civilians_hits_civilians")
+def test_a_forces_member_shot_dead_is_the_force_hit() -> None:
+    """ "An SDF member from Al-Sa'wa town ... was shot dead by gunmen": the SDF was hit (a clash), not civilians
+    by the SDF."""
+    text = (
+        "• March 29: An SDF member from Al-Sa’wa town in the Deir Ezzor countryside was shot dead by gunmen in "
+        "Abu Khashab town in the northern Deir Ezzor countryside."
+    )
+    assert [(e.sub_event_type, e.actor2) for e in one_line(text, "2023-03-30")] == [
+        ("Armed clash", "SDF: Syrian Democratic Forces")
+    ]
+
+
+@guards("a_forces_men_hit_in_the_passive_were_its_victims")
+def test_a_forces_men_wounded_by_a_blast_did_not_set_it_off() -> None:
+    """ "Two SDF members were wounded when an explosive device went off": the SDF was hit; it did not act."""
+    text = (
+        "Two SDF members were wounded when an explosive device went off near their car in the town of Hajin."
+    )
+    assert [(e.actor1, e.actor2) for e in one_line(text, "2023-03-30")] == [
+        ("Unidentified Armed Group (Syria)", "SDF: Syrian Democratic Forces")
+    ]
