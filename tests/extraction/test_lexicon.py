@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 from collections import Counter
+from pathlib import Path
 
 from extraction.actors import actor_names
 from extraction.lexicon import Matcher, entries_from, main_matcher, read_table
@@ -25,6 +27,16 @@ def test_every_table_has_a_note_or_source_column() -> None:
         rows = read_table(name)
         assert rows, name
         assert {"note", "source"} & set(rows[0]), name
+
+
+def test_every_row_of_every_data_table_has_the_headers_fields() -> None:
+    """A note with an unescaped quote splits a row into more fields than the header names (the demo, which
+    reads actors.csv with the csv module, then fails)."""
+    for path in sorted((Path(__file__).resolve().parents[2] / "data").glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        bad = [i + 1 for i, r in enumerate(rows) if r and len(r) != len(rows[0])]
+        assert not bad, (path.name, bad[:5])
 
 
 def test_no_duplicate_trigger_or_cue_phrases() -> None:
