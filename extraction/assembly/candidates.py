@@ -29,6 +29,7 @@ _CLAIMED = REACH["claim"].chars
 
 
 _PUNCT = ",.،\n"
+_PASSIVE = re.compile(r"(?<!\w)(?:was|were|has been|have been|had been)\s+$")
 
 
 def right_after(text: str, cue_end: int, start: int, reach: int) -> bool:
@@ -94,18 +95,31 @@ def quoted_speech_is_not_narration(sv: SentenceView, trigs: list[Trigger]) -> li
 
 @rule("candidates", cues=("downing",))
 def drone_shot_down_is_disrupted(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
-    """A drone after a downing verb ("أسقطت قسد طائرة مسيرة"، "shot down a drone") was disrupted, not a strike.
+    """A drone after a downing verb ("أسقطت قسد طائرة مسيرة"، "shot down a drone"), or in English before it in the
+    passive ("Two suicide drones used in the assault were intercepted"), was disrupted, not a strike.
 
     The downing verb becomes the act: its agent is actor 1, not the drone's owner.
     """
     downs = sv.cue_kinds.get("downing")
     if not downs:
         return trigs
-    s = sv.s
+    s, text = sv.s, sv.rep.text
     out: list[Trigger] = []
     for t in trigs:
         c = next(
-            (c for c in downs if t.sub_event_type == "Air/drone strike" and 0 <= t.start - c.end <= _DOWNING),
+            (
+                c
+                for c in downs
+                if t.sub_event_type == "Air/drone strike"
+                and (
+                    0 <= t.start - c.end <= _DOWNING
+                    or (
+                        t.english
+                        and 0 <= c.start - t.end <= _DOWNING
+                        and _PASSIVE.search(text, t.end, c.start)
+                    )
+                )
+            ),
             None,
         )
         if c is not None and s.segment_of(c.start) == s.segment_of(t.start):

@@ -140,3 +140,10 @@ def test_what_the_act_told_happened_amid_is_no_event() -> None:
     assert [(e.sub_event_type, e.event_date) for e in extract(text, "2026-01-26")] == [
         ("Armed clash", "2026-01-26")
     ]
+
+
+@guards("drone_shot_down_is_disrupted")
+def test_drones_told_as_intercepted_in_the_passive_were_disrupted() -> None:
+    """ "Two suicide drones used in the assault were intercepted and destroyed": no strike, a disrupted use."""
+    text = "In Khirbet al-Zamala, Two suicide drones used in the assault on Manbij were intercepted and destroyed."
+    assert [e.sub_event_type for e in one_line(text, "2025-01-26")] == ["Disrupted weapons use"]

@@ -191,3 +191,15 @@ def test_two_days_ago_with_the_conjunction_and_the_two_that_is_no_monday() -> No
     assert [d.best for d in find_dates(fold("وقبل يومين، قتل عنصران"), pub)] == [dt.date(2022, 11, 24)]
     assert find_dates(fold("أن إطلاق النار أودى بحياة الاثنين، بينما فر المهاجمان"), pub) == []
     assert [d.best for d in find_dates(fold("قتل شاب يوم الاثنين"), pub)] == [dt.date(2022, 11, 21)]
+
+
+def test_a_count_since_a_turn_of_events_is_a_tally() -> None:
+    """ "505 people have been killed since the military escalation in Manbij began on December 12, 2024": a
+    running count, no event of 505 dead on that day."""
+    from extraction import extract
+
+    text = (
+        "Report\nAccording to SOHR, 505 people have been killed since the military escalation in Manbij and its "
+        "countryside began on December 12, 2024, among them 53 civilians."
+    )
+    assert extract(text, "2025-01-26") == []
