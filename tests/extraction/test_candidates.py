@@ -147,3 +147,15 @@ def test_drones_told_as_intercepted_in_the_passive_were_disrupted() -> None:
     """ "Two suicide drones used in the assault were intercepted and destroyed": no strike, a disrupted use."""
     text = "In Khirbet al-Zamala, Two suicide drones used in the assault on Manbij were intercepted and destroyed."
     assert [e.sub_event_type for e in one_line(text, "2025-01-26")] == ["Disrupted weapons use"]
+
+
+def test_dismantling_cells_is_no_disrupted_weapon() -> None:
+    """ "تواصل قسد حملات الاعتقال ... وتبررها بتعزيز الأمن وتفكيك الخلايا": cells dismantled are not a weapon
+    defused (and a continuing campaign is no event of its own)."""
+    text = (
+        '- تواصل "قسد" حملات الاعتقال في الحسكة والرقة ودير الزور، وتبررها بتعزيز الأمن وتفكيك الخلايا التي '
+        "تهدد الاستقرار."
+    )
+    assert one_line(text, "2025-12-11") == []
+    defused = one_line("فككت قوات الأمن عبوة ناسفة في بلدة الشحيل اليوم.", "2025-12-11")
+    assert [e.sub_event_type for e in defused] == ["Disrupted weapons use"]
