@@ -159,3 +159,9 @@ def test_dismantling_cells_is_no_disrupted_weapon() -> None:
     assert one_line(text, "2025-12-11") == []
     defused = one_line("فككت قوات الأمن عبوة ناسفة في بلدة الشحيل اليوم.", "2025-12-11")
     assert [e.sub_event_type for e in defused] == ["Disrupted weapons use"]
+
+
+def test_what_a_force_often_does_is_a_habit() -> None:
+    """ "Turkish forces often carry out drone strikes on targets in northern Syria": a habit, not an event."""
+    text = "Turkish forces often carry out drone strikes on targets in al-Hol camp, citing links to the PKK."
+    assert one_line(text, "2024-02-02") == []
