@@ -1,11 +1,11 @@
 """Date expressions resolved against the publication date.
 
-Phrases live in ``data/date_phrases.csv`` and ``data/months.csv``; here they are compiled into a
-few regular expressions over the folded text (one pass each). A mention gives the best day, the
-window the text allows (``dmin``..``dmax``) and ACLED's time precision (1 day, 2 week, 3 month).
-Conventions: "ليلة أمس" is the evening the night began; a weekday alone is the most recent such
-day on or before publication, with الماضي/الفائت the most recent before it; "last week" is the
-previous Monday–Sunday week; "لليوم السادس على التوالي" began five days before publication.
+Phrases live in ``data/date_phrases.csv`` and ``data/months.csv``; here they are compiled into a few regular
+expressions over the folded text (one pass each). A mention gives the best day, the window the text allows
+(``dmin``..``dmax``) and ACLED's time precision (1 day, 2 week, 3 month). Conventions: "ليلة أمس" is the evening the
+night began; a weekday alone is the most recent such day on or before publication, with الماضي/الفائت the most
+recent before it; "last week" is the previous Monday–Sunday week; "لليوم السادس على التوالي" began five days before
+publication.
 """
 
 from __future__ import annotations
@@ -82,7 +82,6 @@ def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
             "dmy",
             rf"{b}(?:و?(?P<pre>منذ|since) )?(?:(?:{W['daypart']}) )?(?:في |يوم )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) (?:من )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?(?: (?P<past>{W['past']}))?{e}",
         ),
-        # "12 October 2018", "the 9th of October 2018"
         (
             "dmy",
             rf"{b}(?:(?P<pre>since) )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? {mon2}(?:,? (?P<y>\d{{4}}))?{e}",
@@ -157,8 +156,7 @@ def grammar() -> _Grammar:
     numbers = {fold(r["word"]): int(r["value"]) for r in read_table("numbers.csv") if r["kind"] == "cardinal"}
     W = {k: _alt(list(v)) for k, v in words.items()}
     pats = _patterns(W, _alt(list(months)), _alt(list(numbers)))
-    # The patterns in the order they are tried at a position (the first that matches wins), with their groups
-    # renamed per pattern (a3_ord for pattern 3's ord).
+    # The patterns in the order tried at a position (the first match wins), groups renamed per pattern (a3_ord).
     parts = []
     for i, (_k, p) in enumerate(pats):
         parts.append(
