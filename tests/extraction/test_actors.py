@@ -71,3 +71,17 @@ def test_government_drones_are_the_state_of_their_era() -> None:
     text = "Syrian government drones hit SDF near Aleppo"
     assert names(text, "2025-10-05")[0] == "Military Forces of Syria (2024-)"
     assert names(text, "2023-10-05")[0] == "Military Forces of Syria (2000-2024)"
+
+
+def test_syrian_security_forces_are_the_state_of_their_era() -> None:
+    """ "Syrian security forces on Wednesday detained ...", "Syria's Internal Security Forces" (2026): the new
+    government's, not the Asayish."""
+    assert names("Syrian security forces detained a man", "2026-02-25") == [
+        "Military Forces of Syria (2024-)"
+    ]
+    assert names("four members of Syria's Internal Security Forces", "2026-02-25") == [
+        "Military Forces of Syria (2024-)"
+    ]
+    assert names("Syrian security forces detained a man", "2019-02-25") == [
+        "Military Forces of Syria (2000-2024)"
+    ]

@@ -165,3 +165,14 @@ def test_what_a_force_often_does_is_a_habit() -> None:
     """ "Turkish forces often carry out drone strikes on targets in northern Syria": a habit, not an event."""
     text = "Turkish forces often carry out drone strikes on targets in al-Hol camp, citing links to the PKK."
     assert one_line(text, "2024-02-02") == []
+
+
+def test_what_someone_is_alleged_to_have_done_is_no_event() -> None:
+    """ "detained a suspected ISIS member in Al-Mayadeen ..., adding that the man is alleged to have taken part in
+    attacks on personnel of the 86th Division": one arrest, no attack."""
+    text = (
+        "Syrian security forces on Wednesday detained a suspected ISIS member in the city of Al-Mayadeen, the "
+        "Interior Ministry said, adding that the man is alleged to have taken part in attacks on personnel of the "
+        "Defense Ministry's 86th Division."
+    )
+    assert [e.sub_event_type for e in one_line(text, "2026-02-25")] == ["Arrests"]
