@@ -18,7 +18,7 @@ from .tables import REACH
 # (counted or not) right after the act is its victim
 _COUNTED = re.compile(
     r"(?<!\w)(?:killed|killing|captured|capturing|arrested|arresting|detained|detaining|wounded|wounding|"
-    r"injured|injuring|neutrali[sz]ed|neutrali[sz]ing)\s+(?:(?!(?:by|in|during|after|from|with|at|on|as)\s)[\w-]+\s+){0,3}(?:the\s+)?$"
+    r"injured|injuring|neutrali[sz]ed|neutrali[sz]ing)\s+(?:(?!(?:by|in|during|after|from|with|at|on|as|when|while|where|because|before)\s)[\w-]+\s+){0,3}(?:the\s+)?$"
 )
 # "An SDF member from al-Sa'wa town ... was shot dead by gunmen", "two SDF fighters were wounded": a force's
 # men told as the subject of a passive act were hit (folded text)

@@ -176,3 +176,14 @@ def test_what_someone_is_alleged_to_have_done_is_no_event() -> None:
         "Defense Ministry's 86th Division."
     )
     assert [e.sub_event_type for e in one_line(text, "2026-02-25")] == ["Arrests"]
+
+
+def test_what_a_side_calls_the_incident_retells_it() -> None:
+    """ "The SDF called the incident a massacre, saying the village had come under intense fire from artillery,
+    tanks and drones": the shelling told before, not a drone strike by the SDF."""
+    text = (
+        "Five civilians were killed when Syrian army forces shelled the village of Qasimiyah in the Kobani "
+        "countryside.\nThe Syrian Democratic Forces (SDF) called the incident a massacre, saying the village had "
+        "come under intense fire from artillery, tanks and drones."
+    )
+    assert [e.sub_event_type for e in one_line(text, "2026-01-26")] == ["Shelling/artillery/missile attack"]

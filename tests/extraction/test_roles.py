@@ -165,3 +165,15 @@ def test_a_forces_men_wounded_by_a_blast_did_not_set_it_off() -> None:
     assert [(e.actor1, e.actor2) for e in one_line(text, "2023-03-30")] == [
         ("Unidentified Armed Group (Syria)", "SDF: Syrian Democratic Forces")
     ]
+
+
+def test_a_force_after_when_is_the_next_clauses_agent() -> None:
+    """ "Five civilians were killed and four wounded when Syrian army forces shelled the village": the army shelled;
+    it was not hit."""
+    text = (
+        "Five civilians were killed and four wounded when Syrian army forces shelled the village of Kharab Ashk "
+        "in the Kobani countryside."
+    )
+    assert [(e.actor1, e.actor2) for e in one_line(text, "2026-01-26")] == [
+        ("Military Forces of Syria (2024-)", "Civilians (Syria)")
+    ]
