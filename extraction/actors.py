@@ -8,10 +8,12 @@ scorer and the merge rules use) and ACLED's inter code. An alias valid only in a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import Entry, Match, read_table
+from .normalise import fold
 
 CIVILIANS = "Civilians (Syria)"
 PROTESTERS = "Protesters (Syria)"
@@ -74,9 +76,32 @@ def _era(lo: str, hi: str) -> tuple[dt.date, dt.date]:
 _FACTS: dict[Entry, tuple] = {}
 
 
-def resolve(matches: list[Match], published: dt.date) -> list[ActorMention]:
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Actor words that are also given names (``event_words.csv``, role ``given_name_actor``)."""
+    return frozenset(
+        fold(r["word"]) for r in read_table("event_words.csv") if r["role"] == "given_name_actor"
+    )
+
+
+# a family name after the word ("خلف تركي الخبيل"), not a day ("قصف تركي اليوم")
+_FAMILY_NAME = re.compile(r" ال(?!يوم|ليله|احد|اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|ماضي|جاري|حالي)[^\W\d_]{2,}")
+_NAME_BEFORE = re.compile(r"[^\W\d_]{2,} $")
+
+
+def _a_persons_name(text: str, m: Match) -> bool:
+    """ "القيادي خلف تركي الخبيل": an actor word that is also a given name, between a name and a family name."""
+    return (
+        text[m.start : m.end] in _given_names()
+        and bool(_FAMILY_NAME.match(text, m.end))
+        and bool(_NAME_BEFORE.search(text, max(0, m.start - 20), m.start))
+    )
+
+
+def resolve(matches: list[Match], published: dt.date, text: str = "") -> list[ActorMention]:
     """Actor mentions (one per match position) valid on the publication date; a reference
-    (``data/actor_references.csv``: "التنظيم") only after the report has named whom it refers to."""
+    (``data/actor_references.csv``: "التنظيم") only after the report has named whom it refers to; with the
+    folded ``text``, not a given name in a person's name ("خلف تركي الخبيل")."""
     out: list[ActorMention] = []
     last_end = -1
     facts = _FACTS
@@ -109,6 +134,8 @@ def resolve(matches: list[Match], published: dt.date) -> list[ActorMention]:
             continue  # "ISIS gunmen", "SDF fighters": a named force's gunmen are that force
         if e.get("refers") and not any(a.name == canonical for a in out):
             continue  # "التنظيم" is the IS only after the report has named it
+        if text and _a_persons_name(text, m):
+            continue
         out.append(ActorMention(m.start, m.end, canonical, group, inter))
         last_end = m.end
     return out

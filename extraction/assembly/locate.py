@@ -14,7 +14,15 @@ from .act import Act
 from .candidates import QUANTITY_BEFORE
 from .clause_places import free_places, nearest_clause_places, places_in
 from .cluster import zone
-from .place_refs import SETTLEMENTS, PlaceRef, anaphoric_place, inherit, institution, town_countryside
+from .place_refs import (
+    AREA_KINDS,
+    SETTLEMENTS,
+    PlaceRef,
+    anaphoric_place,
+    inherit,
+    institution,
+    town_countryside,
+)
 from .place_roles import role_of
 from .rules import rule
 
@@ -273,11 +281,18 @@ def the_last_place_told_places_a_placeless_act(act: Act, refs: list[PlaceRef]) -
         return refs
     if _elsewhere_later(act, refs, inh):
         return refs  # "صدّ محاولة تسلل ... في منطقة المغلة بريف الرقة الشرقي": its own area, not a town told later
-    if not sv.s.headline and any(
-        getattr(r.place, "kind", "") == "governorate" and r.place.name_ar == inh.place.name_ar for r in refs
-    ):
+    if not sv.s.headline and any(_its_capital(r, inh) for r in refs):
         return refs  # "in Hasaka province" after "in Hasaka": the province the act names, not its capital
     return [inh]
+
+
+def _its_capital(r: PlaceRef, inh: PlaceRef) -> bool:
+    """Whether ``inh`` is the city a province or countryside ``r`` is named after ("ريف دير الزور الشرقي" and
+    "دير الزور"): the countryside of a city is not the city."""
+    name = getattr(inh.place, "name_ar", "")
+    return (
+        bool(name) and getattr(r.place, "kind", "") in AREA_KINDS and name in getattr(r.place, "name_ar", "")
+    )
 
 
 def _elsewhere_later(act: Act, refs: list[PlaceRef], inh: PlaceRef) -> bool:

@@ -135,7 +135,7 @@ class Report:
         self.place_starts = [p[0] for p in self.place_pos]
         self.located = [p.lat is not None for p in self.places]  # has a point (read per clause)
         self.cues = [m for m in doc.matches if m.kind.startswith("cue:")]
-        self.actors = resolve_actors(doc.matches, published)
+        self.actors = resolve_actors(doc.matches, published, doc.text)
         self.dates = find_dates(doc.text, published, doc.anchors)
         self.date_starts = [d.start for d in self.dates]  # in order: find_dates reads left to right
         # start positions, so a sentence's matches, actors, dates and places are two bisects each (read only

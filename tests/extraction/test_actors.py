@@ -10,7 +10,8 @@ from extraction.normalise import fold
 
 
 def names(text: str, day: str) -> list[str]:
-    return [a.name for a in resolve(main_matcher().find(fold(text)), dt.date.fromisoformat(day))]
+    t = fold(text)
+    return [a.name for a in resolve(main_matcher().find(t), dt.date.fromisoformat(day), t)]
 
 
 def test_era_rule_for_the_syrian_army() -> None:
@@ -85,3 +86,10 @@ def test_syrian_security_forces_are_the_state_of_their_era() -> None:
     assert names("Syrian security forces detained a man", "2019-02-25") == [
         "Military Forces of Syria (2000-2024)"
     ]
+
+
+def test_a_given_name_that_is_an_actor_word_names_a_person() -> None:
+    """ "اغتال مسلحون مجهولون القيادي في قسد خلف تركي الخبيل": Turki is his name, not Turkey; "قصف تركي اليوم" is."""
+    text = "اغتال مسلحون مجهولون القيادي في قسد خلف تركي الخبيل"
+    assert "Military Forces of Turkey (2016-)" not in names(text, "2018-07-03")
+    assert "Military Forces of Turkey (2016-)" in names("قصف تركي اليوم على القرية", "2018-07-03")
