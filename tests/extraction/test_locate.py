@@ -266,3 +266,12 @@ def test_a_countryside_the_act_names_is_not_its_city_told_before() -> None:
     )
     attacks = [e for e in extract(text, "2018-07-03") if e.event_date == "2018-07-03"]
     assert [e.location for e in attacks] == ["Eastern Deir ez-Zor countryside"]
+
+
+def test_protests_in_the_syrian_provinces_unnamed_are_no_event() -> None:
+    """ "وكانت المحافظات السورية قد شهدت أواخر الشهر الماضي وقفات احتجاجية": provinces not named, no place."""
+    text = (
+        "وقفة في دير الزور\nتجمّع العشرات اليوم في مظاهرة عند دوار المدلجي في مدينة دير الزور.\n"
+        'وكانت المحافظات السورية قد شهدت أواخر الشهر الماضي وقفات احتجاجية تحت شعار "صوت واحد".'
+    )
+    assert [e.event_date for e in extract(text, "2025-11-21")] == ["2025-11-21"]
