@@ -12,7 +12,7 @@ import re
 from ..taxonomy import FAMILY
 from ..triggers import Trigger, promote
 from .candidates import retyped, right_after
-from .report import SentenceView, clause_break, family, same_seg
+from .report import SentenceView, clause_break, family, protest_context, same_seg
 from .rules import rule
 from .tables import REACH
 
@@ -134,6 +134,18 @@ def a_supporting_phrase_is_no_second_event(sv: SentenceView, full: list[Trigger]
     text = sv.rep.text
     out = [t for t in full if not any(right_after(text, c.end, t.start, _HELPER) for c in helpers)]
     return out if out and len(out) != len(full) else full
+
+
+@rule("acts", min_acts=2)
+def a_raids_smashing_is_looting(sv: SentenceView, full: list[Trigger]) -> list[Trigger]:
+    """ "العناصر المشاركين في المداهمة حطّموا أجزاء من ممتلكات الأهالي وسرقوا بعض محتوياتها": what the raiders
+    smash or burn, told with the raid and no protest, is their looting, not a riot."""
+    raid = any(t.sub_event_type == "Arrests" for t in sv.triggers or ())
+    loot = [t for t in full if t.sub_event_type == "Looting/property destruction"]
+    if not raid or not loot or protest_context(sv):
+        return full
+    out = [t for t in full if t.event_type != "Riots"]
+    return out if len(out) != len(full) else full
 
 
 @rule("acts", min_acts=2)
@@ -263,6 +275,7 @@ RULES = (
     what_is_defused_is_not_an_attack,
     gunfire_at_protesters_is_force_on_the_protest,
     a_supporting_phrase_is_no_second_event,
+    a_raids_smashing_is_looting,
     a_riots_storming_is_the_riot,
     seizing_property_is_looting,
     a_takeover_is_one_territorial_event,

@@ -129,6 +129,23 @@ def a_precise_place_wins(j: Joining, k: Kept) -> Kept:
 
 
 @rule("combine")
+def the_bodys_village_wins_over_its_headlines_town(j: Joining, k: Kept) -> Kept:
+    """ "حملة اعتقالات واسعة في دير الزور" then "داهمت قسد بلدة الحصان في ريف دير الزور الغربي": the village the
+    body names (even one only its area locates) beats the province's city a headline names."""
+    o, d, headline = j
+    if headline or not o.headline or d.place.inherited or k.place.key == d.place.key:
+        return k
+    kp, dp = k.place.place, d.place.place
+    if (
+        getattr(dp, "kind", "") in ("village", "town")
+        and getattr(kp, "kind", "") in ("city", "governorate", "region")
+        and getattr(kp, "admin1", "") == getattr(dp, "admin1", "")
+    ):
+        k.place = d.place
+    return k
+
+
+@rule("combine")
 def a_headline_names_the_attacker(j: Joining, k: Kept) -> Kept:
     """ "قتلى لـ«قسد» بهجوم لخلية من «داعش»": a headline's named attacker wins over the body's unidentified one."""
     b, h, headline = j
@@ -150,6 +167,7 @@ RULES = (
     the_other_side_fills_in,
     a_day_of_its_own_wins,
     a_precise_place_wins,
+    the_bodys_village_wins_over_its_headlines_town,
     a_headline_names_the_attacker,
 )
 

@@ -251,10 +251,14 @@ def an_institutions_town_places_its_member(act: Act, refs: list[PlaceRef]) -> li
 
 
 def _placeless(refs: list[PlaceRef]) -> bool:
-    """No place, or only broad areas and institutions."""
+    """No place, or only broad areas and institutions (a village the report names is a place, even when only
+    its area locates it: "بلدة الحصان في ريف دير الزور الغربي")."""
     if refs and not refs[0].weak:
         return False  # the common case, without a generator
-    return all(r.weak and (r.precision >= 3 or institution(r)) for r in refs)
+    return all(
+        r.weak and (r.precision >= 3 or institution(r)) and getattr(r.place, "source", "") != "unlisted"
+        for r in refs
+    )
 
 
 @rule("locate")

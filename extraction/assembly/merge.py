@@ -105,6 +105,14 @@ def joins(reasons: tuple, vetoes: tuple, o, d) -> str | None:
     return fn.__name__
 
 
+_AREAS = frozenset(["governorate", "district", "sub-district", "region"])
+
+
+def _broad(d: Draft) -> bool:
+    """A telling placed only in a province or region ("in Raqqa province"), not a village however located."""
+    return d.place.weak and getattr(d.place.place, "kind", "") in _AREAS
+
+
 def merge_into(led: Ledger, d: Draft, rules: tuple, combine_rules: tuple) -> Draft | None:
     """The earlier draft ``d`` joins (updated by the combine rules), or None."""
     reasons, vetoes = rules
@@ -126,6 +134,6 @@ def merge_into(led: Ledger, d: Draft, rules: tuple, combine_rules: tuple) -> Dra
         combine(led, o, d, combine_rules, headline=False)
         # "in Raqqa province" under "... in Raqqa": a telling no more precise than the headline leaves it to
         # stage ``headlines`` to find the body's act
-        o.absorbed = o.absorbed or not (o.headline and d.place.weak)
+        o.absorbed = o.absorbed or not (o.headline and _broad(d))
         return o
     return None

@@ -122,6 +122,10 @@ def _intros(m: Matcher, t: str, found: list[tuple[int, int]] | None = None) -> I
             done = mm.end()
 
 
+# what places a name right after it: "بلدة الحصان في ريف دير الزور الغربي"، "قرية X غربي الرقة" (folded)
+_LOCATED_AFTER = re.compile(r" (?:في |ب)?(?:ريف|غربي|شرقي|شمالي|جنوبي|قرب|بالقرب من|محيط|محافظه)(?!\w)")
+
+
 def _banned(m: Matcher, listed: bool = False) -> frozenset[str]:
     """Words that never start an unknown name: stop words, type words, directions, common words (but in a
     list a plural type word opens, ``listed``, a common word can be a name)."""
@@ -235,7 +239,10 @@ class _Scan:
                 continue
             span = self.name_at(mm.end())
             if span is None:
-                continue
+                # "بلدة الحصان في ريف دير الزور الغربي": a common word told with where it lies is a name
+                span = self.name_at(mm.end(), listed=True)
+                if span is None or not _LOCATED_AFTER.match(self.t, span[1]):
+                    continue
             self.add(*span, kind)
             dual = mm.group("type") in self.w.duals
             pos_done = self.list_after(span[1], mm.group("type") in self.w.plurals, kind, dual)

@@ -183,3 +183,15 @@ def test_a_headline_in_the_present_tense_downs_a_drone() -> None:
         "«التحالف الدولي» يُسقط مسيّرة «بيرقدار» اقتربت من قاعدة تل بيدر\nأسقطت قوات التحالف مسيّرة تركية أمس."
     )
     assert [e.sub_event_type for e in extract(text, "2023-10-06")] == ["Disrupted weapons use"]
+
+
+@guards("a_raids_smashing_is_looting")
+def test_what_raiders_smash_and_steal_is_their_looting_not_a_riot() -> None:
+    """ "العناصر المشاركين في المداهمة حطّموا أجزاء من ممتلكات الأهالي وسرقوا بعض محتوياتها": looting by the raid
+    (one strategic development with it at the same place and day), no riot."""
+    text = (
+        "داهمت قسد بلدة الشحيل اليوم واعتقلت عشرة شبان.\n"
+        "وأضاف المراسل أن العناصر المشاركين في المداهمة حطّموا أجزاء من ممتلكات الأهالي وسرقوا بعض محتوياتها."
+    )
+    subs = {e.sub_event_type for e in one_line(text, "2025-12-01")}
+    assert subs == {"Arrests"}

@@ -78,3 +78,15 @@ def test_a_lead_no_more_precise_than_the_headline_leaves_it_to_the_bodys_act() -
         'eastern countryside of Raqqa," the SDF said in a statement.'
     )
     assert [e.location for e in extract(text, "2025-11-15")] == ["Ghanem al-Ali"]
+
+
+@guards("the_bodys_village_wins_over_its_headlines_town")
+def test_the_village_the_body_names_beats_the_headlines_city() -> None:
+    """ "حملة اعتقالات واسعة في دير الزور" then "داهمت قسد بلدة الحصان في ريف دير الزور الغربي واعتقلت قرابة 20
+    شخصاً": one arrest campaign, in the village (a name that is also a word, located by its countryside)."""
+    text = (
+        'حملة اعتقالات واسعة في دير الزور: "قسد" تعتقل نحو 20 شخصاً\n'
+        'داهمت مجموعات تابعة لـ"قسد" بلدة الحصان في ريف دير الزور الغربي صباح اليوم الاثنين، واعتقلت قرابة 20 '
+        "شخصاً من أبناء البلدة."
+    )
+    assert [(e.sub_event_type, e.location) for e in extract(text, "2025-12-01")] == [("Arrests", "الحصان")]
