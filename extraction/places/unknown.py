@@ -273,6 +273,19 @@ class _Scan:
             self.add(*span, kind)
             pos = span[1]
 
+    def plural_list(self, text: str, mm: re.Match[str]) -> None:
+        """The names of "the villages of A, B and C" (not known ones, stop words or words another lexicon knows)."""
+        base = mm.start(1)
+        for im in _EN_ITEM_RX.finditer(mm.group(1)):
+            name = im.group(0)
+            s, e = base + im.start(), base + im.end()
+            first = fold(name).split()[0]
+            if first in _EN_STOP or first in self.w.stop or fold(name) in self.lex_words:
+                continue
+            if not self.overlaps_known(s, e) and not any(o[0] == s for o in self.out):
+                self.out.append((s, e, name, "village"))
+        self.out.sort()
+
     def english(self) -> None:
         w = self.w
         text = self.norm.original
@@ -294,6 +307,9 @@ class _Scan:
                     continue
                 if not self.overlaps_known(s, e):
                     self.out.append((s, e, name, _en_kind(mm.group(0))))
+        if "villages of " in text or "towns of " in text or "hamlets of " in text:
+            for mm in _EN_PLURAL.finditer(text):
+                self.plural_list(text, mm)
 
 
 _CAPITAL = re.compile("[A-Z]")
@@ -314,6 +330,14 @@ _EN_UNKNOWN = (  # (pattern, words one of which it needs)
         ("near ", "vicinity of ", "outskirts of "),
     ),
 )
+
+
+# "including the villages of Bir Hasso, Ghasaq and Malha": each name of a list a plural type word opens
+_EN_ITEM = r"(?:[Aa]l-|[Ee]l-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+)?"
+_EN_PLURAL = re.compile(
+    rf"\b(?:villages|towns|hamlets) of ({_EN_ITEM}(?:,\s{_EN_ITEM})*(?:,?\sand\s{_EN_ITEM}))"
+)
+_EN_ITEM_RX = re.compile(_EN_ITEM)
 
 
 def _en_kind(phrase: str) -> str:

@@ -364,3 +364,9 @@ def test_the_western_part_of_a_province_is_its_countryside() -> None:
     """ "wounded in western Deir al-Zor": the province's western countryside, not the city."""
     (m,) = find_places("an SDF fighter was wounded in western Deir al-Zor")
     assert "countryside" in (m.qualifier or "")
+
+
+def test_each_name_of_an_english_list_of_villages_is_a_name() -> None:
+    """ "including the villages of Bir Hasso, Ghasaq and Malha and the Qara Qozak Bridge": three villages."""
+    text = "Turkish airstrikes hit nearby areas, including the villages of Bir Hasso, Ghasaq and Malha and the bridge."
+    assert [n for _s, _e, n in find_unknown_places(normalise(text), [])] == ["Bir Hasso", "Ghasaq", "Malha"]
