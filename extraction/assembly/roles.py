@@ -28,6 +28,9 @@ _HIT_PASSIVE = re.compile(
     r"have been|had been)\s+(?:\w+\s+)?(?:shot|killed|wounded|injured|targeted|attacked|abducted|kidnapped|"
     r"assassinated|hit|struck)(?!\w)"
 )
+# "SDF says airstrike near Kobane killed nine civilians": who says what happened told it (not "SDF says it repelled
+# ...", where it acted)
+_SAYS = re.compile(r"\s+(?:says|reports)\s+(?:that\s+)?(?!it\s|its\s|they\s|their\s|we\s|our\s|[a-z]+ed\s)")
 _ATTRIBUTION = re.compile(r"\s*(?:said|says|told|reported|announced|stated)(?!\w)")
 _CLAUSE_OPEN = re.compile(r",\s*(?:the\s+|an?\s+)?$")
 # victim cues that name a unit of men (who may act), not a place or a thing that is hit
@@ -79,6 +82,14 @@ def hit_in_the_passive(sv: SentenceView, a: ActorMention) -> bool:
     return a.group not in _NOT_ARMED and bool(
         _HIT_PASSIVE.match(sv.rep.text, a.end, min(sv.s.end, a.end + 140))
     )
+
+
+@rule("roles")
+def a_leading_attribution_names_who_told(sv: SentenceView, a: ActorMention) -> str | None:
+    """ "SDF says airstrike near Kobane killed nine civilians": a force that opens a headline saying what happened,
+    with no "it" or "its forces" after, told it; it did not act (English)."""
+    text = sv.rep.text
+    return "source" if not text[sv.s.start : a.start].strip() and _SAYS.match(text, a.end) else None
 
 
 @rule("roles")
@@ -146,6 +157,7 @@ RULES = (
     an_actor_after_a_victim_word_was_hit,
     a_force_counted_after_the_act_is_its_victim,
     a_forces_men_hit_in_the_passive_were_its_victims,
+    a_leading_attribution_names_who_told,
     a_trailing_attribution_names_who_told,
     a_source_in_a_force_told_it,
     who_holds_a_place_is_no_actor,

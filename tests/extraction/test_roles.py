@@ -177,3 +177,13 @@ def test_a_force_after_when_is_the_next_clauses_agent() -> None:
     assert [(e.actor1, e.actor2) for e in one_line(text, "2026-01-26")] == [
         ("Military Forces of Syria (2024-)", "Civilians (Syria)")
     ]
+
+
+@guards("a_leading_attribution_names_who_told")
+def test_a_force_opening_a_headline_with_says_told_it() -> None:
+    """ "SDF says airstrike near Kobane killed nine civilians": the SDF told of the strike; "SDF says repelled
+    attack by ..." is the SDF's own act."""
+    told = extract("SDF says airstrike near Kobane killed nine civilians", "2025-03-17")
+    assert [e.actor1 for e in told] == ["Unidentified Armed Group (Syria)"]
+    acted = extract("SDF says repelled attack by Damascus-affiliated forces in Raqqa", "2025-11-15")
+    assert [e.actor1 for e in acted] == ["SDF: Syrian Democratic Forces"]
