@@ -24,7 +24,8 @@ from .unknown import _lexicon_words, unknown_names
 from .words import place_words
 
 SOURCE = "unlisted"  # Place.source of these places: named by the report, located by another place
-_KINDS = {"village": "village", "town": "village", "neighbourhood": "neighbourhood"}  # what a type word makes
+# what a type word makes ("قرب سد الباشوط في ريف المالكية": a dam no source has is a site of its own)
+_KINDS = {"village": "village", "town": "village", "neighbourhood": "neighbourhood", "dam": "dam"}
 _SETTLEMENTS = frozenset(["city", "town", "village"])
 _TOLD_OF = (None, "", "around", "near")  # "قرى حول ناحية تل تمر": the town is told of; "north of" places it
 _SENTENCE_END = re.compile(r"[.!?؟\n]")

@@ -93,3 +93,8 @@ def test_a_given_name_that_is_an_actor_word_names_a_person() -> None:
     text = "اغتال مسلحون مجهولون القيادي في قسد خلف تركي الخبيل"
     assert "Military Forces of Turkey (2016-)" not in names(text, "2018-07-03")
     assert "Military Forces of Turkey (2016-)" in names("قصف تركي اليوم على القرية", "2018-07-03")
+
+
+def test_the_syriac_security_forces_are_the_sdfs() -> None:
+    """ "عضو في قوات الأمن السريانية" (the Sutoro): an SDF member group."""
+    assert names("لقي عضو في قوات الأمن السريانية حتفه", "2022-10-12") == ["SDF: Syrian Democratic Forces"]

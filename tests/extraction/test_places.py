@@ -370,3 +370,15 @@ def test_each_name_of_an_english_list_of_villages_is_a_name() -> None:
     """ "including the villages of Bir Hasso, Ghasaq and Malha and the Qara Qozak Bridge": three villages."""
     text = "Turkish airstrikes hit nearby areas, including the villages of Bir Hasso, Ghasaq and Malha and the bridge."
     assert [n for _s, _e, n in find_unknown_places(normalise(text), [])] == ["Bir Hasso", "Ghasaq", "Malha"]
+
+
+def test_a_dam_no_source_has_is_a_site_of_its_own() -> None:
+    """ "استهدفت طائرة مسيرة نقطة أخرى قرب سد الباشوط في ريف المالكية": a second strike, at the dam, not the
+    first one's town."""
+    from extraction import extract
+
+    text = (
+        "خبر\nقُتل عنصر إثر ضربة نفذتها مسيرة تركية على سيارة في مدينة المالكية اليوم.\n"
+        "وفي سياق متصل، استهدفت طائرة مسيرة نقطة أخرى قرب سد الباشوط في ريف المالكية."
+    )
+    assert len(extract(text, "2022-10-12")) == 2
