@@ -106,9 +106,19 @@ def _within(items: list, keys: list[int], s: Sentence) -> list:
     return items[lo(keys, s.start) : lo(keys, s.end)]
 
 
-def _main_date(dates: list[DateMention], pub: dt.date) -> DateMention | None:
-    """The report's day: the first precise, recent, non-tally date among its first six."""
+def _lead_end(sentences: list[Sentence]) -> int:
+    """Where the headline lines and the first two sentences of the body end."""
+    body = [s for s in sentences if not s.headline][:2]
+    return body[-1].end if body else (sentences[-1].end if sentences else 0)
+
+
+def _main_date(dates: list[DateMention], pub: dt.date, lead_end: int) -> DateMention | None:
+    """The report's day: the first precise, recent, non-tally date among its first six, told in the headline
+    lines and the body's first two sentences; a day told later is another act's ("كما رصد المرصد، أمس، استقدام
+    تعزيزات")."""
     for d in dates[:6]:
+        if d.start >= lead_end:
+            break
         if not d.is_reference and d.dmax >= pub - dt.timedelta(days=7) and d.precision == 1:
             return d
     return None
@@ -143,7 +153,7 @@ class Report:
         self.match_starts = list(map(_START, doc.matches))
         self.trigger_starts = [m.start for m in doc.matches if m.kind == "trigger"]
         self.actor_starts = list(map(_START, self.actors))
-        self.main_date = _main_date(self.dates, published)
+        self.main_date = _main_date(self.dates, published, _lead_end(doc.sentences))
         self.week_before = published - dt.timedelta(days=7)
         self.month_before = published - dt.timedelta(days=30)  # an act that ended before it is background
         self.quotes = quotations(doc.text)

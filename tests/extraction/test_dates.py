@@ -203,3 +203,19 @@ def test_a_count_since_a_turn_of_events_is_a_tally() -> None:
         "countryside began on December 12, 2024, among them 53 civilians."
     )
     assert extract(text, "2025-01-26") == []
+
+
+def test_a_day_told_late_in_the_body_is_another_acts_not_the_reports() -> None:
+    """ "... قصف نفذته طائرة تركية مسيرة على مقر ..." with no day, then later "كما رصد المرصد، أمس، استقدام قسد
+    تعزيزات": the strike is on the report's day; "yesterday" is the reinforcements'."""
+    from extraction import extract
+
+    text = (
+        "قتلى بقصف مسيرة تركية على مقر عسكري في ريف الحسكة\n"
+        "وثّق المرصد السوري ارتفاع حصيلة القتلى إلى 9 جراء قصف نفذته طائرة تركية مسيرة على مقر مجلس تل تمر "
+        "العسكري.\n"
+        "وكان المرصد قد وثّق قبل ساعات سقوط قتيل و5 جرحى في الموقع.\n"
+        "كما رصد المرصد السوري، أمس، استقدام قوات سوريا الديمقراطية تعزيزات عسكرية كبيرة إلى بلدة أبو راسين."
+    )
+    strikes = [e for e in extract(text, "2021-08-19") if e.sub_event_type == "Air/drone strike"]
+    assert [e.event_date for e in strikes] == ["2021-08-19"]
