@@ -205,7 +205,12 @@ class _Scan:
             end = w2.end()
         if t[end : end + 1] == " ":
             w3 = _AR_WORD.match(t, end + 1)
-            if w3 is not None and w3.group(0) in w.name_tails:
+            # "قرية المريعية شرقي دير الزور": a tail that opens a place named after it is its direction
+            if (
+                w3 is not None
+                and w3.group(0) in w.name_tails
+                and not self.overlaps_known(*self.norm.span(*w3.span()))
+            ):
                 end = w3.end()
         return pos, end
 

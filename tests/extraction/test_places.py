@@ -382,3 +382,12 @@ def test_a_dam_no_source_has_is_a_site_of_its_own() -> None:
         "وفي سياق متصل، استهدفت طائرة مسيرة نقطة أخرى قرب سد الباشوط في ريف المالكية."
     )
     assert len(extract(text, "2022-10-12")) == 2
+
+
+def test_a_direction_before_a_place_is_not_the_tail_of_an_unknown_name() -> None:
+    """ "في قرية المريعية شرقي دير الزور": the village is المريعية; "شرقي دير الزور" says where it lies."""
+    from extraction.places import find_places, unlisted_places
+
+    n = normalise("انفجر لغم أرضي اليوم في قرية المريعية شرقي دير الزور، ما أودى بحياة شابتين.")
+    known = find_places(n)
+    assert [p.place.name_ar for p in unlisted_places(n, known)] == ["المريعية"]
