@@ -179,6 +179,7 @@ def counted_segments(sv: SentenceView) -> set[tuple[int, int]]:
     return out
 
 
+_CAUSED = re.compile(r"\s*(?:which|that|killing|leaving|ما ادي|مما ادي|ما اسفر|اسفرت|خلفت|ادت)(?!\w)")
 _ONE_WORD = re.compile(r"\s*(?:[^\W\d_]+\s+)?")
 
 
@@ -207,13 +208,20 @@ def a_claims_account_is_the_act_claimed(sv: SentenceView, trigs: list[Trigger]) 
 
 @rule("candidates", cues=("count",))
 def counted_attacks_are_a_tally(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
-    """ "وثّقت 15 هجوماً"، "dozens of attacks": a clause that counts attacks or incidents is a tally."""
+    """ "وثّقت 15 هجوماً"، "dozens of attacks": a clause that counts attacks or incidents is a tally, and so is the
+    clause telling what they caused right after it ("nine attacks, which killed five military personnel")."""
     if "count" not in sv.cue_kinds:
         return trigs
     counted = counted_segments(sv)
     if not counted:
         return trigs
-    s = sv.s
+    s, text = sv.s, sv.rep.text
+    # "• Al-Hasakah: nine attacks, which killed five military personnel": what the count caused is the count's
+    counted |= {
+        seg
+        for seg in s.segments
+        if any(c[1] == seg[0] for c in counted) and _CAUSED.match(text, seg[0], seg[1])
+    }
     out = [t for t in trigs if s.segment_of(t.start) not in counted]
     return out if len(out) != len(trigs) else trigs
 

@@ -187,3 +187,11 @@ def test_what_a_side_calls_the_incident_retells_it() -> None:
         "come under intense fire from artillery, tanks and drones."
     )
     assert [e.sub_event_type for e in one_line(text, "2026-01-26")] == ["Shelling/artillery/missile attack"]
+
+
+@guards("counted_attacks_are_a_tally")
+def test_what_counted_attacks_caused_is_the_counts() -> None:
+    """ "• Al-Hasakah: nine attacks, which killed five military personnel, a driver and four civilians": a tally,
+    no killing event of its own."""
+    text = "• Al-Hasakah: nine attacks, which killed five military personnel, a driver and four civilians."
+    assert one_line(text, "2023-04-14") == []
