@@ -61,11 +61,12 @@ def words(role: str) -> str:
     return "|".join(WORD_LISTS[role])
 
 
-# A dateline opening a paragraph: "raqqa, syria (north press) - ", "beirut (afp) - " (folded text). A
+# A dateline opening a paragraph: "raqqa, syria (north press) - ", "beirut (afp) - ", "damascus, april 25
+# (xinhua) -- " (folded text). A
 # hyphen inside a word ("deir ez-zor") is part of the name; the dateline's dash has spaces round it.
 _NAME_CHAR = r"(?:[^\n,()\-]|-(?=\S))"
 _DATELINE = re.compile(
-    rf"[ \t]*({_NAME_CHAR}{{2,40}}?)(?:,[ \t]?{_NAME_CHAR}{{2,30}})?[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t]+-[ \t]+"
+    rf"[ \t]*({_NAME_CHAR}{{2,40}}?)(?:,[ \t]?{_NAME_CHAR}{{2,30}})?[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t]+--?[ \t]+"
 )
 _START = attrgetter("start")
 
@@ -210,7 +211,7 @@ def outlet_or_desk_names_no_place(rep: Report, ex: Excluded) -> Excluded:
 @rule("report")
 def a_dateline_places_only_a_placeless_clause(rep: Report, ex: Excluded) -> Excluded:
     """ "RAQQA, Syria (North Press) – ...": where the reporter filed from places an event only when its
-    clause names no other place."""
+    clause names no other place; a dateline in the capital ("DAMASCUS, April 25 (Xinhua) --") never does."""
     text = rep.text
     spans: list[tuple[int, int]] = []
     tried: set[int] = set()
@@ -231,9 +232,15 @@ def a_dateline_places_only_a_placeless_clause(rep: Report, ex: Excluded) -> Excl
         k = bisect.bisect_right(starts, s) - 1
         if k >= 0 and s < spans[k][1]:
             out.add(i)
-    return ex._replace(datelines=frozenset(out)) if out else ex
+    # "DAMASCUS, Feb. 9 (Xinhua) -- The SDF repelled an attack ... near the al-Omar oil field": a bureau in the
+    # capital files news of the north-east; it places nothing
+    bureau = {i for i in out if getattr(rep.places[i].place, "admin1", "") == _CAPITAL}
+    if bureau:
+        ex = ex._replace(outlets=ex.outlets | frozenset(bureau))
+    return ex._replace(datelines=frozenset(out - bureau)) if out - bureau else ex
 
 
+_CAPITAL = "Damascus"  # the governorate of the news bureaus' dateline
 _STATE_GROUPS = frozenset(["SYGOV", "SYGOV2"])  # forces a capital names ("حكومة دمشق")
 # English: "the Damascus government's National Defence Forces", "Damascus-affiliated forces", "Ankara-backed
 # factions": a place followed by these names who governs or backs, not where (folded text)

@@ -55,3 +55,14 @@ def test_a_capital_naming_who_governs_or_backs_is_no_place() -> None:
         "their car in the countryside of the city of Albu-Kamal."
     )
     assert "Damascus" not in [e.location for e in extract(text, "2025-11-15")]
+
+
+@guards("a_dateline_places_only_a_placeless_clause")
+def test_a_dateline_in_the_capital_places_nothing() -> None:
+    """ "DAMASCUS, April 25 (Xinhua) -- Three people were killed ... in the town of Daman": the bureau's city, with
+    its double dash, is no place of the event."""
+    text = (
+        "Syria protest\nDAMASCUS, April 25 (Xinhua) -- Three people were killed on Thursday when the SDF opened "
+        "fire on protesters in the countryside of Deir ez-Zor, a war monitor said."
+    )
+    assert "Damascus" not in [e.location for e in extract(text, "2019-04-25")]
