@@ -98,3 +98,10 @@ def test_a_given_name_that_is_an_actor_word_names_a_person() -> None:
 def test_the_syriac_security_forces_are_the_sdfs() -> None:
     """ "عضو في قوات الأمن السريانية" (the Sutoro): an SDF member group."""
     assert names("لقي عضو في قوات الأمن السريانية حتفه", "2022-10-12") == ["SDF: Syrian Democratic Forces"]
+
+
+def test_turkish_outlets_name_the_sdf_by_its_components() -> None:
+    """ "دفع تنظيم بي كي كي/واي بي جي الإرهابي بتعزيزات": Anadolu's name for the SDF."""
+    assert set(names('دفع تنظيم "بي كي كي/واي بي جي" الإرهابي بتعزيزات', "2025-07-15")) == {
+        "SDF: Syrian Democratic Forces"
+    }
