@@ -128,6 +128,28 @@ def drone_shot_down_is_disrupted(sv: SentenceView, trigs: list[Trigger]) -> list
     return out
 
 
+@rule("candidates", cues=("transfer",))
+def drones_moved_are_no_strike(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
+    """ "the groups have moved a large number of Iranian-made drones toward the areas of Maskanah"، "استقدمت
+    طائرات مسيرة إلى": drones brought or moved somewhere are a deployment, not a strike."""
+    moves = sv.cue_kinds.get("transfer")
+    if not moves:
+        return trigs
+    s = sv.s
+    out = [
+        t
+        for t in trigs
+        if not (
+            t.sub_event_type == "Air/drone strike"
+            and any(
+                0 <= t.start - c.end <= _DOWNING and s.segment_of(c.start) == s.segment_of(t.start)
+                for c in moves
+            )
+        )
+    ]
+    return out if len(out) != len(trigs) else trigs
+
+
 @rule("candidates", cues=("prior",))
 def an_act_told_as_what_came_before_refers_back(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
     """ "بعد ساعات من استهداف القاعدة"، "a day after deadly clashes": an act named as what came before is
@@ -263,6 +285,7 @@ def a_bare_killing_counts_only_alone(sv: SentenceView, trigs: list[Trigger]) -> 
 RULES = (
     quoted_speech_is_not_narration,
     drone_shot_down_is_disrupted,
+    drones_moved_are_no_strike,
     an_act_told_as_what_came_before_refers_back,
     a_circumstance_of_the_act_told_is_no_event,
     a_claims_account_is_the_act_claimed,

@@ -195,3 +195,14 @@ def test_what_counted_attacks_caused_is_the_counts() -> None:
     no killing event of its own."""
     text = "• Al-Hasakah: nine attacks, which killed five military personnel, a driver and four civilians."
     assert one_line(text, "2023-04-14") == []
+
+
+@guards("drones_moved_are_no_strike")
+def test_drones_moved_somewhere_are_no_strike() -> None:
+    """ "the groups have moved a large number of Iranian-made drones toward the areas of Maskanah and Deir Hafer":
+    a deployment, not a strike."""
+    text = (
+        "According to the statement, the groups have moved a large number of Iranian-made drones toward the areas "
+        "of Maskanah and Deir Hafer."
+    )
+    assert one_line(text, "2026-01-16") == []
