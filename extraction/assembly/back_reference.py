@@ -7,6 +7,7 @@ its death figures, a precise place or a claimant to the last event told. ``None`
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..actors import group_of
@@ -22,6 +23,10 @@ from .tables import REACH
 from .when import said_on
 
 _RENEWAL = REACH["renewal"].chars
+# "one more Turkish breach of the ceasefire deals reached in October 2019": the day of a deal, not of the act
+_AGREED = re.compile(
+    r"(?:reached|signed|agreed|concluded|struck|ابرم|الموقع|الذي تم التوصل اليه)\s+(?:in|on|في)?\s*$"
+)
 
 
 def _anaphors(sv: SentenceView) -> list[Trigger]:
@@ -62,8 +67,11 @@ def a_back_reference_with_another_day_tells_another_act(
     days = [
         d
         for d in sv.dates
-        if not d.is_reference and not said_on(text, d) and not any(c.end <= d.start for c in amid)
-    ]  # not "said on Monday"
+        if not d.is_reference
+        and not said_on(text, d)
+        and not any(c.end <= d.start for c in amid)
+        and not _AGREED.search(text, max(0, d.start - 24), d.start)
+    ]  # not "said on Monday", not "the ceasefire deals reached in October 2019"
     if not days or any(d.dmin <= m.dmax and m.dmin <= d.dmax for d in days):
         return full
     promoted = [p for p in (promote(t) for t in _anaphors(sv)) if p is not None and p.event_type != "*"]

@@ -105,3 +105,12 @@ def test_turkish_outlets_name_the_sdf_by_its_components() -> None:
     assert set(names('دفع تنظيم "بي كي كي/واي بي جي" الإرهابي بتعزيزات', "2025-07-15")) == {
         "SDF: Syrian Democratic Forces"
     }
+
+
+def test_general_security_before_the_fall_is_the_asayish() -> None:
+    """ "a General Security patrol raided the Greek House Restaurant in Raqqa" (2019): the Asayish's branch; after
+    8 Dec 2024 the new government's."""
+    assert names("a General Security patrol raided", "2019-08-10") == [
+        "Asayish: Kurdish Internal Security Forces"
+    ]
+    assert names("a General Security patrol raided", "2025-08-10") == ["Military Forces of Syria (2024-)"]
