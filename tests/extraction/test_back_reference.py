@@ -144,7 +144,6 @@ def test_a_sentence_saying_where_the_house_is_places_the_attack() -> None:
     assert [(e.location, e.fatalities) for e in extract(text, "2022-04-28")] == [("Fenejin", 7)]
 
 
-@guards("a_back_reference_with_another_day_tells_another_act")
 def test_the_day_of_a_deal_the_act_breached_is_not_the_acts() -> None:
     """ "The strike is one more Turkish breach of the ceasefire deals reached in October 2019": the strike told
     before, not another one in 2019."""
