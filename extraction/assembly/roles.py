@@ -88,8 +88,12 @@ def hit_in_the_passive(sv: SentenceView, a: ActorMention) -> bool:
 def a_leading_attribution_names_who_told(sv: SentenceView, a: ActorMention) -> str | None:
     """ "SDF says airstrike near Kobane killed nine civilians": a force that opens a headline saying what happened,
     with no "it" or "its forces" after, told it; it did not act (English)."""
-    text = sv.rep.text
-    return "source" if not text[sv.s.start : a.start].strip() and _SAYS.match(text, a.end) else None
+    text, lead = sv.rep.text, a.start - sv.s.start
+    return (
+        "source"
+        if lead <= 4 and not text[sv.s.start : a.start].strip() and _SAYS.match(text, a.end)
+        else None
+    )
 
 
 @rule("roles")

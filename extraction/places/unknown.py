@@ -245,6 +245,9 @@ class _Scan:
             span = self.name_at(mm.end())
             if span is None:
                 # "بلدة الحصان في ريف دير الزور الغربي": a common word told with where it lies is a name
+                w1 = _AR_WORD.match(self.t, mm.end())
+                if w1 is None or w1.group(0) not in self.w.common:
+                    continue
                 span = self.name_at(mm.end(), listed=True)
                 if span is None or not _LOCATED_AFTER.match(self.t, span[1]):
                     continue
