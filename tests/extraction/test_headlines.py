@@ -19,9 +19,9 @@ def test_a_headline_naming_the_countryside_is_the_bodys_village() -> None:
 
 
 @guards("the_policy_chooses_the_place_role", "a_headline_town_near_the_bodys_place")
-def test_a_headline_naming_the_province_folds_into_the_bodys_village() -> None:
+def test_a_headline_naming_a_town_near_folds_into_the_bodys_village() -> None:
     text = (
-        "قسد تستقدم تعزيزات إلى دير الزور\n"
+        "قسد تستقدم تعزيزات إلى الميادين\n"
         "استقدمت قوات سوريا الديمقراطية، اليوم، تعزيزات عسكرية من الحسكة إلى بلدة ذيبان بريف دير الزور الشرقي."
     )
     assert [e.location for e in extract(text, "2024-03-12")] == ["Diban"]
@@ -90,3 +90,15 @@ def test_the_village_the_body_names_beats_the_headlines_city() -> None:
         "شخصاً من أبناء البلدة."
     )
     assert [(e.sub_event_type, e.location) for e in extract(text, "2025-12-01")] == [("Arrests", "الحصان")]
+
+
+@guards("a_broad_headline_place_holds_the_bodys")
+def test_a_headlines_capital_names_its_province() -> None:
+    """ "تصعيد في الحسكة: قصف لقسد يوقع قتلى وجرحى في قرى" over the drone strike on al-Safa: the headline retells
+    the body's strike, not another event in the city."""
+    text = (
+        'تصعيد في الحسكة: قصف لـ"قسد" يوقع قتلى وجرحى في قرى رغم الهدنة المتفق عليها\n'
+        "وطال القصف، الذي نُفّذ بطائرات مسيّرة اليوم الاثنين 26 من كانون الثاني، قرية الصفا، ونُقل الجرحى إلى "
+        "مستشفى الشدادي في ريف الحسكة."
+    )
+    assert "Al Hasakah" not in [e.location for e in extract(text, "2026-01-26")]
