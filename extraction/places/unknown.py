@@ -15,7 +15,8 @@ from extraction.normalise import Normalised, fold, normalise
 from .matcher import Matcher, matcher_for
 
 _AR_WORD = re.compile(r"[\u0621-\u064a]+")
-_LIST_NEXT = re.compile(r"[\"»]?(?:\s+و|\s*,\s*(?!و))[\"«]?")  # "قرى «بوبان، أشمة» وسيلم"
+# "قرى «بوبان، أشمة» وسيلم" (a list never runs on past the end of its line: "... في قرى ريفية\nوطال القصف")
+_LIST_NEXT = re.compile(r"[\"»]?(?:[ \t]+و|[ \t]*,[ \t]*(?!و))[\"«]?")
 _EN_STOP = frozenset(
     [
         "the",

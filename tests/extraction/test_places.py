@@ -391,3 +391,10 @@ def test_a_direction_before_a_place_is_not_the_tail_of_an_unknown_name() -> None
     n = normalise("انفجر لغم أرضي اليوم في قرية المريعية شرقي دير الزور، ما أودى بحياة شابتين.")
     known = find_places(n)
     assert [p.place.name_ar for p in unlisted_places(n, known)] == ["المريعية"]
+
+
+def test_a_list_of_villages_does_not_run_on_past_its_line() -> None:
+    """ "... يوقع قتلى في قرى ريفية" then a new line "وطال القصف ... قرية الصفا": "طال" is no village of the list."""
+    text = 'قصف لـ"قسد" يوقع قتلى وجرحى في قرى ريفية\nوطال القصف اليوم قرية الصفا جنوبي بلدة جل آغا.'
+    assert "وطال" not in [n for _s, _e, n in find_unknown_places(normalise(text), [])]
+    assert "طال" not in [n for _s, _e, n in find_unknown_places(normalise(text), [])]
