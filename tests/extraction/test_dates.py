@@ -219,3 +219,9 @@ def test_a_day_told_late_in_the_body_is_another_acts_not_the_reports() -> None:
     )
     strikes = [e for e in extract(text, "2021-08-19") if e.sub_event_type == "Air/drone strike"]
     assert [e.event_date for e in strikes] == ["2021-08-19"]
+
+
+def test_the_nth_of_the_same_month() -> None:
+    """ "كما قصفت مسيّرة تركية في 19 من الشهر ذاته سيارة": the 19th of the month the report is in."""
+    d = one("كما قصفت مسيّرة تركية في 19 من الشهر ذاته سيارة", dt.date(2023, 10, 22))
+    assert (d.best.isoformat(), d.precision) == ("2023-10-19", 1)
