@@ -26,6 +26,7 @@ _SPEECH = REACH["speech"].chars
 _DOWNING = REACH["downing"].chars
 _HELPER = REACH["helper"].chars
 _CLAIMED = REACH["claim"].chars
+_MOVED = REACH["transfer"].chars
 
 
 _PUNCT = ",.،\n"
@@ -142,7 +143,7 @@ def drones_moved_are_no_strike(sv: SentenceView, trigs: list[Trigger]) -> list[T
         if not (
             t.sub_event_type == "Air/drone strike"
             and any(
-                0 <= t.start - c.end <= _DOWNING and s.segment_of(c.start) == s.segment_of(t.start)
+                0 <= t.start - c.end <= _MOVED and s.segment_of(c.start) == s.segment_of(t.start)
                 for c in moves
             )
         )

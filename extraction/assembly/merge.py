@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..actors import group_of
 from .combine import combine
 from .ledger import Draft, Ledger
+from .place_refs import AREA_KINDS
 from .rules import rule
 
 MERGE_WINDOW = 60  # events merge within one report's worth of drafts (keeps long inputs linear)
@@ -105,12 +106,9 @@ def joins(reasons: tuple, vetoes: tuple, o, d) -> str | None:
     return fn.__name__
 
 
-_AREAS = frozenset(["governorate", "district", "sub-district", "region"])
-
-
 def _broad(d: Draft) -> bool:
     """A telling placed only in a province or region ("in Raqqa province"), not a village however located."""
-    return d.place.weak and getattr(d.place.place, "kind", "") in _AREAS
+    return d.place.weak and getattr(d.place.place, "kind", "") in AREA_KINDS
 
 
 def merge_into(led: Ledger, d: Draft, rules: tuple, combine_rules: tuple) -> Draft | None:

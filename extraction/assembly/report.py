@@ -62,8 +62,8 @@ def words(role: str) -> str:
 
 
 # A dateline opening a paragraph: "raqqa, syria (north press) - ", "beirut (afp) - ", "damascus, april 25
-# (xinhua) -- " (folded text). A
-# hyphen inside a word ("deir ez-zor") is part of the name; the dateline's dash has spaces round it.
+# (xinhua) -- " (folded text). A hyphen inside a word ("deir ez-zor") is part of the name; the dateline's dash
+# has spaces round it.
 _NAME_CHAR = r"(?:[^\n,()\-]|-(?=\S))"
 _DATELINE = re.compile(
     rf"[ \t]*({_NAME_CHAR}{{2,40}}?)(?:,[ \t]?{_NAME_CHAR}{{2,30}})?[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t]+--?[ \t]+"
@@ -208,6 +208,9 @@ def outlet_or_desk_names_no_place(rep: Report, ex: Excluded) -> Excluded:
     return ex._replace(outlets=frozenset(out)) if out else ex
 
 
+_CAPITAL = "Damascus"  # the governorate of the news bureaus' datelines
+
+
 @rule("report")
 def a_dateline_places_only_a_placeless_clause(rep: Report, ex: Excluded) -> Excluded:
     """ "RAQQA, Syria (North Press) – ...": where the reporter filed from places an event only when its
@@ -240,7 +243,6 @@ def a_dateline_places_only_a_placeless_clause(rep: Report, ex: Excluded) -> Excl
     return ex._replace(datelines=frozenset(out - bureau)) if out - bureau else ex
 
 
-_CAPITAL = "Damascus"  # the governorate of the news bureaus' dateline
 _STATE_GROUPS = frozenset(["SYGOV", "SYGOV2"])  # forces a capital names ("حكومة دمشق")
 # English: "the Damascus government's National Defence Forces", "Damascus-affiliated forces", "Ankara-backed
 # factions": a place followed by these names who governs or backs, not where (folded text)
