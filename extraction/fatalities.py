@@ -41,6 +41,12 @@ class Figure:
 _ASIDE = re.compile(r"\([^()]{0,40}\)")
 
 
+# "at least four Asayish members, a commander among them, died": who is among the dead is no count of them
+_AMONG = re.compile(
+    r",[^,.;]{0,40}\b(?:among them|including)\b[^,.;]{0,30},|,\s*(?:among them|including)\b[^,.;]{0,40},"
+)
+
+
 def _tokens_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
 
@@ -120,10 +126,12 @@ def _value_of(text: str, nums: list, d: Match) -> int | None:
     after = [
         n for n in nums if n.start >= d.end and _tokens_between(text, d.end, n.start) <= (0 if english else 2)
     ]
+    asides = [m.span() for m in _AMONG.finditer(text, max(0, d.start - 120), d.start)] if english else []
     before = [
         n
         for n in nums
         if n.end <= d.start
+        and not any(a <= n.start < b for a, b in asides)
         and (
             _words_between(text, n.end, d.start) <= 10
             if english

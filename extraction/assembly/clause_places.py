@@ -61,18 +61,27 @@ def _places_in(sv: SentenceView, lo: int, hi: int, policy: str) -> list[PlaceRef
 
 @rule("clause_places")
 def between_x_and_y_is_x(st: Stretch, idx: list[int]) -> list[int]:
-    """ "بين X و Y"، "between X and Y": the place is X only (Y is the other end)."""
+    """ "بين X و Y"، "between X and Y": the place is X only (Y is the other end); "between the villages of
+    Qomji and Barkh Botan" with Qomji in no source: Y, the end a source locates (unless X is placed by Y:
+    "بين قرية أم الكيف وبلدة تل تمر" keeps the village, at the town's point)."""
     rep = st.rep
     text, pos = rep.text, rep.place_pos
     drop: set[int] = set()
     for n, i in enumerate(idx):
         if place_role(rep, i)[1]:
+            ends = []
             for j in idx[n + 1 :]:
                 gap = text[pos[idx[idx.index(j) - 1]][1] : pos[j][0]]
                 if len(gap.split()) <= 2 and _AND_NEXT.search(gap + " " + text[pos[j][0]]):
-                    drop.add(j)
+                    ends.append(j)
                 else:
                     break
+            x, y = rep.places[i].place, (rep.places[ends[0]].place if ends else None)
+            if y is not None and x.source == "unlisted" and y.source != "unlisted" and x.located_by != y.id:
+                drop.add(i)
+                drop.update(ends[1:])
+            else:
+                drop.update(ends)
     return [i for i in idx if i not in drop] if drop else idx
 
 

@@ -171,7 +171,9 @@ def inherit(rep: Report, pos: int) -> PlaceRef | None:
             and place_role(rep, i)[2] not in _ASIDES
         ):
             prev = described(rep, i) or _located_by_next(rep, i)
-            return prev if prev is not None else r
+            r = prev if prev is not None else r
+            x = _other_end(rep, r.idx)
+            return place_ref(rep, x, inherited=True) if x is not None and located[x] else r
     if rep.first_strong is False:
         rep.first_strong = None
         for i in range(len(rep.places)):
@@ -186,6 +188,16 @@ def inherit(rep: Report, pos: int) -> PlaceRef | None:
         if located[i]:
             return place_ref(rep, i, inherited=True)
     return None
+
+
+def _other_end(rep: Report, i: int) -> int | None:
+    """ "between al-Hol and al-Shaddadi": the place told is X (its index), Y the other end (unless no source
+    has X: "between the villages of Qomji and Barkh Botan")."""
+    if i <= 0 or not place_role(rep, i - 1)[1] or rep.places[i - 1].place.source == "unlisted":
+        return None
+    text, pos = rep.text, rep.place_pos
+    gap = text[pos[i - 1][1] : pos[i][0]]
+    return i - 1 if len(gap.split()) <= 2 and AND.search(gap + text[pos[i][0]]) else None
 
 
 def _located_by_next(rep: Report, i: int) -> PlaceRef | None:
@@ -209,11 +221,14 @@ def described(rep: Report, i: int) -> PlaceRef | None:
     j = i - 1
     gap = rep.text[rep.place_pos[j][1] : rep.place_pos[i][0]]
     prev = rep.places[j]
-    # at most one word between ("مجلس الشدادي المحلي جنوبي الحسكة": the institution's last word)
+    # at most one word between ("مجلس الشدادي المحلي جنوبي الحسكة": the institution's last word), or a comma
+    # before the direction ("near Deir Hafer, east of Aleppo"، "قرية المحيمدة، غربي دير الزور")
+    words = gap.split()
+    comma = gap.strip().startswith((",", "،"))
     if (
-        len(gap.split()) > 1
+        len(words) > (3 if comma else 1)
         or AND.search(gap)
-        or "," in gap
+        or (not comma and "," in gap)
         or not rep.located[j]
         or prev.place.kind not in SETTLEMENTS
     ):

@@ -31,8 +31,11 @@ _HIT_PASSIVE = re.compile(
 # "SDF says airstrike near Kobane killed nine civilians": who says what happened told it (not "SDF says it repelled
 # ...", where it acted)
 _SAYS = re.compile(r"\s+(?:says|reports)\s+(?:that\s+)?(?!it\s|its\s|they\s|their\s|we\s|our\s|[a-z]+ed\s)")
-_ATTRIBUTION = re.compile(r"\s*(?:said|says|told|reported|announced|stated)(?!\w)")
-_CLAUSE_OPEN = re.compile(r",\s*(?:the\s+|an?\s+)?$")
+# ", the Kurdish-led Syrian Democratic Forces (SDF) said on Monday": a "-led" word and a bracketed short name
+_ATTRIBUTION = re.compile(
+    r"\s*(?:\([^()]{1,16}\)\s*)?(?:said|says|told|reported|announced|stated)(?!\w)(?![^.,;]{0,40}\b(?:it|its|they|their|we|our)\s)"
+)
+_CLAUSE_OPEN = re.compile(r",\s*(?:the\s+|an?\s+)?(?:[\w-]+-(?:led|backed|based)\s+)?$")
 # victim cues that name a unit of men (who may act), not a place or a thing that is hit
 _UNITS = frozenset(["دوريه", "عناصر", "عنصر", "من عناصر"])
 _VICTIM, _SUBJECT, _SOURCE = REACH["victim"], REACH["unit_subject"], REACH["source"]
@@ -98,9 +101,10 @@ def a_leading_attribution_names_who_told(sv: SentenceView, a: ActorMention) -> s
 
 @rule("roles")
 def a_trailing_attribution_names_who_told(sv: SentenceView, a: ActorMention) -> str | None:
-    """ ", the Asayish said.": a trailing attribution names who told, not who acted."""
+    """ ", the Asayish said.", ", the Kurdish-led Syrian Democratic Forces (SDF) said on Monday": a trailing
+    attribution names who told, not who acted."""
     text = sv.rep.text
-    if _ATTRIBUTION.match(text, a.end) and _CLAUSE_OPEN.search(text, max(0, a.start - 6), a.start):
+    if _ATTRIBUTION.match(text, a.end) and _CLAUSE_OPEN.search(text, max(0, a.start - 40), a.start):
         return "source"
     return None
 

@@ -114,3 +114,13 @@ def test_general_security_before_the_fall_is_the_asayish() -> None:
         "Asayish: Kurdish Internal Security Forces"
     ]
     assert names("a General Security patrol raided", "2025-08-10") == ["Military Forces of Syria (2024-)"]
+
+
+def test_the_syrian_government_acting_is_its_forces_by_era() -> None:
+    """ "drone strikes the Syrian government carried out near Deir Hafer": the state acting is its forces."""
+    assert names("drone strikes the Syrian government carried out", "2025-10-05") == [
+        "Military Forces of Syria (2024-)"
+    ]
+    assert names("the Damascus government's militants", "2019-06-01") == [
+        "Military Forces of Syria (2000-2024)"
+    ]

@@ -96,3 +96,13 @@ def test_the_road_between_the_cities_of_x_and_y_is_one_place() -> None:
         "News\nA Turkish drone struck a car on the road between the cities of Qamishli and Amuda on Sunday."
     )
     assert [e.location for e in extract(text, "2023-09-17")] == ["Al Qamishli"]
+
+
+def test_between_a_village_no_source_has_and_a_listed_one_is_the_listed_one() -> None:
+    """ "between the villages of Qomji and Barkh Botan" with Qomji in no source: Barkh Botan, the end located."""
+    text = (
+        "Turkish strike kills nine near Kobane\n"
+        "A Turkish airstrike between the villages of Qomji and Barkh Botan, south of Kobane, killed nine civilians "
+        "on Sunday."
+    )
+    assert [e.location for e in extract(text, "2025-03-17")] == ["Barkh Batan"]

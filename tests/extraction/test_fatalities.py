@@ -129,3 +129,14 @@ def test_asides_in_brackets_do_not_part_a_number_from_its_verb() -> None:
 def test_the_second_of_two_ages_counts_no_one() -> None:
     """ "two brothers aged 14 and 16 were killed": two dead, not sixteen."""
     assert figures("two brothers aged 14 and 16 were killed by a landmine") == [2]
+
+
+def test_a_family_counted_is_not_its_dead() -> None:
+    """ "At least nine members of one family were killed": "one family" counts no one."""
+    assert figures("At least nine members of one family were killed in an airstrike") == [9]
+
+
+def test_who_is_among_the_dead_is_no_count_of_them() -> None:
+    """ "at least four Asayish members, a commander among them, died": the aside names one of the four."""
+    assert figures("at least four Asayish members, a commander among them, died in the attack") == [4]
+    assert figures("three fighters, including a commander, were killed") == [3]

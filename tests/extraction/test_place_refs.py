@@ -34,3 +34,25 @@ def test_an_unnamed_town_by_a_place_is_the_town_named_after_it() -> None:
         "Deir ez-Zor.\nGunmen opened machine-gun fire on an SDF checkpoint in the town of al-Sour, a source said."
     )
     assert [e.location for e in extract(text, "2022-04-21")] == ["As-Suwar"]
+
+
+def test_a_town_with_a_direction_after_a_comma_is_the_place_later_acts_borrow() -> None:
+    """ "near Deir Hafer, east of Aleppo" then "Artillery fire also fell on nearby residential areas": the town
+    told, not the city it lies east of, places the act with no place of its own."""
+    text = (
+        "Drones hit SDF in Aleppo countryside\n"
+        "Seven SDF members were wounded on Sunday by drone strikes near Deir Hafer, east of Aleppo.\n"
+        "Artillery fire also fell on nearby residential areas."
+    )
+    assert {e.location for e in extract(text, "2025-10-05")} == {"Dayr Hafir"}
+
+
+def test_the_other_end_of_a_road_is_not_borrowed() -> None:
+    """ "on the road between the cities of Qamishli and Amuda" then "The drone also hit eight civilians": the
+    later act is at Qamishli (X), not at Amuda (the other end)."""
+    text = (
+        "Turkish drone hits Asayish car\n"
+        "A Turkish drone struck an Asayish car on the road between the cities of Qamishli and Amuda on Sunday.\n"
+        "The Turkish drone also hit eight civilians who rushed to help, wounding them."
+    )
+    assert [e.location for e in extract(text, "2023-09-17")] == ["Al Qamishli"]

@@ -187,3 +187,18 @@ def test_a_force_opening_a_headline_with_says_told_it() -> None:
     assert [e.actor1 for e in told] == ["Unidentified Armed Group (Syria)"]
     acted = extract("SDF says repelled attack by Damascus-affiliated forces in Raqqa", "2025-11-15")
     assert [e.actor1 for e in acted] == ["SDF: Syrian Democratic Forces"]
+
+
+@guards("a_trailing_attribution_names_who_told")
+def test_a_trailing_attribution_with_a_led_word_and_a_short_name_told_it() -> None:
+    """ ", the Kurdish-led Syrian Democratic Forces (SDF) said on Monday": who told, not who struck; but "the SDF
+    said three of their members were killed" names the SDF's own men."""
+    text = (
+        "At least nine members of one family were killed in a Turkish airstrike near Kobane, the Kurdish-led "
+        "Syrian Democratic Forces (SDF) said on Monday."
+    )
+    assert [(e.actor1, e.actor2) for e in extract(text, "2025-03-17")] == [
+        ("Military Forces of Turkey (2016-)", None)
+    ]
+    own = "On October 24, the Syrian Democratic Forces (SDF) said three of their members were killed by a Turkish drone in Kobani."
+    assert [e.actor2 for e in extract(own, "2021-12-25")] == ["SDF: Syrian Democratic Forces"]
