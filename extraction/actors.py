@@ -98,6 +98,10 @@ def _a_persons_name(text: str, m: Match) -> bool:
     )
 
 
+# "the Damascus government's National Defense Forces", "Turkey's intelligence": an owner's name before a force
+_OWNS = re.compile(r"['’]s\s+(?:[\w-]+\s+)?")
+
+
 def resolve(matches: list[Match], published: dt.date, text: str = "") -> list[ActorMention]:
     """Actor mentions (one per match position) valid on the publication date; a reference
     (``data/actor_references.csv``: "التنظيم") only after the report has named whom it refers to; with the
@@ -132,6 +136,8 @@ def resolve(matches: list[Match], published: dt.date, text: str = "") -> list[Ac
             and out[-1].group not in _NOT_ARMED
         ):
             continue  # "ISIS gunmen", "SDF fighters": a named force's gunmen are that force
+        if out and _OWNS.fullmatch(text, out[-1].end, m.start):
+            out.pop()  # "the Damascus government's National Defense Forces": the owned force is the one told of
         if e.get("refers") and not any(a.name == canonical for a in out):
             continue  # "التنظيم" is the IS only after the report has named it
         if text and _a_persons_name(text, m):

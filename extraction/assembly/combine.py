@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from ..actors import group_of
 from .ledger import Draft, Ledger
-from .place_refs import PlaceRef
+from .place_refs import PlaceRef, a_capital
 from .rules import Record, chain, rule
 
 
@@ -131,13 +131,19 @@ def a_precise_place_wins(j: Joining, k: Kept) -> Kept:
 @rule("combine")
 def the_bodys_village_wins_over_its_headlines_town(j: Joining, k: Kept) -> Kept:
     """ "حملة اعتقالات واسعة في دير الزور" then "داهمت قسد بلدة الحصان في ريف دير الزور الغربي": the village the
-    body names (even one only its area locates) beats the province's city a headline names."""
+    body names (even one only its area locates) beats the province's city a headline names; so does another city of
+    the province ("killed in Deir ez-Zor" then "in the countryside of the city of Albu-Kamal")."""
     o, d, headline = j
     if headline or not o.headline or d.place.inherited or k.place.key == d.place.key:
         return k
     kp, dp = k.place.place, d.place.place
     if (
-        getattr(dp, "kind", "") in ("village", "town")
+        (
+            getattr(dp, "kind", "") in ("village", "town")
+            # "killed in Deir ez-Zor" then "in the countryside of the city of Albu-Kamal": the province's capital
+            # names the province, so another city in it is more precise
+            or (getattr(dp, "kind", "") == "city" and a_capital(kp) and dp is not kp)
+        )
         and getattr(kp, "kind", "") in ("city", "governorate", "region")
         and getattr(kp, "admin1", "") == getattr(dp, "admin1", "")
     ):

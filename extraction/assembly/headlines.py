@@ -8,11 +8,10 @@ headline in: its death figures, and the ``combine`` rules for what the body keep
 
 from __future__ import annotations
 
-from ..gazetteer import load_gazetteer
 from .combine import combine
 from .ledger import Draft, Ledger
 from .merge import joins, sides_of
-from .place_refs import PlaceRef
+from .place_refs import PlaceRef, a_capital
 from .rules import rule
 
 
@@ -36,14 +35,6 @@ def a_headline_at_the_bodys_place(h: Draft, b: Draft) -> bool:
     return h.place.key == b.place.key
 
 
-def _a_capital(p) -> bool:
-    """Whether ``p`` is the city its governorate is named after (a headline's "في دير الزور" is the province)."""
-    if getattr(p, "kind", "") != "city" or not getattr(p, "admin1_pcode", ""):
-        return False
-    gov = load_gazetteer().get(p.admin1_pcode)
-    return gov is not None and gov.name_ar == p.name_ar
-
-
 @rule("headlines")
 def a_broad_headline_place_holds_the_bodys(h: Draft, b: Draft) -> bool:
     """ "ريف دير الزور" in the headline holds the body's village of that province (and district, if named); so
@@ -54,7 +45,7 @@ def a_broad_headline_place_holds_the_bodys(h: Draft, b: Draft) -> bool:
         return False
     if h.place.weak:
         return not pa.admin2 or pa.admin2 == pb.admin2
-    if _a_capital(pa):
+    if a_capital(pa):
         return True  # "مقتل انتحاري بتفجير دراجة مفخخة في دير الزور": a headline's capital names its province
     # "east of the city": any district of its province
     q = (h.place.mention.qualifier or "") if h.place.mention else ""

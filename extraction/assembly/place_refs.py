@@ -14,6 +14,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from ..gazetteer import load_gazetteer
 from .place_roles import FROM, place_role
 from .report import ANAPHORIC_PLACE, Report, SentenceView, words
 from .rules import rule
@@ -47,6 +48,14 @@ class PlaceRef:
     weak: bool = False
     inherited: bool = False
     idx: int = -1  # the place mention's index in the report
+
+
+def a_capital(p) -> bool:
+    """Whether ``p`` is the city its governorate is named after (a headline's "في دير الزور" is the province)."""
+    if getattr(p, "kind", "") != "city" or not getattr(p, "admin1_pcode", ""):
+        return False
+    gov = load_gazetteer().get(p.admin1_pcode)
+    return gov is not None and gov.name_ar == p.name_ar
 
 
 def place_ref(rep: Report, i: int, inherited: bool = False) -> PlaceRef:

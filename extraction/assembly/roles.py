@@ -28,6 +28,15 @@ _HIT_PASSIVE = re.compile(
     r"have been|had been)\s+(?:\w+\s+)?(?:shot|killed|wounded|injured|targeted|attacked|abducted|kidnapped|"
     r"assassinated|hit|struck)(?!\w)"
 )
+# "four members of the Damascus government's National Defense Forces were killed": the men named before the force
+_MEN_OF = re.compile(
+    r"(?<!\w)(?:members?|fighters?|commanders?|soldiers?|officers?|personnel|elements?)\s+(?:of|from)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$"
+)
+_PASSIVE_HIT = re.compile(
+    r"[^.;:]{0,60}?(?<!\w)(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:shot|killed|wounded|injured|"
+    r"targeted|attacked|abducted|kidnapped|assassinated|hit|struck)(?!\w)"
+)
 # "SDF says airstrike near Kobane killed nine civilians": who says what happened told it (not "SDF says it repelled
 # ...", where it acted)
 _SAYS = re.compile(r"\s+(?:says|reports)\s+(?:that\s+)?(?!it\s|its\s|they\s|their\s|we\s|our\s|[a-z]+ed\s)")
@@ -75,15 +84,22 @@ def a_force_counted_after_the_act_is_its_victim(sv: SentenceView, a: ActorMentio
 
 @rule("roles")
 def a_forces_men_hit_in_the_passive_were_its_victims(sv: SentenceView, a: ActorMention) -> str | None:
-    """ "An SDF member from al-Sa'wa town was shot dead by gunmen", "Two SDF fighters were wounded when ...": a
-    force's men told as the subject of a passive act were hit (English)."""
+    """ "An SDF member from al-Sa'wa town was shot dead by gunmen", "Two SDF fighters were wounded when ...",
+    "Four members of the National Defense Forces were killed by a drone": a force's men told as the subject of a
+    passive act were hit (English)."""
     return "victim" if hit_in_the_passive(sv, a) else None
 
 
 def hit_in_the_passive(sv: SentenceView, a: ActorMention) -> bool:
-    """Whether ``a`` names a force whose men are the subject of a passive act ("An SDF member ... was shot")."""
-    return a.group not in _NOT_ARMED and bool(
-        _HIT_PASSIVE.match(sv.rep.text, a.end, min(sv.s.end, a.end + 140))
+    """Whether ``a`` names a force whose men are the subject of a passive act ("An SDF member ... was shot", "four
+    members of the Damascus government's National Defense Forces were killed")."""
+    if a.group in _NOT_ARMED:
+        return False
+    text, end = sv.rep.text, min(sv.s.end, a.end + 140)
+    if _HIT_PASSIVE.match(text, a.end, end):
+        return True
+    return bool(_MEN_OF.search(text, max(sv.s.start, a.start - 60), a.start)) and bool(
+        _PASSIVE_HIT.match(text, a.end, end)
     )
 
 

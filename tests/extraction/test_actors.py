@@ -124,3 +124,10 @@ def test_the_syrian_government_acting_is_its_forces_by_era() -> None:
     assert names("the Damascus government's militants", "2019-06-01") == [
         "Military Forces of Syria (2000-2024)"
     ]
+
+
+def test_an_owner_before_a_force_is_not_another_actor() -> None:
+    """ "the Damascus government's National Defense Forces": the force owned, not its owner, is told of."""
+    assert names("members of the Damascus government's National Defense Forces", "2023-11-30") == [
+        "NDF: National Defence Forces"
+    ]

@@ -73,3 +73,20 @@ def test_a_town_named_later_places_the_strike_in_it() -> None:
     assert [(e.location, e.geo_precision, e.latitude) for e in evs if e.sub_event_type == "Air/drone strike"][
         0
     ] == ("أم الكيف", 2, 36.65556)
+
+
+@guards("the_stronger_word_names_the_type", "the_bodys_village_wins_over_its_headlines_town")
+def test_a_bare_killing_headline_takes_the_bodys_weapon_and_city() -> None:
+    """ "4 members of National Defense Forces killed in Deir ez-Zor" then "killed by a drone ... in the countryside
+    of the city of Albu-Kamal": a bare killing is weaker than the drone, and the province's capital in a headline
+    gives way to another city of the province."""
+    text = (
+        "4 members of National Defense Forces killed in Deir ez-Zor\n"
+        "Four members of the National Defense Forces were killed by a drone east of Deir ez-Zor.\n"
+        "The Syrian Observatory for Human Rights said four members of the National Defense Forces were killed when a "
+        "drone hit their car near the Syrian-Iraqi border, in the countryside of the city of Albu-Kamal, east of "
+        "Deir ez-Zor."
+    )
+    assert [(e.sub_event_type, e.location) for e in extract(text, "2023-11-30")] == [
+        ("Air/drone strike", "Albu Kamal")
+    ]

@@ -202,3 +202,17 @@ def test_a_trailing_attribution_with_a_led_word_and_a_short_name_told_it() -> No
     ]
     own = "On October 24, the Syrian Democratic Forces (SDF) said three of their members were killed by a Turkish drone in Kobani."
     assert [e.actor2 for e in extract(own, "2021-12-25")] == ["SDF: Syrian Democratic Forces"]
+
+
+@guards("a_forces_men_hit_in_the_passive_were_its_victims")
+def test_men_of_a_force_named_before_it_in_the_passive_were_hit() -> None:
+    """ "Four members of the Damascus government's National Defense Forces were killed when a drone hit their car":
+    the NDF was hit, it did not strike."""
+    text = (
+        "Drone kills four near Albu Kamal\n"
+        "Four members of the Damascus government's National Defense Forces were killed when a drone hit their car "
+        "near Albu Kamal."
+    )
+    assert [(e.actor1, e.actor2) for e in extract(text, "2023-11-30")] == [
+        ("Unidentified Armed Group (Syria)", "NDF: National Defence Forces")
+    ]
