@@ -11,6 +11,7 @@ overlap.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -116,6 +117,13 @@ def find_triggers(
         if bare_fire_verb and not any(c.kind == "cue:fire" and 0 <= c.start - m.end <= 40 for c in cues):
             continue
         anaphor = etype == "*" or strength <= 1 or (m.definite and not definite_key)
+        if (
+            english
+            and not anaphor
+            and etype == _REMOTE
+            and _EN_DEFINITE.search(sentence._text, max(sentence.start, m.start - 24), m.start)
+        ):
+            anaphor = True  # "According to SOHR, the drone hit Tel Tawil village": the strike told before
         if retold is None:
             retold = any(
                 c.kind == "cue:toll_update" and sentence.start <= c.start < sentence.end for c in cues
@@ -128,6 +136,13 @@ def find_triggers(
 
 # the per-entry facts a trigger needs, read from its lexicon row once (entries live as long as the matcher)
 _FACTS: dict[Entry, tuple] = {}
+# "the drone hit ...", "the Turkish airstrike late on Sunday": an English strike or blast noun after "the" (and at most
+# a word of who struck) refers back, as Arabic "القصف" does
+_EN_DEFINITE = re.compile(
+    r"(?<![\w'’])the\s+(?:(?:turkish|russian|american|us|us-led|israeli|iranian|syrian|coalition|government|regime|"
+    r"sdf|deadly|suspected)\s+)?$"
+)
+_REMOTE = "Explosions/Remote violence"
 
 
 def _facts(e: Entry) -> tuple:

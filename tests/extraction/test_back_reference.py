@@ -153,3 +153,15 @@ def test_the_day_of_a_deal_the_act_breached_is_not_the_acts() -> None:
         "The strike is one more Turkish breach of the ceasefire deals reached in October 2019."
     )
     assert [e.event_date for e in extract(text, "2021-11-09")] == ["2021-11-09"]
+
+
+def test_the_drone_in_english_refers_back_and_places_the_strike() -> None:
+    """ "According to SOHR, the drone hit Tel Tawil village": "the drone" (as "the Turkish airstrike") is the strike
+    told before, now placed at the village; not another strike near the city."""
+    text = (
+        "Turkish drone kills two SDF members near Hasakah city\n"
+        "Two members of the Syrian Democratic Forces (SDF) were killed by a Turkish drone strike near the entrance "
+        "of Hasakah city, SOHR said on Tuesday.\n"
+        "According to SOHR, the drone hit Tel Tawil village at the northern entrance of al-Hasakah city."
+    )
+    assert [(e.location, e.fatalities) for e in extract(text, "2023-01-03")] == [("Tall Tawil", 2)]

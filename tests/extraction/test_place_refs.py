@@ -56,3 +56,12 @@ def test_the_other_end_of_a_road_is_not_borrowed() -> None:
         "The Turkish drone also hit eight civilians who rushed to help, wounding them."
     )
     assert [e.location for e in extract(text, "2023-09-17")] == ["Al Qamishli"]
+
+
+def test_the_entrance_of_a_city_says_where_the_village_lies() -> None:
+    """ "in Tel Tawil village at the northern entrance of al-Hasakah city": the village, not also the city."""
+    text = (
+        "Drone strike near Hasakah\n"
+        "A Turkish drone hit a car in Tel Tawil village at the northern entrance of al-Hasakah city on Tuesday."
+    )
+    assert [e.location for e in extract(text, "2023-01-03")] == ["Tall Tawil"]
