@@ -47,6 +47,12 @@ _AMONG = re.compile(
 )
 
 
+# "أربعة مدنيين بينهم طفل لقوا حتفهم": who is among them stands between the count and its verb
+_AR_ASIDE = re.compile(r"(?:من\s+)?(?:بينهم|بينهما|بينهن|منهم)\s+[^\s،,.]+(?:\s+و[^\s،,.]+)?")
+_PUNCT = re.compile(r"[،,؛;:\-–]+")
+_AMONG_BEFORE = re.compile(r"(?<!\w)(?:بينهم|بينهما|بينهن|منهم|including|among them)\s+$")
+
+
 def _tokens_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
 
@@ -101,8 +107,16 @@ def find_figures(
     nums = find_numbers(text, matches, lo, hi)
     if dates:
         nums = [n for n in nums if not any(a <= n.start < b for a, b in dates)]
-    # "سقوط قتيل و5 جرحى"، "3 wounded": a number that counts the wounded or the captured counts no dead
-    nums = [n for n in nums if not _COUNTS_OTHERS.match(text, n.end, n.end + 16)]
+    # "سقوط قتيل و5 جرحى"، "3 wounded": a number that counts the wounded or the captured counts no dead; "أربعة
+    # مدنيين بينهم طفل لقوا حتفهم": who is among them counts none of them
+    asides = [m.span() for m in _AR_ASIDE.finditer(text, lo, hi)]
+    nums = [
+        n
+        for n in nums
+        if not _COUNTS_OTHERS.match(text, n.end, n.end + 16)
+        and not _AMONG_BEFORE.search(text, max(0, n.start - 16), n.start)
+        and not any(a <= n.start < b for a, b in asides)
+    ]
     for d in deaths:
         kind = d.entry.get("kind")
         if kind not in ("death", "death1", "death_after", "death_sg") or any(
@@ -135,7 +149,8 @@ def _value_of(text: str, nums: list, d: Match) -> int | None:
         and (
             _words_between(text, n.end, d.start) <= 10
             if english
-            else _tokens_between(text, n.end, d.start) <= 1
+            else sum(1 for w in _AR_ASIDE.sub(" ", text[n.end : d.start]).split() if not _PUNCT.fullmatch(w))
+            <= 1
         )
     ]
     if after:

@@ -153,6 +153,24 @@ def a_back_reference_places_a_vague_event(sv: SentenceView, full: list[Trigger])
     return full
 
 
+@rule("back_reference", cues=("extension",))
+def an_act_told_reaching_other_places_is_an_event_at_each(
+    sv: SentenceView, full: list[Trigger]
+) -> list[Trigger]:
+    """ "وامتد القصف التركي أيضاً إلى قرية الدردارة ... وإلى قرية أم عدسة"، "the shelling also hit the village of
+    X": the act told, reaching places the last event is not at, is an event of its kind at each of them."""
+    if not _refers_back(sv, full) or "extension" not in sv.cue_kinds:
+        return full
+    last = sv.ledger.last_group
+    s = sv.s
+    told = [r for r in places_in(sv, s.start, s.end, "armed") if not r.weak and r.idx >= 0]
+    if not told or {r.key for r in told} & {m.place.key for m in last.members}:
+        return full
+    m = last.members[0]
+    t = _anaphors(sv)[0]
+    return [replace(t, event_type=m.event_type, sub_event_type=m.sub_event_type, strength=2, anaphor=False)]
+
+
 @rule("back_reference", cues=("claim",))
 def a_claimant_named_later_is_the_attacker(sv: SentenceView, full: list[Trigger]) -> list[Trigger]:
     """ "ISIS later claimed responsibility for the attack": the claimant of the last event is its actor 1."""
@@ -172,6 +190,7 @@ RULES = (
     a_back_reference_with_another_day_tells_another_act,
     a_toll_update_is_the_last_events_new_toll,
     a_back_reference_adds_its_toll,
+    an_act_told_reaching_other_places_is_an_event_at_each,
     a_back_reference_places_a_vague_event,
     a_claimant_named_later_is_the_attacker,
 )

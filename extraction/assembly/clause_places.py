@@ -203,11 +203,37 @@ def nearest_clause_places(sv: SentenceView, anchor, policy: str) -> list[PlaceRe
     segs = sv.s.segments
     before = [seg for seg in segs if seg[1] <= anchor.start]
     after = [seg for seg in segs if seg[0] > anchor.start]
-    for lo, hi in list(reversed(before)) + after:
+    order = list(reversed(before)) + after
+    for n, (lo, hi) in enumerate(order):
         refs = places_in(sv, lo, hi, policy)
         if refs:
+            if n < len(before) and _LIST_GOES_ON.match(sv.rep.text, lo):
+                refs = _lists_before(sv, order[n + 1 : len(before)], policy) + refs
             return refs
     return []
+
+
+# a clause that goes on with a list of places ("، وقرى مزرعة عبروش"، ", and the villages of"), folded
+_LIST_GOES_ON = re.compile(
+    r"[\s,،]*(?:و\s?(?:قري|قريه|بلده|بلدات|مزرعه|مزارع)|and (?:the )?(?:villages?|towns?) of)(?!\w)"
+)
+
+
+def _lists_before(sv: SentenceView, earlier: list[tuple[int, int]], policy: str) -> list[PlaceRef]:
+    """ "وتعرضت قرى قره موغ وكولتب شرقي مدينة كوباني، وقرى مزرعة عبروش وتل شعير غربيها، لقصف": the clauses right
+    before the nearest that hold only towns and villages (no event word, no province) are of the same list."""
+    out: list[PlaceRef] = []
+    starts = [t.start for t in sv.full]
+    for lo, hi in earlier:
+        refs = places_in(sv, lo, hi, policy)
+        if (
+            not refs
+            or any(r.weak or getattr(r.place, "kind", "") not in ("village", "town") for r in refs)
+            or any(lo <= t < hi for t in starts)
+        ):
+            break
+        out = refs + out
+    return out
 
 
 def free_places(sv: SentenceView, cluster: list) -> list[PlaceRef]:

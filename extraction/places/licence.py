@@ -33,7 +33,10 @@ class Licence:
     ) -> list[Entry]:
         """The entries of ``h`` its context allows: after a type word all but a new village's everyday
         word (which needs a place type word, "قرية علي" not "منطقة وعرة", and no construct after); in a
-        list a type word opens, all but a new village's name that is a word; else by level."""
+        list a type word opens, all but a new village's name that is a word; else by level. A name that is a
+        type word with a name after it ("قرى مزرعة عبروش") is that type word, no place."""
+        if self.type_word_of_a_name(h):
+            return []
         if typed:
             strict = kind in ("area", None) or self.construct_after(h, strict=True)
             out = [e for e in h.entries if not (e.new and e.level == GUARDED and strict)]
@@ -58,6 +61,17 @@ class Licence:
             ):
                 out.append(e)
         return h.entries if len(out) == len(h.entries) else out
+
+    def type_word_of_a_name(self, h: Hit) -> bool:
+        """ "مزرعة عبروش": the hit is a type word (مزرعة is also a town's name) and a name follows it."""
+        w = self.w
+        if self.t[h.start : h.end] not in w.types or self.t[h.end : h.end + 1] != " ":
+            return False
+        nxt = self._next_words(h, 1)
+        if not nxt or not nxt[0][:1].isalpha() or nxt[0].isascii():
+            return False
+        word = nxt[0]
+        return not (word in w.sides or word in w.directions or word in w.area_after or word in w.types)
 
     def _after_name_head(self, h: Hit) -> bool:
         return not h.clitic and self._prev_word(h) in self.w.name_heads

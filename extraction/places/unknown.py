@@ -201,7 +201,10 @@ class _Scan:
         end = w1.end()
         if w1.group(0) in w.name_heads:
             w2 = _AR_WORD.match(t, end + 1) if t[end : end + 1] == " " else None
-            if w2 is None or w2.group(0) in self.banned or w2.group(0) in self.lex_words:
+            banned = (
+                self.banned_listed if listed else self.banned
+            )  # "قرى ... وتل شعير": a word in a list's name
+            if w2 is None or w2.group(0) in banned or w2.group(0) in self.lex_words:
                 return None
             end = w2.end()
         if t[end : end + 1] == " ":
@@ -214,6 +217,16 @@ class _Scan:
             ):
                 end = w3.end()
         return pos, end
+
+    def run_on_in_list(self, span: tuple[int, int]) -> tuple[int, int]:
+        """ "قرى قره موغ وكولتب وكوران": a two-word name inside a plural's list, the next item right after it."""
+        s, e = span
+        longer = self.run_on(span)
+        if longer == span or self.t[e + 1 : e + 2] == "و":
+            return span
+        nxt = _LIST_NEXT.match(self.t, longer[1])
+        # the next item stands right after ("قره موغ وكولتب"), not the clause's end ("وسيلم غربيها، لقصف")
+        return longer if nxt and self.name_at(nxt.end(), listed=True) is not None else span
 
     def run_on(self, span: tuple[int, int]) -> tuple[int, int]:
         """A name with the next word when that word can be part of a name ("قرت" + "ويران")."""
@@ -243,7 +256,17 @@ class _Scan:
             kind = self.w.types[mm.group("type")][0]
             if kind in ("area", "countryside"):
                 continue
+            plural = mm.group("type") in self.w.plurals
             span = self.name_at(mm.end())
+            w1 = _AR_WORD.match(self.t, mm.end())
+            if span is None and plural and w1 is not None and w1.group(0) in self.w.types:
+                # "وقرى مزرعة عبروش وتل شعير وسيلم": a singular type word opens the plural's first name
+                span = self.name_at(w1.end() + 1)
+                if span is not None:
+                    span = self.run_on_in_list(span)
+                    self.add(*span, kind)
+                    pos_done = self.list_after(span[1], True, kind)
+                continue
             if span is None:
                 # "بلدة الحصان في ريف دير الزور الغربي": a common word told with where it lies is a name
                 w1 = _AR_WORD.match(self.t, mm.end())
@@ -252,9 +275,11 @@ class _Scan:
                 span = self.name_at(mm.end(), listed=True)
                 if span is None or not _LOCATED_AFTER.match(self.t, span[1]):
                     continue
+            if plural:
+                span = self.run_on_in_list(span)
             self.add(*span, kind)
             dual = mm.group("type") in self.w.duals
-            pos_done = self.list_after(span[1], mm.group("type") in self.w.plurals, kind, dual)
+            pos_done = self.list_after(span[1], plural, kind, dual)
 
     def list_after(self, pos: int, plural: bool, kind: str, dual: bool = False) -> int:
         """The list a plural opens ("أحياء الدرعية والرميلة"); after a singular type word only
@@ -279,6 +304,8 @@ class _Scan:
                 span = self.run_on(span)
                 self.add(*span, kind)
                 return span[1]
+            if plural:
+                span = self.run_on_in_list(span)
             self.add(*span, kind)
             pos = span[1]
 

@@ -169,7 +169,12 @@ def _anchor(
             i += 1
             continue
         # "بين قرية أم الكيف وبلدة تل تمر": a place with its own type word is not the list's
-        if _typed(located[i].text) or not _listed_with(text, end, located[i].start, names):
+        # "قرى قره موغ وكولتب وكوران وجيشان شرقي مدينة كوباني": a direction phrase says where the list lies
+        if (
+            _typed(located[i].text)
+            or located[i].qualifier
+            or not _listed_with(text, end, located[i].start, names)
+        ):
             return located[i].place
         end = located[i].end  # "قرى الشيوخ وزيرك والجلبية على أطراف عين العرب": another village of the list
         i += 1

@@ -165,3 +165,14 @@ def test_the_drone_in_english_refers_back_and_places_the_strike() -> None:
         "According to SOHR, the drone hit Tel Tawil village at the northern entrance of al-Hasakah city."
     )
     assert [(e.location, e.fatalities) for e in extract(text, "2023-01-03")] == [("Tall Tawil", 2)]
+
+
+@guards("an_act_told_reaching_other_places_is_an_event_at_each")
+def test_the_shelling_reaching_another_village_is_an_event_there() -> None:
+    """ "وامتد القصف التركي أيضاً إلى قرية الدردارة شمالي ناحية تل تمر": one event per place the act reached."""
+    text = (
+        "مدنيون قتلى بقصف تركي غربي الرقة\n"
+        "قُتل أربعة مدنيين جراء قصف تركي طال قرية دبس المجاورة لناحية عين عيسى، اليوم الجمعة.\n"
+        "وامتد القصف التركي أيضاً إلى قرية الدردارة شمالي ناحية تل تمر."
+    )
+    assert len(extract(text, "2021-09-17")) == 2

@@ -140,3 +140,10 @@ def test_who_is_among_the_dead_is_no_count_of_them() -> None:
     """ "at least four Asayish members, a commander among them, died": the aside names one of the four."""
     assert figures("at least four Asayish members, a commander among them, died in the attack") == [4]
     assert figures("three fighters, including a commander, were killed") == [3]
+
+
+def test_who_is_among_the_dead_in_arabic_counts_none_of_them() -> None:
+    """ "أربعة مدنيين بينهم طفل لقوا حتفهم"، "لقي ثلاثة مدنيين، بينهم طفلان، حتفهم": the aside names some of them."""
+    assert figures("أن أربعة مدنيين بينهم طفل لقوا حتفهم، وأُصيب آخرون") == [4]
+    assert figures("لقي ثلاثة مدنيين، بينهم طفلان، حتفهم") == [3]
+    assert figures("ثلاثة أشخاص بينهم امرأة وطفل قتلوا") == [3]

@@ -216,3 +216,14 @@ def test_men_of_a_force_named_before_it_in_the_passive_were_hit() -> None:
     assert [(e.actor1, e.actor2) for e in extract(text, "2023-11-30")] == [
         ("Unidentified Armed Group (Syria)", "NDF: National Defence Forces")
     ]
+
+
+@guards("a_source_in_a_force_told_it")
+def test_the_force_an_outlet_is_close_to_did_not_act() -> None:
+    """ "نقلت وكالة هاوار القريبة من قسد أن أربعة مدنيين ... بقصف تركي": the civilians were hit, not the SDF."""
+    text = (
+        "مدنيون قتلى بقصف تركي\n"
+        'نقلت وكالة "هاوار" القريبة من "قسد" اليوم، أن أربعة مدنيين لقوا حتفهم جراء قصف تركي طال قرية دبس '
+        "المجاورة لناحية عين عيسى."
+    )
+    assert [e.actor2 for e in extract(text, "2021-09-17")] == ["Civilians (Syria)"]

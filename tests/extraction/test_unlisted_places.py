@@ -181,3 +181,31 @@ def test_a_two_word_village_in_an_english_list_is_found_by_its_sound() -> None:
         "in the northern Aleppo countryside on Monday."
     )
     assert "Kafr Khashir" in [e.location for e in extract(text, "2024-08-06")]
+
+
+KOBANI_LISTS = (
+    "قصف تركي على ريف كوباني\n"
+    "وتعرضت قرى قره موغ وكولتب وكوران وجيشان شرقي مدينة كوباني، وقرى مزرعة عبروش وتل شعير وسيلم غربيها، لقصف "
+    "عنيف بالمدفعية والهاون مصدره الجانب التركي."
+)
+
+
+def test_two_word_names_inside_a_list_and_a_type_word_opening_it() -> None:
+    """ "قرى قره موغ وكولتب": a two-word name inside a list; "وقرى مزرعة عبروش وتل شعير وسيلم": a singular type word
+    after the plural opens the first name, and the list goes on; the direction after a list says where it lies."""
+    names = [name for name, _ in _unlisted(KOBANI_LISTS)]
+    for village in ("قره موغ", "كولتب", "جيشان", "عبروش", "تل شعير", "سيلم"):
+        assert any(n.endswith(village) for n in names), village
+    kobani = {p.place.id for p in find_places(normalise("مدينة كوباني"))}
+    assert {by for name, by in _unlisted(KOBANI_LISTS) if name.endswith("قره موغ")} == kobani
+
+
+def test_a_type_word_that_names_a_town_before_a_name_is_the_type_word() -> None:
+    """ "قرى مزرعة عبروش": مزرعة (also a town in al-Suwayda) is the hamlet's type word here, no place."""
+    assert not any(m.place.name_en == "Al Mazra`ah" for m in find_places(normalise(KOBANI_LISTS)))
+
+
+def test_both_lists_of_a_shelled_sentence_are_events() -> None:
+    """The clause nearest the act ("وقرى مزرعة عبروش ...، لقصف") and the list before it are one list of places."""
+    locs = {e.location for e in extract(KOBANI_LISTS, "2022-10-04")}
+    assert {"قره موغ", "كولتب", "جيشان", "عبروش", "تل شعير"} <= locs
