@@ -144,4 +144,16 @@ def resolve(matches: list[Match], published: dt.date, text: str = "") -> list[Ac
             continue
         out.append(ActorMention(m.start, m.end, canonical, group, inter))
         last_end = m.end
+    return _as_qualified(out, text) if text and len(out) > 1 else out
+
+
+def _as_qualified(out: list[ActorMention], text: str) -> list[ActorMention]:
+    """ "قوى الأمن الداخلي التابعة لوزارة الداخلية السورية" told in the report: its bare name "قوى الأمن الداخلي"
+    (the Asayish's too) there is that force, before or after the qualified form."""
+    named = {text[a.start : a.end]: a for a in out}
+    for i, a in enumerate(out):
+        bare = text[a.start : a.end] + " "
+        full = next((b for k, b in named.items() if k.startswith(bare) and b.name != a.name), None)
+        if full is not None:
+            out[i] = ActorMention(a.start, a.end, full.name, full.group, full.inter)
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .place_refs import AND, AREA_KINDS, PlaceRef, place_ref
+from .place_refs import AND, AREA_KINDS, PlaceRef, a_capital, place_ref
 from .place_roles import place_role, role_of
 from .report import SentenceView
 from .rules import chain, rule
@@ -186,8 +186,32 @@ def strong_places_over_weak_in_a_clause(st: Stretch, idx: list[int]) -> list[int
     return strong if strong and len(strong) != len(idx) else idx
 
 
+@rule("clause_places")
+def a_capital_right_after_a_town_names_its_province(st: Stretch, idx: list[int]) -> list[int]:
+    """ "في بلدة البحرة بدير الزور"، "in the town of al-Busayrah, Deir ez-Zor": a province's capital named right
+    after a town of that province says where the town is; the town is the place."""
+    if len(idx) < 2:
+        return idx
+    rep = st.rep
+    places, text, pos = rep.places, rep.text, rep.place_pos
+    drop = set()
+    for i, j in zip(idx, idx[1:], strict=False):
+        a, b = places[i].place, places[j].place
+        gap = text[pos[i][1] : pos[j][0]].strip(" ,،")
+        if (
+            gap in ("", "ب", "في", "in")
+            and not places[j].qualifier
+            and a_capital(b)
+            and getattr(a, "kind", "") in ("village", "town")
+            and getattr(a, "admin1", "") == getattr(b, "admin1", "")
+        ):
+            drop.add(j)
+    return [i for i in idx if i not in drop] if drop else idx
+
+
 RULES = (
     between_x_and_y_is_x,
+    a_capital_right_after_a_town_names_its_province,
     a_qualified_place_describes_the_one_before,
     the_town_locating_a_village_describes_it,
     a_direction_then_a_town_is_the_town,

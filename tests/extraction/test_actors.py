@@ -131,3 +131,21 @@ def test_an_owner_before_a_force_is_not_another_actor() -> None:
     assert names("members of the Damascus government's National Defense Forces", "2023-11-30") == [
         "NDF: National Defence Forces"
     ]
+
+
+def test_the_syrian_security_forces_in_arabic_are_the_states_by_era() -> None:
+    """ "مقتل عنصرين من الأمن السوري" (2026), "تعرّضت قوة أمنية سورية لهجوم": the state's security forces."""
+    assert names("مقتل عنصرين من الأمن السوري", "2026-01-30") == ["Military Forces of Syria (2024-)"]
+    assert names("تعرضت قوة أمنية سورية لهجوم", "2019-05-01") == ["Military Forces of Syria (2000-2024)"]
+
+
+def test_a_bare_name_is_the_force_the_report_qualifies_it_as() -> None:
+    """ "قوى الأمن الداخلي" (also the Asayish's name) in a report that says "قوى الأمن الداخلي التابعة لوزارة
+    الداخلية السورية": the interior ministry's forces, before and after the qualified form."""
+    text = (
+        "انتشار قوى الأمن الداخلي في البلدة. قتل عنصران من قوى الأمن الداخلي التابعة لوزارة الداخلية السورية."
+    )
+    assert set(names(text, "2026-01-30")) == {"Military Forces of Syria (2024-)"}
+    assert names("انتشار قوى الأمن الداخلي في البلدة.", "2021-01-30") == [
+        "Asayish: Kurdish Internal Security Forces"
+    ]

@@ -106,3 +106,10 @@ def test_between_a_village_no_source_has_and_a_listed_one_is_the_listed_one() ->
         "on Sunday."
     )
     assert [e.location for e in extract(text, "2025-03-17")] == ["Barkh Batan"]
+
+
+@guards("a_capital_right_after_a_town_names_its_province")
+def test_a_capital_right_after_a_town_names_its_province() -> None:
+    """ "لهجوم في بلدة البحرة بدير الزور": al-Bahra, not also Deir ez-Zor city."""
+    text = "هجوم في دير الزور\nتعرّضت قوة أمنية لهجوم مسلح في بلدة البحرة بدير الزور، اليوم الجمعة."
+    assert [e.location for e in extract(text, "2026-01-30")] == ["Al-Bahra"]

@@ -65,3 +65,14 @@ def test_the_entrance_of_a_city_says_where_the_village_lies() -> None:
         "A Turkish drone hit a car in Tel Tawil village at the northern entrance of al-Hasakah city on Tuesday."
     )
     assert [e.location for e in extract(text, "2023-01-03")] == ["Tall Tawil"]
+
+
+def test_an_activist_in_a_city_is_a_desk_not_the_place() -> None:
+    """ "وقال الناشط الإعلامي في دير الزور ... إن مجهولين أطلقوا النار على عناصر ... في البلدة": the activist speaks
+    from Deir ez-Zor; the shooting was in the town told before."""
+    text = (
+        "هجوم في دير الزور\n"
+        "قُتل عنصران من الأمن السوري إثر استهداف قوة أمنية في بلدة البحرة شرقي محافظة دير الزور، اليوم الجمعة. "
+        "وقال الناشط الإعلامي في دير الزور إبراهيم الحسن إن مجهولين أطلقوا النار على العناصر في البلدة."
+    )
+    assert {e.location for e in extract(text, "2026-01-30")} == {"Al-Bahra"}

@@ -227,3 +227,10 @@ def test_the_force_an_outlet_is_close_to_did_not_act() -> None:
         "المجاورة لناحية عين عيسى."
     )
     assert [e.actor2 for e in extract(text, "2021-09-17")] == ["Civilians (Syria)"]
+
+
+@guards("an_actor_after_a_victim_word_was_hit")
+def test_what_was_subjected_to_an_attack_was_hit() -> None:
+    """ "تعرّضت قوة أمنية سورية لهجوم في بلدة البحرة": the security force was attacked, it did not attack."""
+    text = "هجوم في دير الزور\nتعرّضت قوة أمنية سورية لهجوم مسلح في بلدة البحرة، اليوم الجمعة."
+    assert [e.actor2 for e in extract(text, "2026-01-30")] == ["Military Forces of Syria (2024-)"]
