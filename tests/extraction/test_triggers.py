@@ -216,3 +216,15 @@ def test_a_demonstrative_act_refers_back() -> None:
     """ "Two SDF fighters also died in that blast", "this attack": the act already told."""
     assert subs("Two SDF fighters also died in that blast.") == []
     assert subs("ISIS claimed this attack on Tuesday.") == []
+
+
+def test_artillery_cover_backs_the_attack_and_names_no_type() -> None:
+    """ "came under attack by local gunmen, with regime forces providing artillery cover": a clash, the fire backs it."""
+    from extraction import extract
+
+    text = (
+        "Villages attacked\n"
+        "The town of Abu Hamam came under attack by local gunmen on Sunday, with regime forces providing "
+        "artillery cover."
+    )
+    assert [e.sub_event_type for e in extract(text, "2023-10-29")] == ["Armed clash"]
