@@ -53,6 +53,24 @@ def renewed_fighting_is_a_new_event(sv: SentenceView, full: list[Trigger]) -> li
 
 
 @rule("back_reference")
+def a_back_reference_to_violence_none_told_is_an_act(
+    sv: SentenceView, full: list[Trigger]
+) -> list[Trigger] | None:
+    """ "... detained many residents" then "the clashes spread to the villages of Al-Shakikah and Abu Hamam": a
+    definite noun of violence when the report has told no violence refers to nothing told; it is its act (not
+    talks, a meeting or a patrol: those name no event)."""
+    last = sv.ledger.last_group
+    if full or last is None or not last.members:
+        return full
+    typed = [promote(t) for t in _anaphors(sv)]
+    if not typed or None in typed or any(family(p.event_type) != "violence" for p in typed):
+        return full
+    if any(d.family == "violence" for d in sv.ledger.drafts):
+        return full
+    return typed
+
+
+@rule("back_reference")
 def a_back_reference_with_another_day_tells_another_act(
     sv: SentenceView, full: list[Trigger]
 ) -> list[Trigger]:
@@ -187,6 +205,7 @@ def a_claimant_named_later_is_the_attacker(sv: SentenceView, full: list[Trigger]
 
 RULES = (
     renewed_fighting_is_a_new_event,
+    a_back_reference_to_violence_none_told_is_an_act,
     a_back_reference_with_another_day_tells_another_act,
     a_toll_update_is_the_last_events_new_toll,
     a_back_reference_adds_its_toll,

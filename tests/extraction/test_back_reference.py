@@ -176,3 +176,18 @@ def test_the_shelling_reaching_another_village_is_an_event_there() -> None:
         "وامتد القصف التركي أيضاً إلى قرية الدردارة شمالي ناحية تل تمر."
     )
     assert len(extract(text, "2021-09-17")) == 2
+
+
+@guards("a_back_reference_to_violence_none_told_is_an_act")
+def test_the_clashes_when_no_violence_was_told_are_an_event() -> None:
+    """ "... detained many residents" then "the clashes spread to the villages of Al-Shakikah and Abu Hamam": no
+    clash was told before, so "the clashes" are their own act (not the arrests, moved to the villages)."""
+    text = (
+        "Tribes and SDF clash in eastern Syria\n"
+        "The SDF detained many residents in the eastern countryside of Deir el-Zour on Saturday.\n"
+        "In the morning hours the clashes spread to the villages of Al-Shakikah and Abu Hamam in the southeast of "
+        "the province."
+    )
+    got = {(e.sub_event_type, e.location) for e in extract(text, "2023-10-30")}
+    assert ("Armed clash", "Abu Hamam") in got
+    assert not any(sub == "Arrests" and loc != "Deir ez-Zor" for sub, loc in got)

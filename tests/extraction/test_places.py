@@ -398,3 +398,13 @@ def test_a_list_of_villages_does_not_run_on_past_its_line() -> None:
     text = 'قصف لـ"قسد" يوقع قتلى وجرحى في قرى ريفية\nوطال القصف اليوم قرية الصفا جنوبي بلدة جل آغا.'
     assert "وطال" not in [n for _s, _e, n in find_unknown_places(normalise(text), [])]
     assert "طال" not in [n for _s, _e, n in find_unknown_places(normalise(text), [])]
+
+
+def test_deir_el_zour_as_turkish_outlets_spell_it() -> None:
+    """ "in Syria's Deir el-Zour" (Daily Sabah, Anadolu, TRT): the city; "Deir el-Zour province": the governorate."""
+    assert [
+        m.place.name_en for m in find_places("Two civilians were killed in Deir el-Zour on Wednesday.")
+    ] == ["Deir ez-Zor"]
+    assert [
+        m.place.kind for m in find_places("Fighting broke out across Deir el-Zour province on Sunday.")
+    ] == ["governorate"]
