@@ -146,7 +146,9 @@ def a_back_reference_adds_its_toll(sv: SentenceView, full: list[Trigger]) -> lis
 
 @rule("back_reference")
 def a_back_reference_places_a_vague_event(sv: SentenceView, full: list[Trigger]) -> list[Trigger]:
-    """ "العبوة ... قرب العريشة": a back-reference that names a precise place refines a vaguely placed event.
+    """ "العبوة ... قرب العريشة": a back-reference that names a precise place refines a vaguely placed event; one
+    that names where shells or strikes fell ("القذائف التركية سقطت على قرى الخالدية وبئر كوندي") places it at the
+    first and tells one at each other.
 
     Not where people fled from or to ("... النزوح من عين عيسى باتجاه الرقة").
     """
@@ -168,6 +170,11 @@ def a_back_reference_places_a_vague_event(sv: SentenceView, full: list[Trigger])
         change = f"place {d.place.place.name_en} → {refs[0].place.name_en} (sentence {s.index + 1})"
         sv.ledger.note(d, "a_back_reference_places_a_vague_event", change)
         d.place = refs[0]
+        p = promote(_anaphors(sv)[0]) if len({r.key for r in refs}) > 1 else None
+        if p is not None and p.event_type == "Explosions/Remote violence":
+            # "وأوضح مراسلنا أن القذائف التركية سقطت على قرى الخالدية وبئر كوندي واللواء 93": the shells told fell
+            # on each village of the list, an event at each
+            return [p]
     return full
 
 

@@ -20,7 +20,9 @@ _BETWEEN = re.compile(
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:و|and\s|or\s|او\s)?|و|and\s|or\s|او\s)\s*")  # a comma or "and"
 # one search for any of the words below rules most places out before the three patterns
-_ROLE_HINT = re.compile("|".join(words(r) for r in ("origin", "launch", "hospital")))
+_ROLE_HINT = re.compile("|".join(words(r) for r in ("origin", "launch", "hospital", "deployed")))
+# "المدفعية التركية المنتشرة حول مدينة تل أبيض": the place right after a word of where forces are stationed
+_DEPLOYED = re.compile(rf"(?:{words('deployed')})\s+(?:\S+\s+){{0,2}}$")
 _ORIGIN = re.compile(rf"(?:{words('origin')})\s+(?:\S+\s+)?$")
 # "fired from across the Euphrates River at Al-Bulil": a target word after the launch phrase names where it fell
 _LAUNCH = re.compile(rf"(?:{words('launch')})(?:(?!\s(?:at|on|onto|علي|باتجاه)\s)[^,.،\n]){{0,40}}$")
@@ -117,6 +119,13 @@ def where_the_fire_came_from(at: PlaceAt) -> str | None:
 
 
 @rule("place_roles")
+def where_the_attacker_is_stationed(at: PlaceAt) -> str | None:
+    """ "بعدما قصفت المدفعية التركية المنتشرة حول مدينة تل أبيض نقاطاً وقرى في محيط عين عيسى", "Turkish artillery
+    stationed around Tal Abyad": where the attacker is deployed is where the fire came from, not where it fell."""
+    return "from" if at.hint and _DEPLOYED.search(at.wide) else None
+
+
+@rule("place_roles")
 def where_the_wounded_were_taken(at: PlaceAt) -> str | None:
     """ "نُقل إلى أحد مشافي قامشلو": the hospital the wounded were taken to is a destination."""
     return "to" if at.hint and _HOSPITAL.search(at.wide) else None
@@ -155,6 +164,7 @@ RULES = (
     a_role_word_just_before,
     where_people_came_from,
     where_the_fire_came_from,
+    where_the_attacker_is_stationed,
     where_the_wounded_were_taken,
     a_role_word_over_place_nouns,
     a_list_shares_its_role_word,

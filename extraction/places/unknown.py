@@ -222,8 +222,12 @@ class _Scan:
         """ "قرى قره موغ وكولتب وكوران": a two-word name inside a plural's list, the next item right after it."""
         s, e = span
         longer = self.run_on(span)
-        if longer == span or self.t[e + 1 : e + 2] == "و":
-            return span
+        if (
+            longer == span
+            or self.t[e + 1 : e + 2] == "و"
+            or self.overlaps_known(*self.norm.span(e, longer[1]))
+        ):
+            return span  # "والجات الكاوكلي": the next word is a known village of the list
         nxt = _LIST_NEXT.match(self.t, longer[1])
         # the next item stands right after ("قره موغ وكولتب"), not the clause's end ("وسيلم غربيها، لقصف")
         return longer if nxt and self.name_at(nxt.end(), listed=True) is not None else span

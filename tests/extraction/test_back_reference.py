@@ -191,3 +191,16 @@ def test_the_clashes_when_no_violence_was_told_are_an_event() -> None:
     got = {(e.sub_event_type, e.location) for e in extract(text, "2023-10-30")}
     assert ("Armed clash", "Abu Hamam") in got
     assert not any(sub == "Arrests" and loc != "Deir ez-Zor" for sub, loc in got)
+
+
+@guards("a_back_reference_places_a_vague_event")
+def test_the_shells_falling_on_a_list_of_villages_are_an_event_at_each() -> None:
+    """ "قصفت المدفعية التركية قرى في محيط عين عيسى" then "القذائف التركية سقطت على قرى الخالدية وبئر كوندي
+    والهيشة": the shelling told fell on each of them."""
+    text = (
+        "قصف تركي شمال الرقة\n"
+        "قصفت المدفعية التركية نقاطاً وقرى في محيط منطقة عين عيسى شمالي الرقة، اليوم الثلاثاء.\n"
+        "وأوضح مراسلنا أن القذائف التركية سقطت على قرى الخالدية وبئر كوندي والهيشة."
+    )
+    locs = [e.location for e in extract(text, "2020-02-18")]
+    assert len(locs) == 3 and "`Ayn `Isa" not in locs

@@ -94,3 +94,14 @@ def test_where_a_place_lies_is_no_place_of_the_act() -> None:
     )
     strikes = [e.location for e in extract(text, "2025-01-18") if e.sub_event_type == "Air/drone strike"]
     assert strikes == ["Tishrin Dam"]
+
+
+@guards("where_the_attacker_is_stationed")
+def test_where_the_artillery_is_stationed_is_where_the_fire_came_from() -> None:
+    """ "بعدما قصفت المدفعية التركية المنتشرة حول مدينة تل أبيض نقاطاً وقرى في محيط منطقة عين عيسى": Ain Issa."""
+    text = (
+        "قتلى بقصف تركي\n"
+        "أفاد مراسل وكالة ستيب بمقتل عنصرين من قسد، بعدما قصفت المدفعية التركية المنتشرة حول مدينة تل أبيض نقاطاً "
+        "وقرى في محيط منطقة عين عيسى شمالي الرقة."
+    )
+    assert [e.location for e in extract(text, "2020-02-18")] == ["`Ayn `Isa"]
