@@ -228,3 +228,28 @@ def test_artillery_cover_backs_the_attack_and_names_no_type() -> None:
         "artillery cover."
     )
     assert [e.sub_event_type for e in extract(text, "2023-10-29")] == ["Armed clash"]
+
+
+def test_a_village_named_khirba_is_no_vandalism_and_artillery_names_a_shelling() -> None:
+    """ "أن مدفعية الجيش الوطني استهدفت مقار قسد ... في قرى خربة البقر وقزعلي": the artillery names a shelling; خربة
+    opens a village's name, it is not "خرّب" (vandalised)."""
+    from extraction import extract
+
+    text = (
+        "الجيش الوطني يقصف مقار قسد\n"
+        'وذكرت مصادر عسكرية أن مدفعية الجيش الوطني استهدفت مقار "قسد" في قرى خربة البقر وقزعلي غربي تل أبيض، '
+        "ليل السبت."
+    )
+    subs = {e.sub_event_type for e in extract(text, "2020-11-07")}
+    assert subs == {"Shelling/artillery/missile attack"}
+
+
+def test_villagers_blocking_a_convoy_protest() -> None:
+    """ "اعترض أهالي قرية خربة عمو ... رتلاً لقوات الاحتلال الأمريكي": a protest, not a riot nor nothing."""
+    from extraction import extract
+
+    text = (
+        "أهالي قرية يعترضون رتلاً أمريكياً\n"
+        "اعترض أهالي قرية خربة عمو في ريف القامشلي الشرقي اليوم رتلاً لقوات الاحتلال الأمريكي مؤلفاً من سبع مدرعات."
+    )
+    assert [e.sub_event_type for e in extract(text, "2020-09-14")] == ["Peaceful protest"]
