@@ -146,7 +146,8 @@ def a_back_reference_adds_its_toll(sv: SentenceView, full: list[Trigger]) -> lis
 
 @rule("back_reference")
 def a_back_reference_places_a_vague_event(sv: SentenceView, full: list[Trigger]) -> list[Trigger]:
-    """ "العبوة ... قرب العريشة": a back-reference that names a precise place refines a vaguely placed event; one
+    """ "العبوة ... قرب العريشة": a back-reference that names a precise place refines a vaguely placed event, or one
+    at a town the village named lies by ("the drone hit the village of al-Raqas" after "... Kobani"); one
     that names where shells or strikes fell ("القذائف التركية سقطت على قرى الخالدية وبئر كوندي") places it at the
     first and tells one at each other.
 
@@ -158,11 +159,12 @@ def a_back_reference_places_a_vague_event(sv: SentenceView, full: list[Trigger])
     if len(live) != 1:
         return full
     d = live[0]
-    if not (d.place.weak or d.place.inherited or (d.place.mention is not None and d.place.mention.qualifier)):
-        return full
     s, rep = sv.s, sv.rep
     told = [r for r in places_in(sv, s.start, s.end, "armed") if r.idx < 0 or role_of(rep, r.idx) == "at"]
     refs = [r for r in told if not r.weak]
+    vague = d.place.weak or d.place.inherited or (d.place.mention is not None and d.place.mention.qualifier)
+    if not vague and not (refs and _a_village_of(refs[0], d.place)):
+        return full
     if not refs and d.place.weak:
         # "على مقر مكتب العلاقات العسكرية التابع لمجلس تل تمر العسكري": an institution's town beats a province
         refs = [r for r in told if institution(r)]
@@ -176,6 +178,18 @@ def a_back_reference_places_a_vague_event(sv: SentenceView, full: list[Trigger])
             # on each village of the list, an event at each
             return [p]
     return full
+
+
+def _a_village_of(r, town) -> bool:
+    """ "a Turkish drone struck ... Kobani" then "the drone hit the village of al-Raqas, in the countryside of
+    Chalabiya": a village within 30 km of the town the event is at is a more precise place of it."""
+    if getattr(r.place, "kind", "") != "village" or getattr(town.place, "kind", "") not in ("city", "town"):
+        return False
+    a, b = r.place.point(), town.place.point()
+    if None in (a[0], a[1], b[0], b[1]):
+        return False
+    dy, dx = (a[0] - b[0]) * 111.0, (a[1] - b[1]) * 111.0 * 0.8
+    return dx * dx + dy * dy <= 900.0
 
 
 @rule("back_reference", cues=("extension",))

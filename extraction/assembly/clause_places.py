@@ -261,15 +261,17 @@ def _lists_before(sv: SentenceView, earlier: list[tuple[int, int]], policy: str)
 
 
 def free_places(sv: SentenceView, cluster: list) -> list[PlaceRef]:
-    """Strong places of the sentence's segments that hold no trigger outside ``cluster``."""
+    """Strong places of the sentence's segments that hold no trigger outside ``cluster`` (not a dateline's:
+    "QAMISHLI, Syria (North Press) – ... a village in the countryside of Kobani" is filed from Qamishli)."""
     s = sv.s
     taken = {s.segment_of(t.start) for t in sv.full if t not in cluster}
+    datelines = sv.rep.datelines
     out: list[PlaceRef] = []
     for lo, hi in s.segments:
         if (lo, hi) not in taken:
             out += [
                 r
                 for r in places_in(sv, lo, hi, "armed")
-                if not r.weak and r.idx >= 0 and role_of(sv.rep, r.idx) == "at"
+                if not r.weak and r.idx >= 0 and r.idx not in datelines and role_of(sv.rep, r.idx) == "at"
             ]
     return out

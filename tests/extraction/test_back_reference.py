@@ -204,3 +204,27 @@ def test_the_shells_falling_on_a_list_of_villages_are_an_event_at_each() -> None
     )
     locs = [e.location for e in extract(text, "2020-02-18")]
     assert len(locs) == 3 and "`Ayn `Isa" not in locs
+
+
+@guards("a_back_reference_places_a_vague_event")
+def test_the_drone_hitting_a_village_by_the_town_places_the_strike_there() -> None:
+    """ "QAMISHLI, Syria (North Press) – ... a Turkish drone struck a village in the countryside of Kobani" then
+    "the Turkish drone hit the village of al-Raqas, in the countryside of the town of Chalabiya": at al-Raqas, not
+    at the dateline's city nor at Kobani."""
+    text = (
+        "Turkish drone kills three in countryside of Syria's Kobani\n"
+        "QAMISHLI, Syria (North Press) – Three people were killed on Saturday when a Turkish drone struck a village in "
+        "the countryside of Kobani, north Syria.\n"
+        "According to the statement, the Turkish drone hit the village of al-Raqas, in the countryside of the town of "
+        "Chalabiya south of Kobani city."
+    )
+    assert [e.location for e in extract(text, "2022-12-17")] == ["al-Raqas"]
+
+
+def test_a_campaign_that_went_on_for_days_is_no_one_event() -> None:
+    """ "launched an unprecedented campaign of air strikes and artillery fire that went on for days"."""
+    text = (
+        "Turkish strikes\n"
+        "On November 20, Turkish forces launched a campaign of air strikes on Kobani that went on for days."
+    )
+    assert extract(text, "2022-12-17") == []
