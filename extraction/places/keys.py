@@ -9,6 +9,8 @@ a derived form, a place only after a type word or inside a list a type word open
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 
 from extraction.gazetteer import NE_PREFERENCE, Place, english_variants
@@ -73,7 +75,7 @@ def place_keys(
             vlevel = max(level, SUPPORT, _zipf_level(freq.get(("ar", v))))
             yield v, encode(i, vlevel, True, False, False) | flag
     for name in p.names_en():
-        for v in _latin_forms(name):
+        for v in _latin_forms(name, ne and not p.is_area):
             if not v.isascii() and not any(c.isalpha() for c in v):
                 continue
             if new and len(v) < 4:
@@ -93,14 +95,32 @@ def _arabic_forms(i: int, f: str, level: int) -> Iterator[tuple[str, int]]:
             yield f[2:], encode(i, GUARDED, True, False, False)
 
 
-def _latin_forms(name: str) -> list[str]:
+def _latin_forms(name: str, news: bool = False) -> list[str]:
     """English forms of a Latin name, with the map's "Tall X" also as news writes it (Tal, Tell, Tel) and
-    "-iyah" as "-iya"."""
+    "-iyah" as "-iya"; with ``news`` (a north-east place), "ou" for "u" and a doubled consonant too."""
     forms = english_variants(name)
     tall = [f[5:] for f in forms if f.startswith("tall ")]
     forms += [f"{t} {rest}" for rest in tall for t in ("tal", "tell", "tel") if f"{t} {rest}" not in forms]
     # "Al-Kashkiya", "Al-Harijiya": news drops the final h of a map's "-iyah"/"-iyeh"
-    return forms + [f[:-1] for f in forms if f.endswith(("iyah", "iyeh")) and f[:-1] not in forms]
+    forms += [f[:-1] for f in forms if f.endswith(("iyah", "iyeh")) and f[:-1] not in forms]
+    if not news:
+        return forms
+    # "Sousah" for Susah, "Deir ez-Zour" for Zur; "Hajjin" for Hajin (a doubled consonant the map writes once)
+    more = [f.replace("u", "ou") for f in forms if "u" in f and "ou" not in f and len(f) >= 5]
+    more += [d for f in forms if (d := _doubled(f)) is not None]
+    return forms + [m for m in dict.fromkeys(more) if m not in forms]
+
+
+_INTERVOCALIC = re.compile(r"(?<=[aeiou])([bdjklmnqrst])(?=[aeiou])")
+
+
+def _doubled(f: str) -> str | None:
+    """The name with its first consonant between vowels doubled, as news often spells it ("hajin" → "hajjin");
+    names of five letters or more only."""
+    if len(f) < 5 or " " in f:
+        return None
+    m = _INTERVOCALIC.search(f)
+    return f[: m.start()] + m.group(1) + f[m.start() :] if m else None
 
 
 def _has_article(f: str) -> bool:

@@ -408,3 +408,16 @@ def test_deir_el_zour_as_turkish_outlets_spell_it() -> None:
     assert [
         m.place.kind for m in find_places("Fighting broke out across Deir el-Zour province on Sunday.")
     ] == ["governorate"]
+
+
+def test_north_east_names_as_english_news_spells_them() -> None:
+    """ "around Hajjin", "the village of Sousah": a doubled consonant and "ou" for a map's Hajin and Susah (north-east
+    places only: "Umm al-Marra" south of Deir Hafer is not Ma'arrat an-Nu'man in Idlib)."""
+    assert [m.place.name_en for m in find_places("SDF positions around Hajjin were attacked.")] == ["Hajin"]
+    assert "As Susah" in [
+        m.place.name_en for m in find_places("They retook the village of Sousah on Thursday.")
+    ]
+    assert not any(
+        m.place.admin1 == "Idlib"
+        for m in find_places("rocket strikes on the village of Umm al-Marra south of Deir Hafer")
+    )
