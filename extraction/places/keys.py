@@ -10,7 +10,6 @@ a derived form, a place only after a type word or inside a list a type word open
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 
 from extraction.gazetteer import NE_PREFERENCE, Place, english_variants
