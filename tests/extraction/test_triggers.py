@@ -253,3 +253,16 @@ def test_villagers_blocking_a_convoy_protest() -> None:
         "اعترض أهالي قرية خربة عمو في ريف القامشلي الشرقي اليوم رتلاً لقوات الاحتلال الأمريكي مؤلفاً من سبع مدرعات."
     )
     assert [e.sub_event_type for e in extract(text, "2020-09-14")] == ["Peaceful protest"]
+
+
+def test_what_an_arrested_man_is_held_for_is_no_event() -> None:
+    """ "إلقاء القبض على المدعو ... والمتورط في استهداف أحد عناصر الفرقة 86": an arrest; the targeting he is held for
+    is no event told."""
+    from extraction import extract
+
+    text = (
+        "القبض على عنصر من داعش في الميادين\n"
+        "نفذت وحدات الأمن الداخلي في مدينة الميادين عملية أفضت إلى إلقاء القبض على المدعو محمود عيد العلي، "
+        "والمتورط في استهداف أحد عناصر الفرقة 86 في وزارة الدفاع."
+    )
+    assert {e.sub_event_type for e in extract(text, "2026-02-25")} == {"Arrests"}
