@@ -7,6 +7,7 @@ scorer and the merge rules use) and ACLED's inter code. An alias valid only in a
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -151,9 +152,14 @@ def _as_qualified(out: list[ActorMention], text: str) -> list[ActorMention]:
     """ "قوى الأمن الداخلي التابعة لوزارة الداخلية السورية" told in the report: its bare name "قوى الأمن الداخلي"
     (the Asayish's too) there is that force, before or after the qualified form."""
     named = {text[a.start : a.end]: a for a in out}
+    keys = sorted(named)
     for i, a in enumerate(out):
         bare = text[a.start : a.end] + " "
-        full = next((b for k, b in named.items() if k.startswith(bare) and b.name != a.name), None)
-        if full is not None:
-            out[i] = ActorMention(a.start, a.end, full.name, full.group, full.inter)
+        k = bisect.bisect_left(keys, bare)
+        while k < len(keys) and keys[k].startswith(bare):
+            full = named[keys[k]]
+            if full.name != a.name:
+                out[i] = ActorMention(a.start, a.end, full.name, full.group, full.inter)
+                break
+            k += 1
     return out

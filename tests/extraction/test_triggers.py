@@ -266,3 +266,11 @@ def test_what_an_arrested_man_is_held_for_is_no_event() -> None:
         "والمتورط في استهداف أحد عناصر الفرقة 86 في وزارة الدفاع."
     )
     assert {e.sub_event_type for e in extract(text, "2026-02-25")} == {"Arrests"}
+
+
+def test_what_areas_keep_being_subjected_to_is_a_trend() -> None:
+    """ "وتتعرض مناطق سيطرة قسد في شمال شرقي سوريا، وجزء من ريف حلب الشرقي، لقصف تركي متواصل": no event."""
+    from extraction import extract
+
+    text = "خبر\nوتتعرض مناطق سيطرة قسد في شمال شرقي سوريا، وجزء من ريف حلب الشرقي، لقصف تركي متواصل."
+    assert extract(text, "2022-02-24") == []
