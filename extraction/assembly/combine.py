@@ -152,30 +152,6 @@ def the_bodys_village_wins_over_its_headlines_town(j: Joining, k: Kept) -> Kept:
 
 
 @rule("combine")
-def a_village_beats_near_its_town(j: Joining, k: Kept) -> Kept:
-    """ "killed in an airstrike near Kobane" then "the airstrike between the villages of Qomji and Barkh Botan":
-    the village a later telling names (within 30 km) beats "near" a town."""
-    o, d, headline = j
-    kp, dp = k.place, d.place
-    m = kp.mention
-    if (
-        headline
-        or d.place.inherited
-        or d.place.weak
-        or m is None
-        or m.qualifier != "near"
-        or getattr(kp.place, "kind", "") not in ("city", "town")
-        or getattr(dp.place, "kind", "") != "village"
-        or None in (kp.place.lat, kp.place.lon, dp.place.lat, dp.place.lon)
-    ):
-        return k
-    dy, dx = (kp.place.lat - dp.place.lat) * 111.0, (kp.place.lon - dp.place.lon) * 111.0 * 0.8
-    if dx * dx + dy * dy <= 900.0:
-        k.place = d.place
-    return k
-
-
-@rule("combine")
 def a_headline_names_the_attacker(j: Joining, k: Kept) -> Kept:
     """ "قتلى لـ«قسد» بهجوم لخلية من «داعش»": a headline's named attacker wins over the body's unidentified one."""
     b, h, headline = j
@@ -198,7 +174,6 @@ RULES = (
     a_day_of_its_own_wins,
     a_precise_place_wins,
     the_bodys_village_wins_over_its_headlines_town,
-    a_village_beats_near_its_town,
     a_headline_names_the_attacker,
 )
 

@@ -63,32 +63,6 @@ def a_vague_place_joins_the_same_kind(o: Draft, d: Draft) -> bool:
     )
 
 
-def _near(o: Draft, d: Draft, km: float) -> bool:
-    """Whether the two drafts' places lie within ``km`` of each other (either unlocated: no)."""
-    a, b = o.place.place, d.place.place
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return False
-    dy, dx = (a.lat - b.lat) * 111.0, (a.lon - b.lon) * 111.0 * 0.8
-    return dx * dx + dy * dy <= km * km
-
-
-@rule("merge")
-def the_same_toll_nearby_is_one_event(o: Draft, d: Draft) -> bool:
-    """ "At least nine members of one family were killed in an airstrike near Kobane" then "The death toll of a
-    Turkish airstrike between the villages of Qomji and Barkh Botan, south of Kobane, has climbed to nine": the
-    same kind of act with the same toll (two dead or more) near the place told before, a day apart at most, is
-    that act retold from closer."""
-    return (
-        o.group is not d.group  # one act's several places share one figure: they are not retellings
-        and o.sub_event_type == d.sub_event_type
-        and bool(o.group.figures)
-        and bool(d.group.figures)
-        and min(o.group.figures) == min(d.group.figures) >= 2
-        and abs((o.best - d.best).days) <= 1
-        and _near(o, d, 30.0)
-    )
-
-
 @rule("merge", veto=True)
 def an_abduction_joins_only_its_own_kind(o: Draft, d: Draft) -> bool:
     """ "وعثر على جثته بعد أن خطفه مجهولون": an abduction (or sexual violence) is never the same happening as a
@@ -113,7 +87,6 @@ def civilians_acting_are_another_event(o: Draft, d: Draft) -> bool:
 RULES = (
     the_same_place_and_day_is_one_event,
     a_vague_place_joins_the_same_kind,
-    the_same_toll_nearby_is_one_event,
     an_abduction_joins_only_its_own_kind,
     opposed_sides_are_two_events,
     civilians_acting_are_another_event,

@@ -82,16 +82,3 @@ def test_a_headline_is_not_another_kind_of_act_the_body_recalls() -> None:
     )
     got = sorted((e.event_date, e.sub_event_type) for e in extract(text, "2018-10-09"))
     assert got == [("2018-09-29", "Armed clash"), ("2018-10-09", "Remote explosive/landmine/IED")]
-
-
-@guards("the_same_toll_nearby_is_one_event", "a_village_beats_near_its_town")
-def test_the_same_toll_near_the_town_told_before_is_one_strike() -> None:
-    """ "Nine civilians were killed in a Turkish airstrike near Kobane" then "The toll of a Turkish airstrike between
-    the villages of Qomji and Barkh Botan climbed to nine": one strike, at the village."""
-    text = (
-        "Turkish strike kills nine\n"
-        "Nine civilians were killed in a Turkish airstrike near Kobane on Sunday, the SDF said.\n"
-        "The toll of a Turkish airstrike between the villages of Qomji and Barkh Botan climbed to nine civilians of "
-        "one family, killed on Sunday."
-    )
-    assert [(e.location, e.fatalities) for e in extract(text, "2025-03-17")] == [("Barkh Batan", 9)]
