@@ -69,7 +69,7 @@ REAL = {
     "real12": 0.74,
     "real13": 0.58,
     "real14": 0.57,
-    "real15": 0.49,
+    "real15": 0.45,  # hashtags now read ("قرى #عياش و#الخريطة"): al-Kharita is WOF's Khurayta, 7 km from the gold's
     "real16": 0.63,
 }
 # real9: "the clashes spread to the villages of Al-Shakikah and Abu Hamam" is now two events the gold has, with no

@@ -46,3 +46,10 @@ def test_html_is_skipped_but_offsets_still_map() -> None:
 def test_fast_path_gives_exactly_what_the_reference_gives(text: str) -> None:
     a, b = normalise(text, strip_html=False), _normalise_slow(text, strip_html=False)
     assert (a.text, list(a.index)) == (b.text, b.index)
+
+
+def test_hashtags_read_as_words() -> None:
+    """ "قرى #عياش و#الخريطة"، "#الجيش_السوري": the sign is dropped and an underscore is a space."""
+    n = normalise("قرى #عياش و#الخريطة من #الجيش_السوري")
+    assert n.text == fold("قرى عياش والخريطة من الجيش السوري")
+    assert n.original[slice(*n.span(4, 8))] == "عياش"
