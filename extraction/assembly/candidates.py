@@ -56,6 +56,9 @@ def _any_near(starts: list[int], qs: int, qe: int) -> bool:
     return k < len(starts) and starts[k] < qe + _SPEECH // 2
 
 
+_PLACE_AFTER_QUOTE = re.compile(r'["\s]*(?:in|at|near|في|ب)?\s*')
+
+
 def _in_speech(sv: SentenceView, t: Trigger) -> bool:
     rep = sv.rep
     # quotations are disjoint and in order: the only one that can hold the trigger is the last opening at or before it
@@ -77,7 +80,12 @@ def _in_speech(sv: SentenceView, t: Trigger) -> bool:
     # a source or statement quoting a concrete happening names where ("إن «قوات النظام استقدمت
     # دبابات إلى حي زنود»"); a protester's or resident's words are feelings and grievances
     k = bisect.bisect_left(rep.place_starts, qs)
-    placed = k < len(rep.place_starts) and rep.place_starts[k] < qe
+    starts = rep.place_starts
+    placed = k < len(starts) and starts[k] < qe
+    if not placed and k < len(starts) and starts[k] - qe <= 16:
+        # '"Four of them died when an air strike hit their car as they were fleeing" in Tal Abyad': the place
+        # told right after the quotation is the quoted happening's
+        placed = bool(_PLACE_AFTER_QUOTE.fullmatch(rep.text, qe, starts[k]))
     return _any_near(rep.witness_starts, qs, qe) or not placed
 
 

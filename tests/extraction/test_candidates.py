@@ -206,3 +206,17 @@ def test_drones_moved_somewhere_are_no_strike() -> None:
         "of Maskanah and Deir Hafer."
     )
     assert one_line(text, "2026-01-16") == []
+
+
+def test_a_quoted_happening_placed_right_after_the_quote_is_narration() -> None:
+    """'"Four of them died when an air strike hit their car as they were fleeing" in Tal Abyad, said Rami Abdel
+    Rahman': the monitor quotes a happening with its place, an event (a protester's feelings are not)."""
+    text = (
+        "Car bomb kills 3 in Syria's Qamishli\n"
+        "A car bomb in the Syrian city of Qamishli killed at least three civilians on Friday.\n"
+        "The Syrian Observatory said seven civilians were killed by Turkish air strikes in north-eastern Syria on "
+        "Friday.\n"
+        '"Four of them died when an air strike hit their car as they were fleeing" in Tal Abyad, said Rami Abdel '
+        "Rahman, who heads the Observatory."
+    )
+    assert "Tall Abyad" in [e.location for e in extract(text, "2019-10-11")]
