@@ -96,6 +96,30 @@ def later_that_day_is_a_day_told_before(act: Act, w: When) -> When:
     return w
 
 
+# "..., which has been one of the main targets of the assault that Turkey launched on Wednesday": an English relative
+# clause after the act tells of something else (an Arabic "التي قُتل خلالها" often tells the act itself)
+_RELATIVE = re.compile(r",\s*(?:which|who|where|whose)\b(?!\s+(?:time|day))|\bthat\b")
+
+
+@rule("when")
+def a_day_in_a_relative_clause_after_the_act_is_anothers(act: Act, w: When) -> When:
+    """ "The remaining three were shot dead by snipers around the border town, which has been one of the main
+    targets of the assault that Turkey launched on Wednesday": the day of what a relative clause after the act
+    tells is not the act's (which keeps the day told before, or the report's)."""
+    if w.decided or not w.dates:
+        return w
+    anchor, s, text = act.anchor, act.sv.s, act.rep.text
+    seg = s.segment_of(anchor.start)
+    if any(seg[0] <= d.start < seg[1] for d in w.dates):
+        return w
+    kept = tuple(
+        d for d in w.dates if not (d.start > anchor.end and _RELATIVE.search(text, anchor.end, d.start))
+    )
+    if len(kept) != len(w.dates):
+        w.dates = kept
+    return w
+
+
 @rule("when")
 def the_day_nearest_the_act(act: Act, w: When) -> When:
     """ "هاجم مسلحون فجر اليوم السبت": the day told in the act's clause, else the nearest in its sentence."""
@@ -151,6 +175,7 @@ def a_recalled_act_is_background(act: Act, w: When) -> When:
 RULES = (
     the_day_right_after_said_is_the_statements,
     later_that_day_is_a_day_told_before,
+    a_day_in_a_relative_clause_after_the_act_is_anothers,
     the_day_nearest_the_act,
     the_reports_day_otherwise,
     a_month_back_is_background,

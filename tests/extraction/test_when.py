@@ -96,3 +96,16 @@ def test_reported_at_the_time_is_the_day_told_before() -> None:
         "In al-Shuhail, the SDF also raided the home of a young man and arrested him."
     )
     assert {e.event_date for e in extract(text, "2025-10-14")} == {"2025-09-13"}
+
+
+@guards("a_day_in_a_relative_clause_after_the_act_is_anothers")
+def test_the_day_of_a_relative_clause_after_the_act_is_anothers() -> None:
+    """ "shot dead by snipers around the border town, which has been one of the main targets of the assault that
+    Turkey launched on Wednesday": the shooting is on the report's Friday, not on Wednesday."""
+    text = (
+        "Snipers kill three in Tal Abyad\n"
+        "A car bomb in Qamishli killed two civilians on Friday.\n"
+        "Three civilians were shot dead by snipers around Tal Abyad, which has been one of the main targets of the "
+        "assault that Turkey launched against Kurdish-held areas on Wednesday."
+    )
+    assert [e.event_date for e in extract(text, "2019-10-11")] == ["2019-10-11", "2019-10-11"]
