@@ -274,3 +274,11 @@ def test_what_areas_keep_being_subjected_to_is_a_trend() -> None:
 
     text = "خبر\nوتتعرض مناطق سيطرة قسد في شمال شرقي سوريا، وجزء من ريف حلب الشرقي، لقصف تركي متواصل."
     assert extract(text, "2022-02-24") == []
+
+
+def test_an_act_some_weeks_back_with_no_day_is_no_event() -> None:
+    """ "وكانت اشتباكات جرت قبل أسابيع قد أثارت الشكوك حول الاتفاق": weeks back, no day: told as background to a point."""
+    from extraction import extract
+
+    text = "خبر\nوكانت اشتباكات جرت قبل أسابيع في بلدة معدان قد أثارت الشكوك حول الاتفاق."
+    assert extract(text, "2025-11-20") == []
