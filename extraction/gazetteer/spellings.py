@@ -57,6 +57,8 @@ TAILS = frozenset(
     ]
 )
 
+_GENDERED = {"كبير": "كبيره", "كبيره": "كبير", "صغير": "صغيره", "صغيره": "صغير"}
+
 _AR_SKELETON = str.maketrans(
     {
         "ب": "b", "ت": "t", "ط": "t", "ث": "t", "ه": "h", "ح": "h", "خ": "x", "ج": "j", "د": "d", "ض": "d",
@@ -139,6 +141,9 @@ def news_variants(folded: str, north_east: bool) -> list[str]:
     if len(words) == 2 and (words[0] in HEADS or words[1] in TAILS):
         second = words[1]
         out.append(f"{words[0]} {second[2:]}" if second.startswith("ال") else f"{words[0]} ال{second}")
+        if second in _GENDERED:
+            # "حبوبة كبير" for the map's "حبوبة كبيرة": news drops or adds the tail's feminine ending
+            out.append(f"{words[0]} {_GENDERED[second]}")
     elif len(words) == 1 and not folded.startswith("ال") and len(folded) >= 4:
         out.append("ال" + folded)
     if north_east:

@@ -105,3 +105,14 @@ def test_where_the_artillery_is_stationed_is_where_the_fire_came_from() -> None:
         "وقرى في محيط منطقة عين عيسى شمالي الرقة."
     )
     assert [e.location for e in extract(text, "2020-02-18")] == ["`Ayn `Isa"]
+
+
+@guards("where_the_fire_came_from")
+def test_the_positions_fired_from_are_not_where_the_shells_fell() -> None:
+    """ "حملة قصف عنيفة من مواقع سيطرتها في محيط مدينة مسكنة، استهدفت منازل الأهالي في قرية الكيارية": not Maskanah."""
+    text = (
+        "قصف متبادل شرق حلب\n"
+        "شنت قسد حملة قصف عنيفة من مواقع سيطرتها في محيط مدينة مسكنة، استهدفت منازل الأهالي في قرية الكيارية بريف "
+        "حلب الشرقي، الليلة الماضية."
+    )
+    assert "Maskanah" not in [e.location for e in extract(text, "2025-09-11")]

@@ -421,3 +421,10 @@ def test_north_east_names_as_english_news_spells_them() -> None:
         m.place.admin1 == "Idlib"
         for m in find_places("rocket strikes on the village of Umm al-Marra south of Deir Hafer")
     )
+
+
+def test_a_tails_feminine_ending_dropped_or_added() -> None:
+    """ "في قرى الكيارية ورسم الأحمر وحبوبة كبير": the map's Habbubah Kabirah (حبوبة كبيرة)."""
+    assert "Habbubah Kabirah" in [
+        m.place.name_en for m in find_places("قصف طال قرية حبوبة كبير بريف حلب الشرقي")
+    ]
