@@ -343,6 +343,7 @@ class _Scan:
                     or first in w.stop
                     or fold(name) in w.common
                     or fold(name) in self.lex_words
+                    or first.endswith(_EN_ADJECTIVE_ENDINGS)
                 ):
                     continue
                 if not self.overlaps_known(s, e):
@@ -352,6 +353,8 @@ class _Scan:
                 self.plural_list(text, mm)
 
 
+# "the SDF-controlled village of Al-Jalamidah", "a Turkish-backed village": who holds it, not its name
+_EN_ADJECTIVE_ENDINGS = ("-controlled", "-held", "-backed", "-led", "-run", "-affiliated", "-allied")
 _CAPITAL = re.compile("[A-Z]")
 _EN_NAME = r"(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]s-|[Aa]sh-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+)?)"
 # the first pattern needs one of these phrases (" of " alone is in nearly every English report)

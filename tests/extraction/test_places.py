@@ -428,3 +428,14 @@ def test_a_tails_feminine_ending_dropped_or_added() -> None:
     assert "Habbubah Kabirah" in [
         m.place.name_en for m in find_places("قصف طال قرية حبوبة كبير بريف حلب الشرقي")
     ]
+
+
+def test_who_holds_a_village_is_not_its_name() -> None:
+    """ "the SDF-controlled village of Al-Jalamidah": "SDF-controlled" names who holds it, not a village."""
+    names = [
+        n
+        for _s, _e, n in find_unknown_places(
+            "In the SDF-controlled village of Al-Jalamidah, clashes broke out.", []
+        )
+    ]
+    assert "SDF-controlled" not in names
