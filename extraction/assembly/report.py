@@ -296,8 +296,25 @@ def a_place_in_a_persons_or_protests_name_is_no_place(rep: Report, ex: Excluded)
     return ex._replace(outlets=frozenset(out)) if len(out) != len(ex.outlets) else ex
 
 
+# "تاريخ النشر: 19.08.2020 | 00:04 دمشق"، "10:25 (بتوقيت القدس)": a clock time right before a city names its zone
+_CLOCK_BEFORE = re.compile(r"\d{1,2}:\d{2}\s*(?:[|(]\s*)?(?:بتوقيت\s+)?$")
+
+
+@rule("report")
+def a_clock_times_city_is_its_zone(rep: Report, ex: Excluded) -> Excluded:
+    """ "تاريخ النشر: 19.08.2020 | 00:04 دمشق": the city after a clock time is the time zone of the page's
+    timestamp, no place of any event."""
+    text = rep.text
+    out = set(ex.outlets)
+    for i, (s, _e) in enumerate(rep.place_pos):
+        if _CLOCK_BEFORE.search(text, max(0, s - 16), s):
+            out.add(i)
+    return ex._replace(outlets=frozenset(out)) if len(out) != len(ex.outlets) else ex
+
+
 RULES = (
     outlet_or_desk_names_no_place,
+    a_clock_times_city_is_its_zone,
     a_place_in_a_forces_name_is_no_place,
     a_place_in_a_persons_or_protests_name_is_no_place,
     a_dateline_places_only_a_placeless_clause,

@@ -66,3 +66,16 @@ def test_a_dateline_in_the_capital_places_nothing() -> None:
         "fire on protesters in the countryside of Deir ez-Zor, a war monitor said."
     )
     assert "Damascus" not in [e.location for e in extract(text, "2019-04-25")]
+
+
+@guards("a_clock_times_city_is_its_zone")
+def test_the_city_after_a_clock_time_is_the_timestamps_zone() -> None:
+    """ "تاريخ النشر: 19.08.2020 | 00:04 دمشق": Damascus is the timestamp's zone; the arrests told with no place of
+    their own are not there."""
+    text = (
+        "قسد تطلق حملة تجنيد إجباري جديدة\n"
+        "تاريخ النشر: 19.08.2020 | 00:04 دمشق\n"
+        "أفادت مصادر بأن الشرطة العسكرية التابعة لقسد اعتقلت أكثر من 60 شاباً اليوم.\n"
+        "ونُقل الشبان إلى معسكر في بلدة الشدادي."
+    )
+    assert "Damascus" not in [e.location for e in extract(text, "2020-08-19")]
