@@ -197,14 +197,15 @@ def an_act_told_reaching_other_places_is_an_event_at_each(
     sv: SentenceView, full: list[Trigger]
 ) -> list[Trigger]:
     """ "وامتد القصف التركي أيضاً إلى قرية الدردارة ... وإلى قرية أم عدسة"، "the shelling also hit the village of
-    X": the act told, reaching places the last event is not at, is an event of its kind at each of them."""
+    X", "شملت الاعتقالات منطقتي الشدادي ومركدة": the act told, reaching places the last event is not at, is an
+    event of its kind at each of them."""
     if not _refers_back(sv, full) or "extension" not in sv.cue_kinds:
         return full
     last = sv.ledger.last_group
     s = sv.s
     told = [r for r in places_in(sv, s.start, s.end, "armed") if not r.weak and r.idx >= 0]
-    if not told or {r.key for r in told} & {m.place.key for m in last.members}:
-        return full
+    if not {r.key for r in told} - {m.place.key for m in last.members}:
+        return full  # no place the last event is not already at
     m = last.members[0]
     t = _anaphors(sv)[0]
     return [replace(t, event_type=m.event_type, sub_event_type=m.sub_event_type, strength=2, anaphor=False)]
