@@ -50,7 +50,6 @@ _AMONG = re.compile(
 # "أربعة مدنيين بينهم طفل لقوا حتفهم": who is among them stands between the count and its verb
 _AR_ASIDE = re.compile(r"(?:من\s+)?(?:بينهم|بينهما|بينهن|منهم)\s+[^\s،,.]+(?:\s+و[^\s،,.]+)?")
 _PUNCT = re.compile(r"[،,؛;:\-–]+")
-_AMONG_BEFORE = re.compile(r"(?<!\w)(?:بينهم|بينهما|بينهن|منهم|including|among them)\s+$")
 
 
 def _tokens_between(text: str, a: int, b: int) -> int:
@@ -113,9 +112,7 @@ def find_figures(
     nums = [
         n
         for n in nums
-        if not _COUNTS_OTHERS.match(text, n.end, n.end + 16)
-        and not _AMONG_BEFORE.search(text, max(0, n.start - 16), n.start)
-        and not any(a <= n.start < b for a, b in asides)
+        if not _COUNTS_OTHERS.match(text, n.end, n.end + 16) and not any(a <= n.start < b for a, b in asides)
     ]
     for d in deaths:
         kind = d.entry.get("kind")

@@ -67,10 +67,10 @@ _DROP = set(
     "\u0640\u0670\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 )
 _DROP.update(chr(c) for c in range(0x064B, 0x0660))
+_DROP.update(chr(c) for c in range(0x06D6, 0x06EE))
 # hashtags: "قرى #عياش و#الخريطة"، "#الجيش_السوري": the sign goes and an underscore is a space
 _DROP.add("#")
 _FOLD["_"] = " "
-_DROP.update(chr(c) for c in range(0x06D6, 0x06EE))
 
 _HTML_HINT = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 _SKIP_BLOCK = re.compile(r"<(script|style|head|noscript)\b.*?</\1\s*>", re.I | re.S)

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from ..actors import group_of
+from ..gazetteer import km
 from ..triggers import Trigger, promote
 from .clause_places import places_in
 from .place_refs import institution
@@ -186,10 +187,7 @@ def _a_village_of(r, town) -> bool:
     if getattr(r.place, "kind", "") != "village" or getattr(town.place, "kind", "") not in ("city", "town"):
         return False
     a, b = r.place.point(), town.place.point()
-    if None in (a[0], a[1], b[0], b[1]):
-        return False
-    dy, dx = (a[0] - b[0]) * 111.0, (a[1] - b[1]) * 111.0 * 0.8
-    return dx * dx + dy * dy <= 900.0
+    return None not in (a[0], a[1], b[0], b[1]) and km(a[0], a[1], b[0], b[1]) <= 30.0
 
 
 @rule("back_reference", cues=("extension",))

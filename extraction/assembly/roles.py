@@ -22,21 +22,20 @@ _COUNTED = re.compile(
 )
 # "An SDF member from al-Sa'wa town ... was shot dead by gunmen", "two SDF fighters were wounded": a force's
 # men told as the subject of a passive act were hit (folded text)
+_WAS_HIT = (
+    r"(?<!\w)(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:shot|killed|wounded|injured|targeted|"
+    r"attacked|abducted|kidnapped|assassinated|hit|struck)(?!\w)"
+)
 _HIT_PASSIVE = re.compile(
     r"\s+(?:member|members|fighter|fighters|commander|commanders|soldier|soldiers|officer|officers|personnel|"
-    r"employee|employees|official|officials|patrol|vehicle|car)(?!\w)[^.;:]{0,80}?(?<!\w)(?:was|were|has been|"
-    r"have been|had been)\s+(?:\w+\s+)?(?:shot|killed|wounded|injured|targeted|attacked|abducted|kidnapped|"
-    r"assassinated|hit|struck)(?!\w)"
+    rf"employee|employees|official|officials|patrol|vehicle|car)(?!\w)[^.;:]{{0,80}}?{_WAS_HIT}"
 )
 # "four members of the Damascus government's National Defense Forces were killed": the men named before the force
 _MEN_OF = re.compile(
     r"(?<!\w)(?:members?|fighters?|commanders?|soldiers?|officers?|personnel|elements?)\s+(?:of|from)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$"
 )
-_PASSIVE_HIT = re.compile(
-    r"[^.;:]{0,60}?(?<!\w)(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:shot|killed|wounded|injured|"
-    r"targeted|attacked|abducted|kidnapped|assassinated|hit|struck)(?!\w)"
-)
+_PASSIVE_HIT = re.compile(rf"[^.;:]{{0,60}}?{_WAS_HIT}")
 # "SDF says airstrike near Kobane killed nine civilians": who says what happened told it (not "SDF says it repelled
 # ...", where it acted)
 _SAYS = re.compile(r"\s+(?:says|reports)\s+(?:that\s+)?(?!it\s|its\s|they\s|their\s|we\s|our\s|[a-z]+ed\s)")

@@ -273,7 +273,6 @@ class _Scan:
                 continue
             if span is None:
                 # "بلدة الحصان في ريف دير الزور الغربي": a common word told with where it lies is a name
-                w1 = _AR_WORD.match(self.t, mm.end())
                 if w1 is None or w1.group(0) not in self.w.common:
                     continue
                 span = self.name_at(mm.end(), listed=True)
