@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..actors import group_of
 from ..gazetteer import km
+from ..places.context import CITY_KM
 from ..triggers import Trigger, promote
 from .clause_places import places_in
 from .place_refs import institution
@@ -183,11 +184,14 @@ def a_back_reference_places_a_vague_event(sv: SentenceView, full: list[Trigger])
 
 def _a_village_of(r, town) -> bool:
     """ "a Turkish drone struck ... Kobani" then "the drone hit the village of al-Raqas, in the countryside of
-    Chalabiya": a village within 30 km of the town the event is at is a more precise place of it."""
-    if getattr(r.place, "kind", "") != "village" or getattr(town.place, "kind", "") not in ("city", "town"):
+    Chalabiya": a village within 30 km of the town the event is at (a city's countryside reach, 50 km, of a
+    city: Chalabiya lies 42 km from Kobani) is a more precise place of it."""
+    kind = getattr(town.place, "kind", "")
+    if getattr(r.place, "kind", "") != "village" or kind not in ("city", "town"):
         return False
     a, b = r.place.point(), town.place.point()
-    return None not in (a[0], a[1], b[0], b[1]) and km(a[0], a[1], b[0], b[1]) <= 30.0
+    reach = CITY_KM if kind == "city" else 30.0
+    return None not in (a[0], a[1], b[0], b[1]) and km(a[0], a[1], b[0], b[1]) <= reach
 
 
 @rule("back_reference", cues=("extension",))

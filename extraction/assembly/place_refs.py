@@ -31,9 +31,13 @@ _ANAPHORIC_RX = re.compile(
     r"approaches to|entrance to|outskirts of|set off for|headed for|heading to|on their way to|"
     r"في طريقهم الي|متجهين الي|متوجهين الي)\s+(?:ال)?(" + "|".join(ANAPHORIC_PLACE) + r")(?!\w)"
 )
-# "الطريق الدولي حلب – الحسكة"، "the main road": a road named by the towns it joins is not in them
+# "الطريق الدولي حلب – الحسكة"، "the main road", "مفرق الدرباسية-تل تمر-الحسكة": a road or junction named by
+# the towns it joins is not in them
 _ROAD_KIND = rf"(?: (?:{words('road_kind')}))?"
-_ROAD = re.compile(rf"(?:طريق|road){_ROAD_KIND}\s*$|(?:طريق|road){_ROAD_KIND} \S+\s*[-–/]\s*$")
+_ROAD_WORD = r"(?:طريق|مفرق|road|junction)"
+_ROAD = re.compile(
+    rf"{_ROAD_WORD}{_ROAD_KIND}\s*$|{_ROAD_WORD}{_ROAD_KIND} (?:[^\s,.]+(?: [^\s,.]+)?\s*[-–/]\s*){{1,2}}$"
+)
 _ROAD_AFTER = re.compile(r"^\s*(?:[-–]\s*[^\s,.]+(?:\s[^\s,.]+)?\s+)?(?:highway|road)\b")
 
 
@@ -91,7 +95,8 @@ def _make_ref(rep: Report, i: int, inherited: bool) -> PlaceRef:
 
 @rule("place_refs")
 def a_road_named_by_its_towns_is_not_in_them(rep: Report, i: int) -> bool:
-    """ "الطريق الدولي حلب – الحسكة"، "the main road to Hasakah": a town that names a road is a weak place."""
+    """ "الطريق الدولي حلب – الحسكة"، "the main road to Hasakah", "عند مفرق الدرباسية-تل تمر-الحسكة": a town that
+    names a road or a junction is a weak place."""
     fs = rep.place_pos[i][0]
     return not rep.places[i].qualifier and bool(_ROAD.search(rep.text[max(0, fs - 30) : fs]))
 

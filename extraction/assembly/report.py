@@ -68,6 +68,12 @@ _NAME_CHAR = r"(?:[^\n,()\-]|-(?=\S))"
 _DATELINE = re.compile(
     rf"[ \t]*({_NAME_CHAR}{{2,40}}?)(?:,[ \t]?{_NAME_CHAR}{{2,30}})?[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t]+--?[ \t]+"
 )
+# A wire dateline with no dash: "دمشق 18 يناير 2026 (شينخوا) لقي 4 مدنيين ..." (a day, a month word, a year
+# and the agency in brackets after the town).
+_WIRE_DATELINE = re.compile(
+    rf"[ \t]*({_NAME_CHAR}{{2,40}}?)(?:,[ \t]?{_NAME_CHAR}{{2,30}})?[ \t]+\d{{1,2}}[ \t]+[^\s\d()]{{2,12}}\.?,?[ \t]+"
+    rf"\d{{4}}[ \t]*\([^()\n]{{1,40}}\)[ \t]+"
+)
 _START = attrgetter("start")
 
 
@@ -211,24 +217,38 @@ def outlet_or_desk_names_no_place(rep: Report, ex: Excluded) -> Excluded:
 _CAPITAL = "Damascus"  # the governorate of the news bureaus' datelines
 
 
-@rule("report")
-def a_dateline_places_only_a_placeless_clause(rep: Report, ex: Excluded) -> Excluded:
-    """ "RAQQA, Syria (North Press) – ...": where the reporter filed from places an event only when its
-    clause names no other place; a dateline in the capital ("DAMASCUS, April 25 (Xinhua) --") never does."""
-    text = rep.text
-    spans: list[tuple[int, int]] = []
-    tried: set[int] = set()
-    dash = text.find(" -")
-    while dash != -1:  # only lines with a spaced dash in their first 130 characters can open with one
-        line = text.rfind("\n", 0, dash) + 1
-        if dash - line <= 130 and line not in tried:
+def _opening_spans(
+    text: str, mark: str, reach: int, pattern: re.Pattern[str], tried: set[int]
+) -> list[tuple[int, int]]:
+    """The name spans of ``pattern`` matched at the start of each line holding ``mark`` within ``reach``."""
+    spans = []
+    at = text.find(mark)
+    while at != -1:
+        line = text.rfind("\n", 0, at) + 1
+        if at - line <= reach and line not in tried:
             tried.add(line)
-            m = _DATELINE.match(text, line, line + 130)
+            m = pattern.match(text, line, line + reach + len(mark))
             if m:
                 spans.append(m.span(1))
-        dash = text.find(" -", dash + 2)
+        at = text.find(mark, at + len(mark))
+    return spans
+
+
+@rule("report")
+def a_dateline_places_only_a_placeless_clause(rep: Report, ex: Excluded) -> Excluded:
+    """ "RAQQA, Syria (North Press) – ...", "دمشق 18 يناير 2026 (شينخوا) ...": where the reporter filed from
+    places an event only when its clause names no other place; a dateline in the capital ("DAMASCUS, April 25
+    (Xinhua) --") never does."""
+    text = rep.text
+    tried: set[int] = set()
+    # only lines with a spaced dash in their first 130 characters can open with one; the wire's form, only those
+    # where the agency's bracket closes within their first 100
+    spans = _opening_spans(text, " -", 130, _DATELINE, tried) + _opening_spans(
+        text, ") ", 100, _WIRE_DATELINE, tried
+    )
     if not spans:
         return ex
+    spans.sort()
     starts = [a for a, _b in spans]  # in text order: one bisect a place keeps long texts linear
     out: set[int] = set()
     for i, (s, _e) in enumerate(rep.place_pos):
@@ -247,7 +267,7 @@ _STATE_GROUPS = frozenset(["SYGOV", "SYGOV2"])  # forces a capital names ("حك�
 # English: "the Damascus government's National Defence Forces", "Damascus-affiliated forces", "Ankara-backed
 # factions": a place followed by these names who governs or backs, not where (folded text)
 _GOVERNS_AFTER = re.compile(
-    r"(?:'s)?\s*(?:government|regime|authorities)(?!\w)|-(?:affiliated|backed|aligned|allied|loyal)"
+    r"(?:'s)?\s*(?:government|regime|authorities)(?!\w)|-(?:affiliated|backed|aligned|allied|loyal|linked|supported)"
 )
 # "factions affiliated with Damascus", "groups loyal to Ankara", "backed by Tehran"
 _GOVERNS_BEFORE = re.compile(r"(?:(?:affiliated|allied|aligned|loyal|linked)\s+(?:with|to)|backed\s+by)\s+$")
@@ -256,8 +276,9 @@ _GOVERNS_BEFORE = re.compile(r"(?:(?:affiliated|allied|aligned|loyal|linked)\s+(
 @rule("report")
 def a_place_in_a_forces_name_is_no_place(rep: Report, ex: Excluded) -> Excluded:
     """ "استهدفت فصائل حكومة دمشق منازل المدنيين في قرية رسم كروم", "the Damascus government's forces",
-    "Damascus-affiliated factions attacked", "factions affiliated with Damascus": the capital in a government
-    force's name is not where anything happened (a local unit's town is: "مقر مجلس تل تمر العسكري")."""
+    "Damascus-affiliated factions attacked", "Damascus-linked militants", "factions affiliated with Damascus": the
+    capital in a government force's name is not where anything happened (a local unit's town is: "مقر مجلس تل تمر
+    العسكري")."""
     spans = [(a.start, a.end) for a in rep.actors if a.group in _STATE_GROUPS]
     starts = [a for a, _b in spans]
     text = rep.text

@@ -24,10 +24,18 @@ FRAME_GOV = 6.0
 FRAME_DISTRICT = 7.0
 FRAME_TOWN = 8.0
 TOWN_KM = 25.0  # how far "ريف X", "west of X" reach from the town X
+CITY_KM = (
+    50.0  # a direction or countryside of a city (a district's seat): "قرى السويدية وكديران وجعبر غربي الرقة"
+)
 OUTLET = 1.5
 FAR_KM = 100.0
 CLUSTER = 6  # firm places either side of a mention that count as its cluster
 _SENTENCE_END = re.compile(r"[.!?\n;]")
+# A distance told before a town's direction sets the reach: "على بعد 5 كم غربي عين العرب", "5 km west of Kobani"
+_DISTANCE = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*-?\s*(كم|كيلو\s?مترات?|km|kilomet(?:er|re)s?|(?:miles?))\W{0,3}$", re.IGNORECASE
+)
+DISTANCE_SLACK_KM = 5.0  # "5 km" is rounded and measured from the town's edge
 # "west of Kobani": the candidate should lie on that side of the town (lon/lat sign of the offset)
 _SIDES = {"west": (0, -1), "east": (0, 1), "north": (1, 0), "south": (-1, 0)}
 
@@ -123,7 +131,7 @@ class ReportContext:
         if lat is None or tlat is None:
             return 0.0
         d = km(lat, lon, tlat, tlon)
-        if d > TOWN_KM:
+        if d > self._reach(ff, town):
             return 0.0
         score = FRAME_TOWN - d / 10
         side = next((s for s in _SIDES if s in (ff.qualifier or "")), None)
@@ -132,6 +140,17 @@ class ReportContext:
             if (lat - tlat) * dlat + (lon - tlon) * dlon > 0:
                 score += 1.0
         return score
+
+    def _reach(self, ff: Found, town: Place) -> float:
+        """How far the frame reaches: the distance it tells ("على بعد 5 كم غربي عين العرب"), else a city's side or
+        countryside (a district's seat: "قرى السويدية وكديران وجعبر غربي الرقة" lie 27-45 km out), else a town's."""
+        told = _DISTANCE.search(self.text, max(0, ff.phrase_start - 30), ff.phrase_start)
+        if told:
+            n = float(told.group(1).replace(",", "."))
+            return n * (1.6 if told.group(2).lower().startswith("mile") else 1.0) * 1.5 + DISTANCE_SLACK_KM
+        q = ff.qualifier or ""
+        wide = town.kind == "city" and ("countryside" in q or any(side in q for side in _SIDES))
+        return CITY_KM if wide else TOWN_KM  # "قرب رأس العين": near is near, a city's or not
 
     def _cluster_bonus(self, f: Found, p: Place) -> float:
         """The nearer the candidate to the report's firm places named around it (CLUSTER either side: a

@@ -185,14 +185,17 @@ def _anchor(
     if k and located[k - 1].start >= opening:
         # "عند حاجز المنصورة غربي الرقة، وشهدت قرية البوعاصي في المنطقة ذاتها": the town a direction phrase
         # describes, not the city that phrase names
+        # "في ريف تل تمر بمحافظة الحسكة، إذ ... لتشمل قرى أم الكيف ودرارا": else the town whose countryside it names
+        described = None
         for m in reversed(located[:k]):
             if m.start < opening:
                 break
-            if _desk(text, m.start):
+            if _desk(text, m.start) or m.place.kind not in _SETTLEMENTS:
                 continue
-            if not m.qualifier and m.place.kind in _SETTLEMENTS:
+            if not m.qualifier:
                 return m.place
-        return located[k - 1].place
+            described = described or m.place
+        return described or located[k - 1].place
     for m in reversed(located[:k]):
         if start - m.end > _BEFORE_REACH:
             break

@@ -187,3 +187,24 @@ def test_extraction_passes_the_outlet_to_place_resolution():
 def test_a_map_spelling_with_qaf_joins_the_news_spelling_with_kaf():
     # WOF's "جديد عقيدات" is the curated "جديد عكيدات" (Jadid Ukaydat): one place with both names
     assert [p.id for p in load_gazetteer().lookup("جديد عقيدات")] == ["cur-jadid-ukaydat"]
+
+
+# كديران (Kudayran): a WOF village 27 km south-west of Raqqa city, in no other source.
+KUDAYRAN = "wof-1343585203"
+TALL_SHAIR_JARABULUS = "wof-1225933597"  # تل الشعير, 38 km west of Kobani
+
+
+def test_a_side_of_a_city_reaches_its_countryside():
+    """ "دهمت منازل في قرى السويدية وكديران وجعبر غربي الرقة": west of a district's seat reaches the villages 27-45
+    km out; near a town does not (see the عطشان test above)."""
+    assert KUDAYRAN in _ids("دهمت قوى الأمن منازل في قرية كديران غربي الرقة")
+
+
+def test_a_distance_told_sets_how_far_the_frame_reaches():
+    """ "قرب قرية تل شعير، على بعد 5 كم غربي عين العرب": the only تل شعير villages known lie 38 km and more away,
+    so this one is not in the gazetteer."""
+    assert TALL_SHAIR_JARABULUS in _ids("قصفت مسيرة سيارة قرب قرية تل شعير غربي عين العرب")
+    assert TALL_SHAIR_JARABULUS not in _ids("قصفت مسيرة سيارة قرب قرية تل شعير، على بعد 5 كم غربي عين العرب")
+    assert TALL_SHAIR_JARABULUS not in _ids(
+        "A drone hit a car near the village of Tell Shair, 5 km west of Kobani"
+    )

@@ -11,6 +11,13 @@ def test_a_road_named_by_the_towns_it_joins_is_not_in_them() -> None:
     assert [e.location for e in extract(text, "2024-05-15")] == ["Al Hasakah"]
 
 
+@guards("a_road_named_by_its_towns_is_not_in_them")
+def test_a_junction_named_by_the_towns_it_joins_is_not_in_them() -> None:
+    """ "عند مفرق الدرباسية-تل تمر-الحسكة شمال غرب الحسكة": the junction is by Hasakah, in none of the three towns."""
+    text = "خبر\nقصفت طائرات تركية اليوم المنطقة الصناعية عند مفرق الدرباسية-تل تمر-الحسكة شمال غرب الحسكة."
+    assert {e.location for e in extract(text, "2023-10-05")} == {"Al Hasakah"}
+
+
 @guards("a_place_naming_a_highway_is_not_on_it")
 def test_a_place_naming_a_highway_is_not_on_it() -> None:
     text = "News\nA roadside bomb hit an SDF vehicle on the Deir ez-Zor - Hasakah highway near al-Busayrah on Monday."

@@ -126,6 +126,7 @@ def test_a_list_after_a_plural_type_word_gives_one_mention_per_name():
         "الطبقة السياسية",
         "قناة الجزيرة",
         "The camp administration",
+        "Mazloum Abdi, head of the SDF, said",  # a person's name, not the Deir ez-Zor village
     ],
 )
 def test_ordinary_words_are_not_places(text):

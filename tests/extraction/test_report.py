@@ -79,3 +79,21 @@ def test_the_city_after_a_clock_time_is_the_timestamps_zone() -> None:
         "ونُقل الشبان إلى معسكر في بلدة الشدادي."
     )
     assert "Damascus" not in [e.location for e in extract(text, "2020-08-19")]
+
+
+@guards("a_dateline_places_only_a_placeless_clause")
+def test_a_wire_dateline_with_no_dash_places_nothing() -> None:
+    """ "دمشق 18 يناير 2026 (شينخوا) لقي 4 مدنيين حتفهم ...": the wire's town, day and agency open the paragraph with
+    no dash; the bureau's city is no place of the event."""
+    text = (
+        "مقتل 4 مدنيين برصاص قناصة في الرقة\n"
+        "دمشق 18 يناير 2026 (شينخوا) لقي 4 مدنيين حتفهم اليوم (الأحد) جراء عمليات قنص نفذتها عناصر قسد."
+    )
+    assert "Damascus" not in [e.location for e in extract(text, "2026-01-18")]
+
+
+@guards("a_place_in_a_forces_name_is_no_place")
+def test_a_capital_linked_to_a_force_is_no_place() -> None:
+    """ "SDF reports seven injured in new attacks by Damascus-linked militants": who they are linked to, not where."""
+    text = "SDF reports seven injured in new attacks by Damascus-linked militants\nNo more was said."
+    assert "Damascus" not in [e.location for e in extract(text, "2025-10-05")]

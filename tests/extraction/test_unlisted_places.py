@@ -209,3 +209,14 @@ def test_both_lists_of_a_shelled_sentence_are_events() -> None:
     """The clause nearest the act ("وقرى مزرعة عبروش ...، لقصف") and the list before it are one list of places."""
     locs = {e.location for e in extract(KOBANI_LISTS, "2022-10-04")}
     assert {"قره موغ", "كولتب", "جيشان", "عبروش", "تل شعير"} <= locs
+
+
+def test_a_list_after_a_countryside_lies_by_its_town() -> None:
+    """ "في ريف تل تمر بمحافظة الحسكة، إذ رصد المرصد اتساع رقعة القصف لتشمل قرى أم الكيف ودرارا": the villages lie
+    in Tal Tamr's countryside (the town), not anywhere in the governorate named after it."""
+    text = (
+        "خبر\nيتواصل القصف الذي تشنه الفصائل على مواقع قسد في ريف تل تمر بمحافظة الحسكة، إذ رصد المرصد "
+        "اتساع رقعة القصف لتشمل قرى أم الكيف ودرارا والمحل، من دون خسائر بشرية."
+    )
+    tal_tamr = find_places(normalise("بلدة تل تمر"))[0].place.id
+    assert [by for _, by in _unlisted(text)] == [tal_tamr] * 3
