@@ -140,6 +140,27 @@ def the_day_nearest_the_act(act: Act, w: When) -> When:
 
 
 @rule("when")
+def a_day_told_before_in_the_paragraph_holds(act: Act, w: When) -> When:
+    """ "• December 10: A family fight broke out ... in Al-Sour city. It developed into armed clashes": a day that
+    opens a paragraph (a dated item) is the day of an act with none of its own later in it."""
+    if w.decided or act.anchor.strength < 2:
+        return (
+            w  # a bare killing ("121 ... were killed") is left to retell the act told, with the report's day
+        )
+    rep, s = act.rep, act.sv.s
+    para = rep.text.rfind("\n", 0, s.start) + 1
+    k = bisect.bisect_left(rep.date_starts, para)
+    if k < len(rep.dates) and rep.dates[k].start < s.start:
+        d = rep.dates[k]
+        if d.start - para <= _OPENING and not d.is_reference and d.precision == 1:
+            w.date, w.own, w.decided = d, True, True
+    return w
+
+
+_OPENING = 12  # "• December 10:", "- On January 3", "في 14 تشرين الأول:": the item's first words
+
+
+@rule("when")
 def the_reports_day_otherwise(act: Act, w: When) -> When:
     """ "وكانت «قسد» قد أعلنت، أمس الاثنين" under a headline with no day: an act told with no day of its own
     happened on the report's day (the first recent, precise day it names)."""
@@ -177,6 +198,7 @@ RULES = (
     later_that_day_is_a_day_told_before,
     a_day_in_a_relative_clause_after_the_act_is_anothers,
     the_day_nearest_the_act,
+    a_day_told_before_in_the_paragraph_holds,
     the_reports_day_otherwise,
     a_month_back_is_background,
     a_recalled_act_is_background,

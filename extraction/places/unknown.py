@@ -316,6 +316,8 @@ class _Scan:
         """The names of "the villages of A, B and C" (not known ones, stop words or words another lexicon knows)."""
         base = mm.start(1)
         for im in _EN_ITEM_RX.finditer(mm.group(1)):
+            if mm.group(1).endswith("in the ", 0, im.start()):
+                continue  # "Ereb Khan in the Zarghan district": where the item lies, not an item
             name = im.group(0)
             s, e = base + im.start(), base + im.end()
             first = fold(name).split()[0]
@@ -343,6 +345,7 @@ class _Scan:
                     or fold(name) in w.common
                     or fold(name) in self.lex_words
                     or first.endswith(_EN_ADJECTIVE_ENDINGS)
+                    or _EN_SITE_AFTER.match(text, e)
                 ):
                     continue
                 if not self.overlaps_known(s, e):
@@ -350,11 +353,19 @@ class _Scan:
         if "villages of " in text or "towns of " in text or "hamlets of " in text:
             for mm in _EN_PLURAL.finditer(text):
                 self.plural_list(text, mm)
+        if " were " in text and any(verb in text for verb in _EN_STRUCK):
+            for mm in _EN_PASSIVE_LIST.finditer(text):
+                self.plural_list(text, mm)
 
 
 # "the SDF-controlled village of Al-Jalamidah", "a Turkish-backed village": who holds it, not its name
 _EN_ADJECTIVE_ENDINGS = ("-controlled", "-held", "-backed", "-led", "-run", "-affiliated", "-allied")
 _CAPITAL = re.compile("[A-Z]")
+# "near Al-Saha roundabout in Al-Masaref neighbourhood of Al-Qamishli city": a site named X is in a town, not one
+_EN_SITE_AFTER = re.compile(
+    r"\s+(?:roundabout|square|street|bridge|hospital|school|mosque|checkpoint|market|junction|station)\b",
+    re.IGNORECASE,
+)
 _EN_NAME = r"(?P<name>(?:[Aa]l-|[Ee]l-|[Aa]s-|[Aa]sh-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+)?)"
 # the first pattern needs one of these phrases (" of " alone is in nearly every English report)
 _TYPES_OF = tuple(
@@ -380,6 +391,14 @@ _EN_PLURAL = re.compile(
     rf"\b(?:villages|towns|hamlets) of ({_EN_ITEM}(?:,\s{_EN_ITEM})*(?:,?\sand\s{_EN_ITEM}))"
 )
 _EN_ITEM_RX = re.compile(_EN_ITEM)
+# "Derdara, Tawila, Tal Tawil, Um Keif, Tal Juma' and Tal Shanan were shelled", "Derdara and Um Keif, as well as
+# Ereb Khan in the Zarghan district, were shelled": the names of a list that is the subject of a passive strike
+_EN_STRUCK = ("shelled", "bombed", "bombarded", "struck", "targeted")
+_EN_LIST_SEP = r"(?:,\s|,?\sand\s|,?\sas well as\s)"
+_EN_WHERE = r"(?:\sin the [A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)? (?:district|countryside|area))?"
+_EN_PASSIVE_LIST = re.compile(
+    rf"({_EN_ITEM}{_EN_WHERE}(?:{_EN_LIST_SEP}{_EN_ITEM}{_EN_WHERE})+),?\swere\s(?:also\s)?(?:{'|'.join(_EN_STRUCK)})\b"
+)
 
 
 def _en_kind(phrase: str) -> str:

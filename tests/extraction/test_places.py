@@ -373,6 +373,24 @@ def test_each_name_of_an_english_list_of_villages_is_a_name() -> None:
     assert [n for _s, _e, n in find_unknown_places(normalise(text), [])] == ["Bir Hasso", "Ghasaq", "Malha"]
 
 
+def test_each_name_of_an_english_list_struck_in_the_passive_is_a_name() -> None:
+    """ "Derdara and Um Keif, as well as Ereb Khan in the Zarghan district, were shelled": three villages; one name
+    before "was hit" (a person as often as a place) is not read."""
+    text = "On January 5 Derdara and Um Keif, as well as Ereb Khan in the Zarghan district, were shelled."
+    assert [n for _s, _e, n in find_unknown_places(normalise(text), [])] == [
+        "Derdara",
+        "Um Keif",
+        "Ereb Khan",
+    ]
+    assert find_unknown_places(normalise("On Monday Ahmed Hassan was hit by a stray bullet."), []) == []
+
+
+def test_a_site_named_after_a_name_is_no_village() -> None:
+    """ "near Al-Saha roundabout in Al-Masaref neighbourhood of Al-Qamishli city": a roundabout in Qamishli."""
+    text = "A young man shot dead a man near Al-Saha roundabout in Al-Qamishli city."
+    assert "Al-Saha" not in [n for _s, _e, n in find_unknown_places(normalise(text), [])]
+
+
 def test_a_dam_no_source_has_is_a_site_of_its_own() -> None:
     """ "استهدفت طائرة مسيرة نقطة أخرى قرب سد الباشوط في ريف المالكية": a second strike, at the dam, not the
     first one's town."""

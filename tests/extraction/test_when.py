@@ -109,3 +109,15 @@ def test_the_day_of_a_relative_clause_after_the_act_is_anothers() -> None:
         "assault that Turkey launched against Kurdish-held areas on Wednesday."
     )
     assert [e.event_date for e in extract(text, "2019-10-11")] == ["2019-10-11", "2019-10-11"]
+
+
+@guards("a_day_told_before_in_the_paragraph_holds")
+def test_a_day_opening_an_item_is_the_day_of_the_act_later_in_it() -> None:
+    """ "• December 10: A family fight broke out ... in Al-Sour city. It developed into armed clashes": the clashes
+    are on the 10th, not on the report's day."""
+    text = (
+        "Tribal fights this month\n"
+        "• December 10: A family fight broke out between cousins over a dispute in Al-Sour city, north of Deir Ezzor. "
+        "It developed into armed clashes and left a child injured."
+    )
+    assert [e.event_date for e in extract(text, "2022-12-27")] == ["2022-12-10"]
