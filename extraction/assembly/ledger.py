@@ -1,7 +1,7 @@
 """Stage ``ledger``: the report's events under construction (drafts), their shared death figures, messages.
 
 An act that stands, is placed and coded becomes one draft per place (``record``), unless the stage's rules
-say it retells an event told before; a draft told before at the same place and day joins that one (stage
+say it retells an event told before or is history; a draft told before at the same place and day joins that one (stage
 ``merge``, then ``combine`` for what the joined event keeps). The ledger is the only state that grows
 from sentence to sentence.
 """
@@ -98,7 +98,15 @@ def a_general_verb_retells_the_last_event(act, refs: list[PlaceRef]) -> list[Pla
     return refs
 
 
-RULES = (a_general_verb_retells_the_last_event,)
+@rule("ledger")
+def an_act_dated_by_its_year_alone_is_history(act, refs: list[PlaceRef]) -> list[PlaceRef] | None:
+    """ "Islamic State seized large parts of Iraq and Syria in 2014"، "سيطرت قسد على الرقة عام 2017": an act whose only
+    day is a year is the report's history, not an event ACLED can date (a day, a week or a month)."""
+    d = act.when.date
+    return None if d is not None and d.kind == "year" else refs
+
+
+RULES = (a_general_verb_retells_the_last_event, an_act_dated_by_its_year_alone_is_history)
 
 
 def record(
