@@ -12,7 +12,7 @@ import re
 from ..taxonomy import FAMILY
 from ..triggers import Trigger, promote
 from .candidates import retyped, right_after
-from .report import SentenceView, clause_break, family, protest_context, same_seg
+from .report import WORD_LISTS, SentenceView, clause_break, family, protest_context, same_seg
 from .rules import rule
 from .tables import REACH
 
@@ -192,6 +192,20 @@ def a_takeover_is_one_territorial_event(sv: SentenceView, full: list[Trigger]) -
     return [t for t in full if t.sub_event_type not in TERRITORY or t is keep]
 
 
+_WITHDRAWALS = frozenset(w.replace("\\", "") for w in WORD_LISTS["withdrawal"])  # trigger keys (folded)
+_FIGHTS = frozenset(["Battles", "Violence against civilians", "Explosions/Remote violence"])
+
+
+@rule("acts", min_acts=2)
+def a_withdrawal_with_the_fight_is_part_of_it(sv: SentenceView, full: list[Trigger]) -> list[Trigger]:
+    """ "stormed the SDF outpost ..., killed two fighters and withdrew safely into the desert", "انسحب قسم من
+    المقاتلين نحو بلدة الطيانة إثر معارك مع قسد": a withdrawal told in the sentence of a fight is part of it."""
+    if len(full) < 2 or not any(t.event_type in _FIGHTS for t in full):
+        return full
+    out = [t for t in full if t.key not in _WITHDRAWALS]
+    return out if len(out) != len(full) else full
+
+
 @rule("acts", min_acts=2)
 def arrests_at_a_dispersed_protest_are_part_of_it(sv: SentenceView, full: list[Trigger]) -> list[Trigger]:
     """ "فرّقت الأسايش مظاهرة ... واعتقلت سبعة من المشاركين": arrests at a protest are part of it."""
@@ -279,6 +293,7 @@ RULES = (
     a_riots_storming_is_the_riot,
     seizing_property_is_looting,
     a_takeover_is_one_territorial_event,
+    a_withdrawal_with_the_fight_is_part_of_it,
     arrests_at_a_dispersed_protest_are_part_of_it,
     taking_people_is_one_act,
     a_convoy_turned_back_is_no_deployment,

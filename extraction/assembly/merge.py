@@ -107,8 +107,12 @@ def joins(reasons: tuple, vetoes: tuple, o, d) -> str | None:
 
 
 def _broad(d: Draft) -> bool:
-    """A telling placed only in a province or region ("in Raqqa province"), not a village however located."""
-    return d.place.weak and getattr(d.place.place, "kind", "") in AREA_KINDS
+    """A telling placed only in a province, a region or a city's countryside ("in Raqqa province", "in eastern Deir
+    Ezzor"), not a village however located."""
+    if not d.place.weak:
+        return False
+    pm = d.place.mention
+    return getattr(d.place.place, "kind", "") in AREA_KINDS or "countryside" in ((pm and pm.qualifier) or "")
 
 
 def merge_into(led: Ledger, d: Draft, rules: tuple, combine_rules: tuple) -> Draft | None:

@@ -121,7 +121,7 @@ def test_a_strike_on_a_weapons_depot_is_a_strike() -> None:
     assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
 
 
-@guards("what_an_attack_hits_is_no_event", "state_forces_regain_territory")
+@guards("state_forces_regain_territory")
 def test_state_forces_taking_a_village_regain_territory() -> None:
     evs = extract("سيطرت قوات الحكومة السورية على قرية دير حافر بعد انسحاب قسد منها، اليوم.", "2025-01-20")
     assert [(e.sub_event_type, e.actor1) for e in evs] == [
@@ -195,3 +195,13 @@ def test_what_raiders_smash_and_steal_is_their_looting_not_a_riot() -> None:
     )
     subs = {e.sub_event_type for e in one_line(text, "2025-12-01")}
     assert subs == {"Arrests"}
+
+
+@guards("a_withdrawal_with_the_fight_is_part_of_it")
+def test_a_withdrawal_told_with_the_fight_is_part_of_it() -> None:
+    """ "stormed the SDF outpost ..., killed two fighters and withdrew safely into the desert": one clash."""
+    text = (
+        "News\nLocal sources said IS militants stormed an SDF outpost in the town of al-Busayrah on Tuesday, "
+        "killed two fighters and withdrew safely into the desert."
+    )
+    assert [e.event_type for e in extract(text, "2018-07-18")] == ["Battles"]

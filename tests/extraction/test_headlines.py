@@ -102,3 +102,15 @@ def test_a_headlines_capital_names_its_province() -> None:
         "مستشفى الشدادي في ريف الحسكة."
     )
     assert "Al Hasakah" not in [e.location for e in extract(text, "2026-01-26")]
+
+
+def test_a_lead_in_the_countryside_leaves_the_headline_to_the_bodys_village() -> None:
+    """ "TWO SDF FIGHTERS KILLED IN ISIS ATTACK IN DEIR EZZOR", a lead "in eastern Deir Ezzor", then the outpost
+    "near Al-Zor village": one attack, at the village."""
+    text = (
+        "TWO SDF FIGHTERS KILLED IN ISIS ATTACK IN DEIR EZZOR\n"
+        "Two Kurdish fighters have been killed in a surprise attack by ISIS on SDF positions in eastern Deir Ezzor.\n"
+        "Local sources said the ISIS militants stormed the SDF outpost in the village of Al-Zor in the eastern part "
+        "of the province, killed two fighters and withdrew."
+    )
+    assert [e.location for e in extract(text, "2018-07-18") if e.event_type == "Battles"] == ["Al-Zor"]

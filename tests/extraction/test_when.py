@@ -74,7 +74,8 @@ def test_an_act_with_no_day_of_its_own_is_on_the_reports_day() -> None:
 @guards("the_day_nearest_the_act", "a_month_back_is_background")
 def test_a_recalled_killing_is_background_of_its_month() -> None:
     evs = extract(
-        "خبر\nويعود النزاع بين العائلتين إلى تشرين الأول 2019، حين قُتل شخصان في اشتباك مماثل في الشحيل.", "2024-05-15"
+        "خبر\nويعود النزاع بين العائلتين إلى تشرين الأول 2019، حين قُتل شخصان في اشتباك مماثل في الشحيل.",
+        "2024-05-15",
     )
     assert [(e.background, e.event_date[:4], e.time_precision) for e in evs] == [(True, "2019", 3)]
 
