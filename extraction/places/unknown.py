@@ -228,9 +228,16 @@ class _Scan:
             or self.overlaps_known(*self.norm.span(e, longer[1]))
         ):
             return span  # "والجات الكاوكلي": the next word is a known village of the list
-        nxt = _LIST_NEXT.match(self.t, longer[1])
-        # the next item stands right after ("قره موغ وكولتب"), not the clause's end ("وسيلم غربيها، لقصف")
-        return longer if nxt and self.name_at(nxt.end(), listed=True) is not None else span
+        for _ in range(2):  # "وقصر توما يلدا وتل جمعة": a name of three words too
+            nxt = _LIST_NEXT.match(self.t, longer[1])
+            # the next item stands right after ("قره موغ وكولتب"), not the clause's end ("وسيلم غربيها، لقصف")
+            if nxt and self.name_at(nxt.end(), listed=True) is not None:
+                return longer
+            three = self.run_on(longer)
+            if three == longer or self.overlaps_known(*self.norm.span(longer[1], three[1])):
+                break
+            longer = three
+        return span
 
     def run_on(self, span: tuple[int, int]) -> tuple[int, int]:
         """A name with the next word when that word can be part of a name ("قرت" + "ويران")."""

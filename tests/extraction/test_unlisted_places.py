@@ -220,3 +220,25 @@ def test_a_list_after_a_countryside_lies_by_its_town() -> None:
     )
     tal_tamr = find_places(normalise("بلدة تل تمر"))[0].place.id
     assert [by for _, by in _unlisted(text)] == [tal_tamr] * 3
+
+
+def test_a_list_item_of_three_words_does_not_end_the_list() -> None:
+    """ "قرى العبوش والدادرة وقصر توما يلدا وتل جمعة والأغيبش": the list goes on past a three-word name."""
+    text = "خبر\nوطال القصف التركي اليوم قرى العبوش والدادرة وقصر توما يلدا والأغيبش والطويلة في ريف تل تمر."
+    assert [name for name, _ in _unlisted(text)] == [
+        "قرى العبوش",
+        "الدادرة",
+        "قصر توما يلدا",
+        "الأغيبش",
+        "الطويلة",
+    ]
+
+
+def test_the_places_an_act_reached_go_on_after_a_comma() -> None:
+    """ "وطال القصف قرى العبوش والطويلة، وجميعها في ريف تل تمر، إضافة إلى ...، وقريتي محرملة وخضراوي": the comma
+    before where all of them lie, or before "وقريتي", does not end the list of places the shelling reached."""
+    text = (
+        "خبر\nوطال القصف التركي اليوم قرى العبوش والطويلة، وجميعها في ريف تل تمر، إضافة إلى محيط القاعدة "
+        "الروسية، وقريتي محرملة وخضراوي في ريف أبو راسين."
+    )
+    assert {"محرملة", "خضراوي"} <= {e.location for e in extract(text, "2022-06-02")}
