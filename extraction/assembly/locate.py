@@ -16,6 +16,7 @@ from .clause_places import free_places, nearest_clause_places, places_in
 from .cluster import zone
 from .place_refs import (
     AREA_KINDS,
+    ASIDES,
     SETTLEMENTS,
     PlaceRef,
     anaphoric_place,
@@ -23,7 +24,7 @@ from .place_refs import (
     institution,
     town_countryside,
 )
-from .place_roles import role_of
+from .place_roles import place_role, role_of
 from .rules import rule
 
 _HOLDING_KINDS = frozenset(["facility", "field", "airport", "camp"])  # where detainees are taken
@@ -65,13 +66,19 @@ _DATELINE = re.compile(r"\s*[-–—]")
 @rule("locate")
 def the_sentences_places_when_the_clause_has_none(act: Act, refs: list[PlaceRef]) -> list[PlaceRef]:
     """Nothing (or only "مجلس X العسكري") in the clause: the sentence's places, those of the clause nearest
-    the act when several ("وفي دير الزور، ضبطت ... في مدينة الميادين، وألقت القبض": al-Mayadin only)."""
+    the act when several ("وفي دير الزور، ضبطت ... في مدينة الميادين، وألقت القبض": al-Mayadin only); never where
+    the wounded were taken ("ونقل إلى أحد مشافي دمشق"), the fire came from or people came from."""
     for r in refs:
         if r.mention is None or r.mention.qualifier != "institution":
             return refs
     sv, s = act.sv, act.sv.s
     seen = _keys(refs)
-    whole = [r for r in places_in(sv, s.start, s.end, act.policy) if r.key not in seen]
+    rep = act.rep
+    whole = [
+        r
+        for r in places_in(sv, s.start, s.end, act.policy)
+        if r.key not in seen and (r.idx < 0 or place_role(rep, r.idx)[2] not in ASIDES)
+    ]
     if len(whole) > 1 and not refs:
         whole = nearest_clause_places(sv, act.anchor, act.policy) or whole
     return refs + whole if whole else refs

@@ -21,7 +21,7 @@ from .rules import rule
 
 # places told only for where the wounded were taken, the fire came from or people came from: never borrowed
 # by a later act with no place of its own ("نُقل الجرحى إلى مشافي مدينة الحسكة" ... "عثر على جثة")
-_ASIDES = frozenset(["where_the_wounded_were_taken", "where_the_fire_came_from", "where_people_came_from"])
+ASIDES = frozenset(["where_the_wounded_were_taken", "where_the_fire_came_from", "where_people_came_from"])
 AREA_KINDS = {"governorate", "district", "sub-district", "region"}
 CHILD_KINDS = {"neighbourhood", "facility", "airport"}
 SETTLEMENTS = ("city", "town", "village")
@@ -179,11 +179,7 @@ def inherit(rep: Report, pos: int) -> PlaceRef | None:
             continue
         r = place_ref(rep, i, inherited=True)
         fs = rep.place_pos[i][0]
-        if (
-            not r.weak
-            and not FROM.search(text[max(0, fs - 14) : fs])
-            and place_role(rep, i)[2] not in _ASIDES
-        ):
+        if not r.weak and not FROM.search(text[max(0, fs - 14) : fs]) and place_role(rep, i)[2] not in ASIDES:
             prev = described(rep, i) or _located_by_next(rep, i)
             r = prev if prev is not None else r
             x = _other_end(rep, r.idx)

@@ -275,3 +275,14 @@ def test_protests_in_the_syrian_provinces_unnamed_are_no_event() -> None:
         'وكانت المحافظات السورية قد شهدت أواخر الشهر الماضي وقفات احتجاجية تحت شعار "صوت واحد".'
     )
     assert [e.event_date for e in extract(text, "2025-11-21")] == ["2025-11-21"]
+
+
+def test_where_the_wounded_were_taken_is_not_borrowed_by_a_placeless_clause() -> None:
+    """ "أدى إطلاق النار إلى مقتل الرجل ...، ونقل إلى أحد مشافي دمشق لتلقي العلاج": the shooting is at al-Duwayr,
+    not at the Damascus hospital."""
+    text = (
+        "خبر\nقتل رجل وأصيب ابنه اليوم برصاص مسلحين مجهولين في بلدة الدوير شرقي دير الزور.\n"
+        "وأضاف المصدر أن إطلاق النار أدى إلى مقتل الرجل وإصابة ابنه بطلقات في جسده، ونقل إلى أحد مشافي دمشق "
+        "لتلقي العلاج."
+    )
+    assert "Damascus" not in [e.location for e in extract(text, "2022-12-25")]
