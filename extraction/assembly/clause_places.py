@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .place_refs import AND, AREA_KINDS, PlaceRef, a_capital, place_ref
+from .place_refs import AND, AREA_KINDS, ASIDES, PlaceRef, a_capital, place_ref
 from .place_roles import place_role, role_of
 from .report import SentenceView
 from .rules import chain, rule
@@ -41,10 +41,28 @@ def places_in(sv: SentenceView, lo: int, hi: int, policy: str) -> list[PlaceRef]
     return hit
 
 
+def _aside(rep, i: int) -> bool:
+    """Whether place ``i`` is told only as where people came from, the fire came from or the wounded were taken,
+    or is the next item of a list whose first is ("من النازحين القادمين من تدمر ودير الزور")."""
+    while i >= 0:
+        by = place_role(rep, i)[2]
+        if by in ASIDES:
+            return True
+        if by != "a_list_shares_its_role_word":
+            return False
+        i -= 1
+    return False
+
+
 def _places_in(sv: SentenceView, lo: int, hi: int, policy: str) -> list[PlaceRef]:
     rep = sv.rep
     pos, located, outlets = rep.place_pos, rep.located, rep.outlets
     idx = [i for i in sv.places if lo <= pos[i][0] < hi and located[i] and i not in outlets]
+    if not idx:
+        return []
+    # "اعتقلت 13 شاباً من النازحين القادمين من تدمر ودير الزور": where people came from, the fire came from or the
+    # wounded were taken is never where the act was
+    idx = [i for i in idx if not _aside(rep, i)]
     if not idx:
         return []
     if len(idx) > 1 and rep.datelines:

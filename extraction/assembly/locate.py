@@ -16,7 +16,6 @@ from .clause_places import free_places, nearest_clause_places, places_in
 from .cluster import zone
 from .place_refs import (
     AREA_KINDS,
-    ASIDES,
     SETTLEMENTS,
     PlaceRef,
     anaphoric_place,
@@ -24,7 +23,7 @@ from .place_refs import (
     institution,
     town_countryside,
 )
-from .place_roles import place_role, role_of
+from .place_roles import role_of
 from .rules import rule
 
 _HOLDING_KINDS = frozenset(["facility", "field", "airport", "camp"])  # where detainees are taken
@@ -73,12 +72,7 @@ def the_sentences_places_when_the_clause_has_none(act: Act, refs: list[PlaceRef]
             return refs
     sv, s = act.sv, act.sv.s
     seen = _keys(refs)
-    rep = act.rep
-    whole = [
-        r
-        for r in places_in(sv, s.start, s.end, act.policy)
-        if r.key not in seen and (r.idx < 0 or place_role(rep, r.idx)[2] not in ASIDES)
-    ]
+    whole = [r for r in places_in(sv, s.start, s.end, act.policy) if r.key not in seen]
     if len(whole) > 1 and not refs:
         whole = nearest_clause_places(sv, act.anchor, act.policy) or whole
     return refs + whole if whole else refs

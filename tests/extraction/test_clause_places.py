@@ -113,3 +113,13 @@ def test_a_capital_right_after_a_town_names_its_province() -> None:
     """ "لهجوم في بلدة البحرة بدير الزور": al-Bahra, not also Deir ez-Zor city."""
     text = "هجوم في دير الزور\nتعرّضت قوة أمنية لهجوم مسلح في بلدة البحرة بدير الزور، اليوم الجمعة."
     assert [e.location for e in extract(text, "2026-01-30")] == ["Al-Bahra"]
+
+
+def test_where_the_people_arrested_came_from_is_not_where_they_were_arrested() -> None:
+    """ "دهمت قوى الأمن منازل في قرية كديران ...، واعتقلت 13 شاباً من النازحين القادمين من تدمر ودير الزور": the
+    arrests are at Kudayran, not at Palmyra nor at Deir ez-Zor (the second of the list shares the aside)."""
+    text = (
+        "خبر\nدهمت قوى الأمن اليوم منازل في قرية كديران غربي الرقة، واعتقلت 13 شاباً من النازحين القادمين من تدمر "
+        "ودير الزور."
+    )
+    assert [e.location for e in extract(text, "2022-03-17")] == ["Kudayran"]
