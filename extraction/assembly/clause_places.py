@@ -48,7 +48,13 @@ def _aside(rep, i: int) -> bool:
         by = place_role(rep, i)[2]
         if by in ASIDES:
             return True
-        if by != "a_list_shares_its_role_word":
+        # "شاب ينحدر من بلدة حطلة شمال شرقي مدينة دير الزور": a direction right after it says where the aside lies
+        described = (
+            rep.places[i].qualifier
+            and i > 0
+            and not rep.text[rep.place_pos[i - 1][1] : rep.place_pos[i][0]].strip()
+        )
+        if by != "a_list_shares_its_role_word" and not described:
             return False
         i -= 1
     return False

@@ -123,3 +123,13 @@ def test_where_the_people_arrested_came_from_is_not_where_they_were_arrested() -
         "ودير الزور."
     )
     assert [e.location for e in extract(text, "2022-03-17")] == ["Kudayran"]
+
+
+def test_where_a_victim_hails_from_is_not_where_he_was_killed() -> None:
+    """ "شاب ينحدر من بلدة حطلة شمال شرقي مدينة دير الزور قُتل ... في بلدة محيميدة": the killing is at
+    al-Muhaymidah, not at Hatla nor at the city the direction after Hatla names."""
+    text = (
+        "خبر\nوذكرت الشبكة اليوم أن شاباً ينحدر من بلدة حطلة شمال شرقي مدينة دير الزور قُتل بعدما أطلق عليه "
+        "مسلحان مجهولان يستقلان دراجة نارية الرصاص في بلدة محيميدة غربي دير الزور."
+    )
+    assert [e.location for e in extract(text, "2022-04-24")] == ["Al-Muhaymidah"]
