@@ -242,3 +242,8 @@ def test_the_places_an_act_reached_go_on_after_a_comma() -> None:
         "الروسية، وقريتي محرملة وخضراوي في ريف أبو راسين."
     )
     assert {"محرملة", "خضراوي"} <= {e.location for e in extract(text, "2022-06-02")}
+
+
+def test_a_verb_of_where_a_town_lies_is_no_name() -> None:
+    """ "في بلدة تقع شرقي دير الزور": an unnamed town; "تقع" (lies) is no village's name."""
+    assert _unlisted("خبر\nقُتل عنصران بعدما أطلق مسلحون النار عليهما في بلدة تقع شرقي دير الزور.") == []
