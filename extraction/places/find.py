@@ -7,7 +7,7 @@ import re
 from extraction.gazetteer import Gazetteer, load_gazetteer
 from extraction.normalise import Normalised, normalise
 
-from .hits import Found, Hit, context_before, list_gap, names_an_organisation, raw_hits, word_before
+from .hits import Found, Hit, context_before, list_gap, names_an_organisation, raw_hits, unquoted, word_before
 from .keys import FREE, GUARDED
 from .licence import Licence
 from .matcher import Matcher, matcher_for
@@ -47,7 +47,7 @@ def find_places(
             h.entries.low == GUARDED
             and not h.entries[0].english
             and not (found and found[-1].typed)
-            and word_before(t, h.cstart) not in typed_before
+            and word_before(t, unquoted(t, h.cstart)) not in typed_before
         ):
             continue  # every entry needs a type word or a list a type word opens, and neither is there
         f = _consider(m, t, h, found, licence)

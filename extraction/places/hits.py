@@ -91,15 +91,27 @@ def word_before(t: str, pos: int) -> str:
     return t[j + 1 : k + 1]
 
 
+_QUOTES = "\"'«“”»"
+
+
+def unquoted(t: str, pos: int) -> int:
+    """``pos`` before the quote marks that open a name there ("في بلدة "البحرة الوسطى"": the type word is before
+    the mark)."""
+    while pos > 0 and t[pos - 1] in _QUOTES:
+        pos -= 1
+    return pos
+
+
 def context_before(m: Matcher, t: str, h: Hit) -> tuple[int, str | None, str | None, bool]:
-    """(phrase start, type kind, qualifier, typed) from the words right before the name."""
+    """(phrase start, type kind, qualifier, typed) from the words right before the name (and its quote mark)."""
     english = h.entries[0].english
+    cstart = unquoted(t, h.cstart)
     # the word right before ends every type or direction phrase: a set rules out most hits before a regex
     words = m.en_context_last if english else m.ar_context_last
-    if words is not None and word_before(t, h.cstart) not in words:
+    if words is not None and word_before(t, cstart) not in words:
         return h.start, None, None, False
-    lo = max(0, h.cstart - 60)
-    window = t[lo : h.cstart]
+    lo = max(0, cstart - 60)
+    window = t[lo:cstart]
     if english:
         # a match spans at most en_prefix_words words and ends at the window's end
         parts = window.rsplit(None, m.en_prefix_words)

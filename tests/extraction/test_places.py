@@ -458,3 +458,10 @@ def test_who_holds_a_village_is_not_its_name() -> None:
         )
     ]
     assert "SDF-controlled" not in names
+
+
+def test_a_name_in_quotes_after_its_type_word_is_a_place() -> None:
+    """ "في اشتباك مع مجموعة لداعش في بلدة "البحرة الوسطى"": outlets quote names; the type word before the mark
+    still makes the name a place."""
+    for text in ('اشتباك في بلدة "البحرة الوسطى" اليوم', "اشتباك في بلدة «البحرة» اليوم"):
+        assert [m.place.name_en for m in find_places(text)] == ["Al-Bahra"]
