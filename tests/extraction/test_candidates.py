@@ -53,13 +53,13 @@ def test_tallies_over_a_span_of_time_are_not_events() -> None:
     )
 
 
-@guards("counted_attacks_are_a_tally")
 def test_a_trend_of_strikes_is_no_event() -> None:
     """ "Ankara has stepped up its drone strikes on Kurds in Syria", "drone strikes ... have become very common"."""
     assert types("News\nAnkara has stepped up its drone strikes on Kurds in Qamishli since the summit.") == []
     assert types("News\nLately, Turkish drone strikes in Qamishli have become very common.") == []
 
 
+@guards("counted_attacks_are_a_tally")
 def test_weapons_in_a_convoy_and_counted_cases_are_not_attacks() -> None:
     text = "خبر\nاستقدم التحالف الدولي اليوم تعزيزات عسكرية إلى قاعدته في حقل العمر، ضمّت منظومات دفاع جوي وراجمات صواريخ."
     assert [e.sub_event_type for e in extract(text, "2023-11-14")] == ["Change to group/activity"]
