@@ -392,10 +392,11 @@ _EN_UNKNOWN = (  # (pattern, words one of which it needs)
 )
 
 
-# "including the villages of Bir Hasso, Ghasaq and Malha": each name of a list a plural type word opens
+# "including the villages of Bir Hasso, Ghasaq and Malha": each name of a list a plural type word opens ("the
+# villages of Harbel, Al-Sheikh Issa and the outskirts of Tal Rifaat": two names, then something else)
 _EN_ITEM = r"(?:[Aa]l-|[Ee]l-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+)?"
 _EN_PLURAL = re.compile(
-    rf"\b(?:villages|towns|hamlets) of ({_EN_ITEM}(?:,\s{_EN_ITEM})*(?:,?\sand\s{_EN_ITEM}))"
+    rf"\b(?:villages|towns|hamlets) of ({_EN_ITEM}(?:,\s{_EN_ITEM})*(?:,?\sand\s{_EN_ITEM}|(?<=\w),\s{_EN_ITEM}(?=,?\sand\s[a-z])))"
 )
 _EN_ITEM_RX = re.compile(_EN_ITEM)
 # "Derdara, Tawila, Tal Tawil, Um Keif, Tal Juma' and Tal Shanan were shelled", "Derdara and Um Keif, as well as

@@ -373,6 +373,21 @@ def test_each_name_of_an_english_list_of_villages_is_a_name() -> None:
     assert [n for _s, _e, n in find_unknown_places(normalise(text), [])] == ["Bir Hasso", "Ghasaq", "Malha"]
 
 
+def test_an_english_list_of_villages_ends_where_something_else_follows() -> None:
+    """ "the villages of Harbel, Al-Sheikh Issa and the outskirts of Tal Rifaat": two villages, then the outskirts."""
+    text = (
+        "Turkish forces heavily shelled the villages of Harbel, Al-Sheikh Issa and the outskirts of the town."
+    )
+    assert [n for _s, _e, n in find_unknown_places(normalise(text), [])] == ["Harbel", "Al-Sheikh Issa"]
+
+
+def test_marea_as_english_news_spells_it() -> None:
+    """ "Kurdish forces answered with mortar rounds on Marea city": مارع."""
+    assert [
+        m.place.name_ar for m in find_places("Kurdish forces answered with mortar rounds on Marea city.")
+    ] == ["مارع"]
+
+
 def test_each_name_of_an_english_list_struck_in_the_passive_is_a_name() -> None:
     """ "Derdara and Um Keif, as well as Ereb Khan in the Zarghan district, were shelled": three villages; one name
     before "was hit" (a person as often as a place) is not read."""
