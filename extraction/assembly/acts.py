@@ -12,7 +12,7 @@ import re
 from ..taxonomy import FAMILY
 from ..triggers import Trigger, promote
 from .candidates import retyped, right_after
-from .report import WORD_LISTS, SentenceView, clause_break, family, protest_context, same_seg
+from .report import SentenceView, clause_break, family, protest_context, same_seg, words
 from .rules import rule
 from .tables import REACH
 
@@ -192,7 +192,7 @@ def a_takeover_is_one_territorial_event(sv: SentenceView, full: list[Trigger]) -
     return [t for t in full if t.sub_event_type not in TERRITORY or t is keep]
 
 
-_WITHDRAWALS = frozenset(w.replace("\\", "") for w in WORD_LISTS["withdrawal"])  # trigger keys (folded)
+_WITHDRAWAL = re.compile(words("withdrawal"))  # matched whole against a trigger's (folded) key
 _FIGHTS = frozenset(["Battles", "Violence against civilians", "Explosions/Remote violence"])
 
 
@@ -202,7 +202,7 @@ def a_withdrawal_with_the_fight_is_part_of_it(sv: SentenceView, full: list[Trigg
     المقاتلين نحو بلدة الطيانة إثر معارك مع قسد": a withdrawal told in the sentence of a fight is part of it."""
     if len(full) < 2 or not any(t.event_type in _FIGHTS for t in full):
         return full
-    out = [t for t in full if t.key not in _WITHDRAWALS]
+    out = [t for t in full if not _WITHDRAWAL.fullmatch(t.key)]
     return out if len(out) != len(full) else full
 
 

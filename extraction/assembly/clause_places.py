@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .place_refs import AND, AREA_KINDS, ASIDES, PlaceRef, a_capital, place_ref
+from .place_refs import AND, AREA_KINDS, PlaceRef, a_capital, aside, place_ref
 from .place_roles import place_role, role_of
 from .report import SentenceView
 from .rules import chain, rule
@@ -41,25 +41,6 @@ def places_in(sv: SentenceView, lo: int, hi: int, policy: str) -> list[PlaceRef]
     return hit
 
 
-def _aside(rep, i: int) -> bool:
-    """Whether place ``i`` is told only as where people came from, the fire came from or the wounded were taken,
-    or is the next item of a list whose first is ("من النازحين القادمين من تدمر ودير الزور")."""
-    while i >= 0:
-        by = place_role(rep, i)[2]
-        if by in ASIDES:
-            return True
-        # "شاب ينحدر من بلدة حطلة شمال شرقي مدينة دير الزور": a direction right after it says where the aside lies
-        described = (
-            rep.places[i].qualifier
-            and i > 0
-            and not rep.text[rep.place_pos[i - 1][1] : rep.place_pos[i][0]].strip()
-        )
-        if by != "a_list_shares_its_role_word" and not described:
-            return False
-        i -= 1
-    return False
-
-
 def _places_in(sv: SentenceView, lo: int, hi: int, policy: str) -> list[PlaceRef]:
     rep = sv.rep
     pos, located, outlets = rep.place_pos, rep.located, rep.outlets
@@ -68,7 +49,7 @@ def _places_in(sv: SentenceView, lo: int, hi: int, policy: str) -> list[PlaceRef
         return []
     # "اعتقلت 13 شاباً من النازحين القادمين من تدمر ودير الزور": where people came from, the fire came from or the
     # wounded were taken is never where the act was
-    idx = [i for i in idx if not _aside(rep, i)]
+    idx = [i for i in idx if not aside(rep, i)]
     if not idx:
         return []
     if len(idx) > 1 and rep.datelines:

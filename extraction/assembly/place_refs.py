@@ -21,7 +21,7 @@ from .rules import rule
 
 # places told only for where the wounded were taken, the fire came from or people came from: never borrowed
 # by a later act with no place of its own ("نُقل الجرحى إلى مشافي مدينة الحسكة" ... "عثر على جثة")
-ASIDES = frozenset(["where_the_wounded_were_taken", "where_the_fire_came_from", "where_people_came_from"])
+_ASIDES = frozenset(["where_the_wounded_were_taken", "where_the_fire_came_from", "where_people_came_from"])
 AREA_KINDS = {"governorate", "district", "sub-district", "region"}
 CHILD_KINDS = {"neighbourhood", "facility", "airport"}
 SETTLEMENTS = ("city", "town", "village")
@@ -60,6 +60,25 @@ def a_capital(p) -> bool:
         return False
     gov = load_gazetteer().get(p.admin1_pcode)
     return gov is not None and gov.name_ar == p.name_ar
+
+
+def aside(rep: Report, i: int) -> bool:
+    """Whether place ``i`` is told only as where people came from, the fire came from or the wounded were taken,
+    or is the next item of such a list ("من النازحين القادمين من تدمر ودير الزور") or a direction right after
+    such a place ("شاب ينحدر من بلدة حطلة شمال شرقي مدينة دير الزور")."""
+    while i >= 0:
+        by = place_role(rep, i)[2]
+        if by in _ASIDES:
+            return True
+        described = (
+            rep.places[i].qualifier
+            and i > 0
+            and not rep.text[rep.place_pos[i - 1][1] : rep.place_pos[i][0]].strip()
+        )
+        if by != "a_list_shares_its_role_word" and not described:
+            return False
+        i -= 1
+    return False
 
 
 def place_ref(rep: Report, i: int, inherited: bool = False) -> PlaceRef:
@@ -179,7 +198,7 @@ def inherit(rep: Report, pos: int) -> PlaceRef | None:
             continue
         r = place_ref(rep, i, inherited=True)
         fs = rep.place_pos[i][0]
-        if not r.weak and not FROM.search(text[max(0, fs - 14) : fs]) and place_role(rep, i)[2] not in ASIDES:
+        if not r.weak and not FROM.search(text[max(0, fs - 14) : fs]) and not aside(rep, i):
             prev = described(rep, i) or _located_by_next(rep, i)
             r = prev if prev is not None else r
             x = _other_end(rep, r.idx)

@@ -143,10 +143,9 @@ def the_day_nearest_the_act(act: Act, w: When) -> When:
 def a_day_told_before_in_the_paragraph_holds(act: Act, w: When) -> When:
     """ "• December 10: A family fight broke out ... in Al-Sour city. It developed into armed clashes": a day that
     opens a paragraph (a dated item) is the day of an act with none of its own later in it."""
+    # a bare killing ("121 ... were killed") is left to retell the act told, with the report's day
     if w.decided or act.anchor.strength < 2:
-        return (
-            w  # a bare killing ("121 ... were killed") is left to retell the act told, with the report's day
-        )
+        return w
     rep, s = act.rep, act.sv.s
     para = rep.text.rfind("\n", 0, s.start) + 1
     k = bisect.bisect_left(rep.date_starts, para)

@@ -24,9 +24,8 @@ FRAME_GOV = 6.0
 FRAME_DISTRICT = 7.0
 FRAME_TOWN = 8.0
 TOWN_KM = 25.0  # how far "ريف X", "west of X" reach from the town X
-CITY_KM = (
-    50.0  # a direction or countryside of a city (a district's seat): "قرى السويدية وكديران وجعبر غربي الرقة"
-)
+# a direction or countryside of a city (a district's seat): "قرى السويدية وكديران وجعبر غربي الرقة"
+CITY_KM = 50.0
 OUTLET = 1.5
 FAR_KM = 100.0
 CLUSTER = 6  # firm places either side of a mention that count as its cluster
@@ -59,6 +58,7 @@ class ReportContext:
         self.frame_starts = [pos for pos, _f, _p in self.frames]
         self._ends: list[int] | None = None
         self._frames_of: dict[int, tuple[Found, Place] | None] = {}
+        self._reaches: dict[int, float] = {}  # per framing phrase (each candidate of a mention asks again)
         self.firm_starts = [pos for pos, _p in self.firm]
 
     def bonus(self, i: int, p: Place) -> float:
@@ -144,6 +144,12 @@ class ReportContext:
     def _reach(self, ff: Found, town: Place) -> float:
         """How far the frame reaches: the distance it tells ("على بعد 5 كم غربي عين العرب"), else a city's side or
         countryside (a district's seat: "قرى السويدية وكديران وجعبر غربي الرقة" lie 27-45 km out), else a town's."""
+        got = self._reaches.get(id(ff))
+        if got is None:
+            got = self._reaches[id(ff)] = self._told_reach(ff, town)
+        return got
+
+    def _told_reach(self, ff: Found, town: Place) -> float:
         told = _DISTANCE.search(self.text, max(0, ff.phrase_start - 30), ff.phrase_start)
         if told:
             n = float(told.group(1).replace(",", "."))

@@ -201,9 +201,8 @@ class _Scan:
         end = w1.end()
         if w1.group(0) in w.name_heads:
             w2 = _AR_WORD.match(t, end + 1) if t[end : end + 1] == " " else None
-            banned = (
-                self.banned_listed if listed else self.banned
-            )  # "قرى ... وتل شعير": a word in a list's name
+            # "قرى ... وتل شعير": a word in a list's name
+            banned = self.banned_listed if listed else self.banned
             if w2 is None or w2.group(0) in banned or w2.group(0) in self.lex_words:
                 return None
             end = w2.end()
