@@ -1,5 +1,5 @@
-"""The built automaton of the shipped gazetteer, kept on disk so that start-up reads it instead of
-building it (about 1 s for ~70,000 keys).
+"""The built automaton of the shipped gazetteer (and its sound index), kept on disk so that start-up reads
+it instead of building it (about 1.5 s for ~70,000 keys and their sounds).
 
 The file is named by a hash of everything the automaton depends on: the gazetteer, the word lists,
 the code that turns names into keys and the Python and pyahocorasick versions. A clone without it, a
@@ -30,6 +30,7 @@ _DEPENDS = (
     "extraction/places/keys.py",
     "extraction/places/matcher.py",
     "extraction/places/cache.py",
+    "extraction/places/sound_keys.py",
 )
 
 

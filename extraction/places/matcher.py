@@ -14,6 +14,7 @@ from extraction.gazetteer.names import fold_name as fold
 from .cache import cache_key, load, save
 from .facts import Entries
 from .keys import GUARDED, NEW, place_keys
+from .sound_keys import build_index
 from .words import PlaceWords, place_words
 
 # Longer keys are no names (the longest is under 50); raw_hits orders hits by start * MAX_KEY - length.
@@ -62,7 +63,7 @@ class Matcher:
         self.gaz = gaz
         self.words = words
         self.places: list[Place] = list(gaz.places)
-        self.automaton, self.key_info, self.seats = built or _build(self.places, words)
+        self.automaton, self.key_info, self.seats, self.sounds = built or _build(self.places, words)
         self.entries_of: dict[int, Entries] = {}  # key number -> its entries, decoded on first hit
         self._glued_of: dict[int, Entries] = {}  # ... without the لل entries (a hit after ب/ل/ك)
         self.fixed_scores = [fixed_score(p) for p in self.places]
@@ -136,7 +137,7 @@ class Matcher:
 
 
 def _build(places: list[Place], words: PlaceWords) -> tuple:
-    """(automaton of key numbers, key_info) for the places; the slow part a cache saves."""
+    """(automaton of key numbers, key_info, seats, sound index) for the places; the slow part a cache saves."""
     freq = read_name_words()
     codes: dict[str, list[int]] = {}
     for i, p in enumerate(places):
@@ -149,7 +150,7 @@ def _build(places: list[Place], words: PlaceWords) -> tuple:
         automaton.add_word(key, n)
         info.append((len(key), bool(cs[0] & 1), tuple(cs)))
     automaton.make_automaton()
-    return automaton, info, _seats(places)
+    return automaton, info, _seats(places), build_index(places, words.pairs)
 
 
 def _seats(places: list[Place]) -> dict[str, str]:
@@ -178,7 +179,7 @@ def matcher_for(gaz: Gazetteer) -> Matcher:
         built = load(key) if key else None
         m = Matcher(gaz, words, built)
         if key and built is None:
-            save(key, (m.automaton, m.key_info, m.seats))
+            save(key, (m.automaton, m.key_info, m.seats, m.sounds))
         gaz.__dict__["_place_matcher"] = m
     return m
 
