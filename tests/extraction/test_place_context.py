@@ -167,6 +167,25 @@ def test_a_cached_automaton_finds_what_a_fresh_one_finds(tmp_path, monkeypatch):
     ]
 
 
+def test_the_sound_index_is_saved_with_the_automaton(tmp_path, monkeypatch):
+    """A second process finds "Mala Sobat" (the map's Mawla Sibat) from the saved index, not a rebuilt one."""
+    import extraction.places.matcher as matcher_mod
+    from extraction.gazetteer.index import Gazetteer
+    from extraction.gazetteer.load import _copy, shipped
+    from extraction.places.matcher import matcher_for
+    from extraction.places.sounds import sounding_near
+
+    monkeypatch.setenv("RASD_CACHE_DIR", str(tmp_path))
+    first = Gazetteer([_copy(p) for p in shipped()], shipped=True)
+    built = matcher_for(first).sounds
+    assert built.english and built.arabic and built.pairs
+    monkeypatch.setattr(matcher_mod, "build_index", lambda *a: pytest.fail("the index was rebuilt"))
+    second = Gazetteer([_copy(p) for p in shipped()], shipped=True)
+    assert matcher_for(second).sounds == built
+    found = sounding_near("Mala Sobat", second.get("gn-173377"), second)  # near Qamishli
+    assert found is second.get("wof-1243077207")
+
+
 def test_a_wof_row_does_not_give_a_known_place_another_known_place_s_name():
     gaz = load_gazetteer()
     # WOF's row for Sirrin ash Shamaliyah also says "Sarrin"/صرين and al-Kishma's says الكشكية: the names of
