@@ -26,7 +26,19 @@ def _additive() -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_SEG_END = re.compile(rf"[;:()]|,(?!\s*(?:{_additive()})(?!\w))")
+def _another_place() -> str:
+    """After a comma, "the Assyrian village of Tel Tawil" or "and the villages of Selmase and Tawil" goes on
+    listing the places the act reached (English settlement type words of data/place_words.csv)."""
+    words = {
+        fold(r["word"])
+        for r in read_table("place_words.csv")
+        if r["role"] == "type" and r["lang"] == "en" and r["kind"] in ("village", "town", "city", "camp")
+    }
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return rf"(?:and\s+)?the\s+(?:[a-z]+\s+)?(?:{alt})s?\s+of(?!\w)"
+
+
+_SEG_END = re.compile(rf"[;:()]|,(?!\s*(?:{_additive()}|{_another_place()})(?!\w))")
 
 
 @lru_cache(maxsize=1)

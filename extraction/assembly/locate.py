@@ -65,8 +65,10 @@ _DATELINE = re.compile(r"\s*[-–—]")
 @rule("locate")
 def the_sentences_places_when_the_clause_has_none(act: Act, refs: list[PlaceRef]) -> list[PlaceRef]:
     """Nothing (or only "مجلس X العسكري") in the clause: the sentence's places, those of the clause nearest
-    the act when several ("وفي دير الزور، ضبطت ... في مدينة الميادين، وألقت القبض": al-Mayadin only); never where
-    the wounded were taken ("ونقل إلى أحد مشافي دمشق"), the fire came from or people came from."""
+    the act when several ("وفي دير الزور، ضبطت ... في مدينة الميادين، وألقت القبض": al-Mayadin only), unless that
+    clause names only where a list lies ("The villages of Botan and Seftik, along the road west of Kobane, came
+    under Turkish shelling"); never where the wounded were taken ("ونقل إلى أحد مشافي دمشق"), the fire came from
+    or people came from."""
     for r in refs:
         if r.mention is None or r.mention.qualifier != "institution":
             return refs
@@ -74,7 +76,9 @@ def the_sentences_places_when_the_clause_has_none(act: Act, refs: list[PlaceRef]
     seen = _keys(refs)
     whole = [r for r in places_in(sv, s.start, s.end, act.policy) if r.key not in seen]
     if len(whole) > 1 and not refs:
-        whole = nearest_clause_places(sv, act.anchor, act.policy) or whole
+        # the nearest clause's places count only where the sentence's own rules keep them
+        keys = _keys(whole)
+        whole = [r for r in nearest_clause_places(sv, act.anchor, act.policy) if r.key in keys] or whole
     return refs + whole if whole else refs
 
 

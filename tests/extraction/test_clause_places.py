@@ -35,6 +35,15 @@ def test_the_masdar_of_flight_is_the_flight_placed_where_people_fled_from() -> N
 
 
 @guards("strong_places_over_weak_in_a_clause")
+def test_a_town_beats_the_province_of_a_council_named_in_its_clause() -> None:
+    """ "في بلدة ذيبان بريف دير الزور الشرقي" after "«مجلس دير الزور المدني»": the town, not the province."""
+    text = (
+        "اغتال مسلحون مجهولون، صباح اليوم الثلاثاء، موظفاً يعمل في لجنة المحروقات التابعة لـ«مجلس دير الزور المدني»، "
+        "في بلدة ذيبان بريف دير الزور الشرقي."
+    )
+    assert [e.location for e in extract(text, "2020-08-04")] == ["Diban"]
+
+
 def test_a_town_beats_the_city_it_is_east_of() -> None:
     text = (
         "RAQQA, Syria (North Press) – Two children were killed and a third was wounded on Sunday when a landmine "

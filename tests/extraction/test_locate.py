@@ -29,6 +29,15 @@ def test_a_framing_province_does_not_make_a_second_event() -> None:
     assert [e.location for e in extract(text, "2024-05-15")] == ["Al Mayadin"]
 
 
+def test_the_place_a_list_lies_by_is_not_the_act_s_place() -> None:
+    """The clause nearest "came under shelling" names only where the subject list lies ("along the road west of
+    Kobane"), a place the sentence's rules drop: the villages are the act's places, in both languages."""
+    en = "The villages of Botan and Seftik, along the road west of Kobane, came under Turkish shelling."
+    assert [e.location for e in extract(en, "2022-08-16")] == ["Botan", "Siftik al Ula"]
+    ar = "قرى بوتان وسفتك وسيليم، الواقعة على الحدود غربي كوباني، تعرضت لقصف تركي."
+    assert len(extract(ar, "2022-08-16")) == 3
+
+
 @guards("a_generic_plural_of_attacks_is_no_event")
 def test_a_count_of_attacks_in_general_is_no_event() -> None:
     text = (

@@ -244,6 +244,28 @@ def test_the_places_an_act_reached_go_on_after_a_comma() -> None:
     assert {"محرملة", "خضراوي"} <= {e.location for e in extract(text, "2022-06-02")}
 
 
+def test_an_english_list_of_places_goes_on_after_a_comma_and_a_type_word() -> None:
+    """ "shelled the villages of Gozaliye and Tel Leben, the Assyrian village of Tel Tawil, and the villages of
+    Selmase and Tawil in the western countryside of Tel Tamir", "the village of Qirmane ..., and the village of
+    Jirnik ...": the comma before another "village of" does not end the places the shelling reached."""
+    text = (
+        "The Turkish occupation state shelled the villages of Gozaliye and Tel Leben, the Assyrian village of Tel "
+        "Tawil, and the villages of Selmase and Tawil in the western countryside of Tel Tamir district."
+    )
+    assert [e.location for e in extract(text, "2022-08-16")] == [
+        "Gozaliye",
+        "Tel Leben",
+        "Tel Tawil",
+        "Selmase",
+        "Tawil",
+    ]
+    pair = (
+        "Yesterday, Turkish forces shelled the village of Qirmane in the western countryside of Dirbesiye district, "
+        "and the village of Jirnik in the western countryside of Amude district."
+    )
+    assert len(extract(pair, "2022-08-16")) == 2
+
+
 def test_a_verb_of_where_a_town_lies_is_no_name() -> None:
     """ "في بلدة تقع شرقي دير الزور": an unnamed town; "تقع" (lies) is no village's name."""
     assert _unlisted("خبر\nقُتل عنصران بعدما أطلق مسلحون النار عليهما في بلدة تقع شرقي دير الزور.") == []
