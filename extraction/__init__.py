@@ -93,7 +93,7 @@ def _assembled(
     gaz = load_gazetteer(extra_places)
     places = find_places(doc.norm, extra_places=extra_places, gazetteer=gaz, source=source)
     places = sorted(places + unlisted_places(doc.norm, places, gaz, doc.type_words), key=lambda p: p.start)
-    doc = join_place_lists(doc, [(p.start, p.end) for p in places])
+    doc = join_place_lists(doc, [(p.start, p.end, p.place.id) for p in places])
     return doc, places, assemble(doc, pub, places, gaz, source, disabled=disabled, trace=trace)
 
 

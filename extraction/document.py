@@ -210,22 +210,41 @@ def _stories(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
-_LIST_COMMA = re.compile(r"[\"'»«\s]*,[\"'»«\s]*(?:و\s*)?")
+# what may open the next place of a list: "و", or a Latin article or ʿayn no spelling of the place has ("Amudah,
+# ad-Darbasiyah", "ʿAmudah")
+_OPENER = r"(?:و\s*|ʿ|(?:a[dlnrstz]|ash|ath|adh|e[dlrstz])-)?"
+_LIST_COMMA = re.compile(rf"[\"'»«\s]*,[\"'»«\s]*{_OPENER}")
+# a place's other name in brackets, then the list goes on: "al-Malikiyah (Dêrik), al-Qahtaniyah (Tirbesipî)",
+# "المالكية (ديريك) والقحطانية"; the other name a place of its own or a name no source has
+_OPEN = re.compile(r"\s*\(")
+_CLOSE_NEXT = re.compile(rf"\)\s*,?\s*(?:and\s+)?{_OPENER}")
+_ALIAS_NEXT = re.compile(rf"\s*\([^()\d,]{{1,25}}\)\s*,\s*{_OPENER}")
 
 
-def join_place_lists(doc: Document, spans: list[tuple[int, int]]) -> Document:
+def join_place_lists(doc: Document, spans: list[tuple[int, int, str]]) -> Document:
     """The document with the commas of place lists joined: "قرى «بوبان، أشمة، سفتك» في الريف الغربي" is one
-    clause, not three (a comma between two named places lists them; it does not end a clause).
+    clause, not three (a comma between two named places lists them; it does not end a clause), and so are the
+    brackets of a listed place's other name ("in al-Malikiyah (Dêrik), al-Qahtaniyah (Tirbesipî) and Amudah").
 
-    ``spans`` are the place mentions' original offsets, in order.
+    ``spans`` are the place mentions' original offsets and place ids, in order; a comma between two places may
+    open the second with a Latin article no spelling of it has ("Amudah, ad-Darbasiyah").
     """
     idx, text = doc.norm.index, doc.text
-    folded = [(bisect.bisect_left(idx, a), bisect.bisect_left(idx, b)) for a, b in spans]
+    folded = [(bisect.bisect_left(idx, a), bisect.bisect_left(idx, b), pid) for a, b, pid in spans]
     joined: set[int] = set()
-    for (_s1, e1), (s2, _e2) in zip(folded, folded[1:], strict=False):
-        m = _LIST_COMMA.fullmatch(text, e1, s2) if 0 < s2 - e1 <= 8 else None
-        if m is not None:
+
+    def join(lo: int, hi: int) -> None:
+        joined.update(i + 1 for i in range(lo, hi) if text[i] in ",()")
+
+    for n, ((_s1, e1, id1), (s2, e2, id2)) in enumerate(zip(folded, folded[1:], strict=False)):
+        if 0 < s2 - e1 <= 8 and _LIST_COMMA.fullmatch(text, e1, s2):
             joined.add(text.index(",", e1, s2) + 1)
+        elif 0 < s2 - e1 <= 40 and _ALIAS_NEXT.fullmatch(text, e1, s2):
+            join(e1, s2)  # "al-Maʿbada (Girkê Legê), al-Qahtaniyah": an other name no source has
+        elif id1 == id2 and n + 2 < len(folded) and _OPEN.fullmatch(text, e1, s2):
+            s3 = folded[n + 2][0]
+            if 0 < s3 - e2 <= 8 and _CLOSE_NEXT.fullmatch(text, e2, s3):
+                join(e1, s3)  # "al-Malikiyah (Dêrik), al-Qahtaniyah": the other name of the same place
     if not joined:
         return doc
     sentences = [

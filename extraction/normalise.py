@@ -70,6 +70,8 @@ _DROP.update(chr(c) for c in range(0x064B, 0x0660))
 _DROP.update(chr(c) for c in range(0x06D6, 0x06EE))
 # hashtags: "قرى #عياش و#الخريطة"، "#الجيش_السوري": the sign goes and an underscore is a space
 _DROP.add("#")
+# the ʿayn and hamza signs of a scholarly transliteration ("ʿAmudah", "al-Maʿbada"): news and maps write none
+_DROP.update("\u02bf\u02be")
 _FOLD["_"] = " "
 
 _HTML_HINT = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")

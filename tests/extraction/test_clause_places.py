@@ -142,3 +142,17 @@ def test_where_a_victim_hails_from_is_not_where_he_was_killed() -> None:
         "مسلحان مجهولان يستقلان دراجة نارية الرصاص في بلدة محيميدة غربي دير الزور."
     )
     assert [e.location for e in extract(text, "2022-04-24")] == ["Al-Muhaymidah"]
+
+
+def test_a_list_goes_on_past_a_place_s_other_name_in_brackets() -> None:
+    """ "in al-Malikiyah (Dêrik), al-Qahtaniyah (Tirbesipî), ʿAmudah, ad-Darbasiyah and Tall Tamr", "في المالكية
+    (ديريك) والقحطانية (تربسبيه) وعامودا": a bracketed other name, a Latin article no spelling has and the ʿayn sign
+    of a transliteration do not end the list of places the demonstrations were held in."""
+    en = (
+        "The Kurdish National Council staged demonstrations on August 16, 2016 in al-Malikiyah (Dêrik), "
+        "al-Qahtaniyah (Tirbesipî), ʿAmudah, ad-Darbasiyah and Tall Tamr."
+    )
+    towns = ["Al Malikiyah", "Al Qahtaniyah", "`Amuda", "Ad Darbasiyah", "Tall Tamr"]
+    assert [e.location for e in extract(en, "2016-08-25")] == towns
+    ar = "نظم المجلس الوطني الكردي مظاهرات في المالكية (ديريك) والقحطانية (تربسبيه) وعامودا والدرباسية وتل تمر."
+    assert [e.location for e in extract(ar, "2016-08-25")] == towns

@@ -89,7 +89,15 @@ REAL = {
 }
 # real9: "the clashes spread to the villages of Al-Shakikah and Abu Hamam" is now two events the gold has, with no
 # side named in their sentence (the headline's sides are not carried to them): actors 0.514 over more matched events
-REAL_ACTOR_FLOOR = {"real9": 0.49, "real16": 0.57, "real17": 0.54, "real21": 0.53, "real22": 0.54}
+# real30: the KNC demonstrations the Asayish broke up are now found in five towns; the gold names the Asayish too
+REAL_ACTOR_FLOOR = {
+    "real9": 0.49,
+    "real16": 0.57,
+    "real17": 0.54,
+    "real21": 0.53,
+    "real22": 0.54,
+    "real30": 0.56,
+}
 DEV_REAL = SCORE.parent / "dev-real"
 DEV_REAL_FLOOR = 0.86
 

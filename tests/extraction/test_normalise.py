@@ -48,6 +48,13 @@ def test_fast_path_gives_exactly_what_the_reference_gives(text: str) -> None:
     assert (a.text, list(a.index)) == (b.text, b.index)
 
 
+def test_the_signs_of_a_transliteration_are_dropped() -> None:
+    """ "ʿAmudah", "al-Maʿbada": the ʿayn and hamza signs are not letters of the name."""
+    n = normalise("ʿAmudah and al-Maʿbada")
+    assert n.text == "amudah and al-mabada"
+    assert n.original[slice(*n.span(0, 6))] == "Amudah"
+
+
 def test_hashtags_read_as_words() -> None:
     """ "قرى #عياش و#الخريطة"، "#الجيش_السوري": the sign is dropped and an underscore is a space."""
     n = normalise("قرى #عياش و#الخريطة من #الجيش_السوري")
