@@ -21,7 +21,14 @@ from .rules import rule
 
 # places told only for where the wounded were taken, the fire came from or people came from: never borrowed
 # by a later act with no place of its own ("نُقل الجرحى إلى مشافي مدينة الحسكة" ... "عثر على جثة")
-_ASIDES = frozenset(["where_the_wounded_were_taken", "where_the_fire_came_from", "where_people_came_from"])
+_ASIDES = frozenset(
+    [
+        "where_the_wounded_were_taken",
+        "where_the_fire_came_from",
+        "where_people_came_from",
+        "where_the_deeds_held_against_someone_were_done",
+    ]
+)
 AREA_KINDS = {"governorate", "district", "sub-district", "region"}
 CHILD_KINDS = {"neighbourhood", "facility", "airport"}
 SETTLEMENTS = ("city", "town", "village")

@@ -6,6 +6,7 @@ None); none knowing, the place is where the act happened (``at``). Computed once
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .report import PLACE_NOUNS, Report, words
@@ -30,6 +31,8 @@ _SPREAD = re.compile(rf"(?:{words('spread')})\s+(?:\S+\s+){{0,3}}(?:الي|to)\s
 _PURPOSE = re.compile(rf"(?:{words('purpose')})(?!\w)[^,.،\n]{{0,30}}$")
 _HOSPITAL = re.compile(rf"(?:{words('hospital')})(?!\w)[^,.،\n]{{0,25}}$")
 _LIES = re.compile(rf"(?<!\w)(?:{words('lies')})\s+(?:[^\s,.،]+\s+){{0,4}}$")
+# "a cell blamed for attacks in the region, among them an attack on the ISF headquarters in Hasakah city"
+_CHARGE = re.compile(rf"(?<!\w)(?:{words('charge')})[^.;:\n]{{0,80}}$")
 
 
 def role_of(rep: Report, i: int) -> str:
@@ -90,6 +93,21 @@ def where_a_place_lies_describes_it(at: PlaceAt) -> str | None:
     """ "attacks on the dam, which lies near the town of Manbij"، "الواقعة في ريف الرقة": a place told as where
     another lies describes it (role ``lies``: no policy prefers it); it is not where the act was."""
     return "lies" if _LIES.search(at.wide) else None
+
+
+@rule("place_roles")
+def where_the_deeds_held_against_someone_were_done(at: PlaceAt) -> str | None:
+    """ "arrested a man accused of taking part in attacks on the ISF in Hasakah", "خلية متهمة بتنفيذ هجمات في
+    المنطقة، بينها هجوم على مقر الأسايش في مدينة الحسكة": where the deeds someone is accused of or held for were
+    done (role ``charge``) is not where the act told happened; a charge of belonging to a side names no deed."""
+    m = _CHARGE.search(at.text, max(0, at.s - 100), at.s)
+    if m is None:
+        return None
+    # a deed: a word of a violent act between ("accused of belonging to ISIS in the town of al-Shuhayl" was
+    # arrested there; "متهمة بالتبعية للنظام السابق أثناء اجتماع أفرادها في منزل بحي الكتف" was raided there)
+    starts = at.rep.violence_starts
+    k = bisect.bisect_left(starts, m.start())
+    return "charge" if k < len(starts) and starts[k] < at.s else None
 
 
 @rule("place_roles")
@@ -160,6 +178,7 @@ def a_list_shares_its_role_word(at: PlaceAt) -> str | None:
 RULES = (
     a_place_planned_is_not_reached,
     where_a_place_lies_describes_it,
+    where_the_deeds_held_against_someone_were_done,
     a_spread_reaches_where_it_happens,
     where_people_came_from,
     a_role_word_just_before,

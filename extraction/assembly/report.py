@@ -56,6 +56,9 @@ OUTLET_WORDS = outlet_words()
 _OUTLET_ANY = re.compile("|".join(map(re.escape, sorted(OUTLET_WORDS))))  # any outlet word, even inside one
 
 
+_VIOLENT_TYPES = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
+
+
 def words(role: str) -> str:
     """The ``event_words.csv`` words of ``role`` as a regular-expression alternation."""
     return "|".join(WORD_LISTS[role])
@@ -159,6 +162,12 @@ class Report:
         # for the few sentences with an event word)
         self.match_starts = list(map(_START, doc.matches))
         self.trigger_starts = [m.start for m in doc.matches if m.kind == "trigger"]
+        # where the words of a violent act start (not of a meeting, an arrest or another development)
+        self.violence_starts = [
+            m.start
+            for m in doc.matches
+            if m.kind == "trigger" and m.entry.row.get("event_type") in _VIOLENT_TYPES
+        ]
         self.actor_starts = list(map(_START, self.actors))
         self.main_date = _main_date(self.dates, published, _lead_end(doc.sentences))
         self.week_before = published - dt.timedelta(days=7)

@@ -116,3 +116,16 @@ def test_the_positions_fired_from_are_not_where_the_shells_fell() -> None:
         "حلب الشرقي، الليلة الماضية."
     )
     assert "Maskanah" not in [e.location for e in extract(text, "2025-09-11")]
+
+
+@guards("where_the_deeds_held_against_someone_were_done")
+def test_where_the_deeds_someone_is_held_for_were_done_is_not_where_the_act_was() -> None:
+    """ "arrested in Raqqa a man involved in attacks on the ISF in Hasakah": Raqqa only; "held ... responsible for
+    Turkey's attacks on the Kobani area" names no place of an act; a charge of belonging to a side names no deed, so
+    the town after it is where the arrest was."""
+    text = "On May 13, the SDF arrested in Raqqa a man involved in attacks on the ISF in Hasakah."
+    assert [e.location for e in extract(text, "2023-05-16")] == ["Ar Raqqah"]
+    ar = "اعتقلت قسد في الرقة المدعو أحمد المتهم بتنفيذ هجوم على مقر الأسايش في مدينة الحسكة."
+    assert [e.location for e in extract(ar, "2023-05-16")] == ["Ar Raqqah"]
+    member = "وقبل يومين، ألقت قسد القبض على شخص متهم بالانتماء إلى تنظيم داعش في بلدة الشحيل شرق دير الزور."
+    assert [e.location for e in extract(member, "2022-06-10")] == ["Al-Shuhayl"]
