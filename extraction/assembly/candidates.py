@@ -257,6 +257,28 @@ def counted_attacks_are_a_tally(sv: SentenceView, trigs: list[Trigger]) -> list[
     return out if len(out) != len(trigs) else trigs
 
 
+# a line of a breakdown: a bullet or a place, a colon, then the count ("* Al-Raqqah: four strikes", "• الرقة: 4 غارات")
+_BREAKDOWN = re.compile(r"\s*(?:[*•·▪●◦-]\s*)?[^\W\d][^:\n]{0,40}:\s*")
+_DIGITS = re.compile(r"\d+")
+
+
+@rule("candidates", cues=("count", "count_line"))
+def a_line_of_a_breakdown_is_a_tally(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
+    """ "Turkish airstrikes on SDF-held areas in 2024, by region: * Al-Raqqah: four strikes, which killed three
+    combatants", "• Raqqa: two attacks": a line that opens with a place or a bullet and a colon, then counts acts,
+    breaks a tally down; none of its words is an event."""
+    s, text = sv.s, sv.rep.text
+    m = _BREAKDOWN.match(text, s.start, s.end)
+    if m is None:
+        return trigs
+    nums = [n.end for n in sv.matches if n.kind == "number" and m.end() <= n.start]
+    nums += [d.end() for d in _DIGITS.finditer(text, m.end(), s.end)]
+    for c in (*sv.cue_kinds.get("count", ()), *sv.cue_kinds.get("count_line", ())):
+        if any(_one_word_at_most(text, end, c.start) for end in nums):
+            return []
+    return trigs
+
+
 @rule("candidates", cues=("speech",))
 def a_sources_toll_refers_back(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
     """ "وتحدث ناشطون عن مقتل شابين، بينما أكد مصدر طبي وصول جثة": a source's toll is for the act told before.
@@ -299,6 +321,7 @@ RULES = (
     a_circumstance_of_the_act_told_is_no_event,
     a_claims_account_is_the_act_claimed,
     counted_attacks_are_a_tally,
+    a_line_of_a_breakdown_is_a_tally,
     a_sources_toll_refers_back,
     a_bare_killing_counts_only_alone,
 )

@@ -197,9 +197,9 @@ def test_what_a_side_calls_the_incident_retells_it() -> None:
 
 @guards("counted_attacks_are_a_tally")
 def test_what_counted_attacks_caused_is_the_counts() -> None:
-    """ "• Al-Hasakah: nine attacks, which killed five military personnel, a driver and four civilians": a tally,
-    no killing event of its own."""
-    text = "• Al-Hasakah: nine attacks, which killed five military personnel, a driver and four civilians."
+    """ "In Al-Hasakah the cells carried out nine attacks, which killed five military personnel, a driver and four
+    civilians": a tally, no killing event of its own."""
+    text = "In Al-Hasakah the cells carried out nine attacks, which killed five military personnel, a driver and four civilians."
     assert one_line(text, "2023-04-14") == []
 
 
@@ -226,3 +226,23 @@ def test_a_quoted_happening_placed_right_after_the_quote_is_narration() -> None:
         "Rahman, who heads the Observatory."
     )
     assert "Tall Abyad" in [e.location for e in extract(text, "2019-10-11")]
+
+
+@guards("a_line_of_a_breakdown_is_a_tally")
+def test_the_lines_of_a_tally_s_breakdown_are_not_events() -> None:
+    """ "* Al-Raqqah: four strikes, which killed three combatants", "• الرقة: 4 غارات": a place or bullet, a colon
+    and a count of acts break a tally down; a dated item of a list is still an event."""
+    text = (
+        "Turkish airstrikes on SDF-held areas in 2024, by region:\n"
+        "* Al-Raqqah: four strikes, which killed three combatants.\n"
+        "* Aleppo: 14 strikes, which killed two combatants."
+    )
+    assert extract(text, "2024-06-01") == []
+    assert (
+        extract(
+            "حصيلة الغارات التركية منذ مطلع العام:\n• الرقة: 4 غارات أسفرت عن مقتل 3 مقاتلين.", "2024-06-01"
+        )
+        == []
+    )
+    dated = "* December 10: a Turkish drone struck a car near Amuda, killing two fighters."
+    assert len(extract(dated, "2024-12-12")) == 1
