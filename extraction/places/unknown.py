@@ -318,10 +318,10 @@ class _Scan:
             self.add(*span, kind)
             pos = span[1]
 
-    def plural_list(self, text: str, mm: re.Match[str]) -> None:
+    def plural_list(self, text: str, mm: re.Match[str], items: re.Pattern[str] | None = None) -> None:
         """The names of "the villages of A, B and C" (not known ones, stop words or words another lexicon knows)."""
         base = mm.start(1)
-        for im in _EN_ITEM_RX.finditer(mm.group(1)):
+        for im in (items or _EN_ITEM_RX).finditer(mm.group(1)):
             if mm.group(1).endswith("in the ", 0, im.start()):
                 continue  # "Ereb Khan in the Zarghan district": where the item lies, not an item
             name = im.group(0)
@@ -359,6 +359,9 @@ class _Scan:
         if "villages of " in text or "towns of " in text or "hamlets of " in text:
             for mm in _EN_PLURAL.finditer(text):
                 self.plural_list(text, mm)
+        if " includ" in text:
+            for mm in _EN_INCLUDE.finditer(text):
+                self.plural_list(text, mm, _EN_ITEM3_RX)
         if " were " in text and any(verb in text for verb in _EN_STRUCK):
             for mm in _EN_PASSIVE_LIST.finditer(text):
                 self.plural_list(text, mm)
@@ -398,6 +401,14 @@ _EN_PLURAL = re.compile(
     rf"\b(?:villages|towns|hamlets) of ({_EN_ITEM}(?:,\s{_EN_ITEM})*(?:,?\sand\s{_EN_ITEM}|(?<=\w),\s{_EN_ITEM}(?=,?\sand\s[a-z])))"
 )
 _EN_ITEM_RX = re.compile(_EN_ITEM)
+# "The villages hit in the latest attacks include Dirdara, Til Shenan, Til Cûma ... and Xeybish": a list of villages
+# that a plural type word opens with "include(d)" a few words after it
+_EN_ITEM3 = r"(?:[Aa]l-|[Ee]l-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+){0,2}"  # "Qesir Toma Yelda"
+_EN_ITEM3_RX = re.compile(_EN_ITEM3)
+_EN_INCLUDE = re.compile(
+    rf"\b(?:villages|towns|hamlets)\b[^.,;:\n]{{0,60}}?\binclud(?:e|ed|ing)\s+(?:the\s+villages\s+of\s+)?"
+    rf"({_EN_ITEM3}(?:,\s{_EN_ITEM3})*,?\sand\s{_EN_ITEM3})"
+)
 # "Derdara, Tawila, Tal Tawil, Um Keif, Tal Juma' and Tal Shanan were shelled", "Derdara and Um Keif, as well as
 # Ereb Khan in the Zarghan district, were shelled": the names of a list that is the subject of a passive strike
 _EN_STRUCK = ("shelled", "bombed", "bombarded", "struck", "targeted")

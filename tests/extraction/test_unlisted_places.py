@@ -266,6 +266,18 @@ def test_an_english_list_of_places_goes_on_after_a_comma_and_a_type_word() -> No
     assert len(extract(pair, "2022-08-16")) == 2
 
 
+def test_the_villages_a_report_says_were_included_are_places() -> None:
+    """ "The villages hit in the latest attacks include Dirdara, Til Shenan, Til Cûma, Jêrîn, Qesir Toma Yelda, Tewîla
+    and Xeybish, all around Tall Tamr": each name of a list that "include" opens after a plural type word is a
+    village by Tall Tamr, a name of three words too."""
+    text = (
+        "Turkish forces shelled villages near the town of Tall Tamr on Sunday.\nThe villages hit in the latest attacks "
+        "include Til Shenan, Til Cûma, Jêrîn, Qesir Toma Yelda and Xeybish, all around Tall Tamr."
+    )
+    names = ["Til Shenan", "Til Cûma", "Jêrîn", "Qesir Toma Yelda", "Xeybish"]
+    assert [name for name in names if name in {e.location for e in extract(text, "2022-05-23")}] == names
+
+
 def test_a_verb_of_where_a_town_lies_is_no_name() -> None:
     """ "في بلدة تقع شرقي دير الزور": an unnamed town; "تقع" (lies) is no village's name."""
     assert _unlisted("خبر\nقُتل عنصران بعدما أطلق مسلحون النار عليهما في بلدة تقع شرقي دير الزور.") == []
