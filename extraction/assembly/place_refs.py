@@ -205,7 +205,14 @@ def inherit(rep: Report, pos: int) -> PlaceRef | None:
             continue
         r = place_ref(rep, i, inherited=True)
         fs = rep.place_pos[i][0]
-        if not r.weak and not FROM.search(text[max(0, fs - 14) : fs]) and not aside(rep, i):
+        # "Tall Tamr, a town of about 7,000 people, lies south-east of Ras al-Ayn. ... hit it on 4 April": a
+        # place told only as where another lies is not the one told of
+        if (
+            not r.weak
+            and not FROM.search(text[max(0, fs - 14) : fs])
+            and not aside(rep, i)
+            and place_role(rep, i)[0] != "lies"
+        ):
             prev = described(rep, i) or _located_by_next(rep, i)
             r = prev if prev is not None else r
             x = _other_end(rep, r.idx)

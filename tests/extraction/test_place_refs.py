@@ -83,3 +83,15 @@ def test_an_activist_in_a_city_is_a_desk_not_the_place() -> None:
         "وقال الناشط الإعلامي في دير الزور إبراهيم الحسن إن مجهولين أطلقوا النار على العناصر في البلدة."
     )
     assert {e.location for e in extract(text, "2026-01-30")} == {"Al-Bahra"}
+
+
+def test_a_place_told_as_where_a_town_lies_is_not_the_town_told_of() -> None:
+    """ "Tall Tamr, a town of about 7,000 people, lies south-east of Ras al-Ayn. ... the last heavy Turkish artillery
+    shelling hit it on 4 April": the act with no place of its own is at Tall Tamr, not Ras al-Ayn."""
+    text = (
+        "Turkish forces shelled villages near the town of Tall Tamr on Sunday.\n"
+        "Tall Tamr, a town of about 7,000 people, lies south-east of Ras al-Ayn.\n"
+        "The town has been under constant fire ever since; the last heavy Turkish artillery shelling hit it on 4 April."
+    )
+    april = [e.location for e in extract(text, "2022-05-23") if e.event_date == "2022-04-04"]
+    assert april == ["Tall Tamr"]
