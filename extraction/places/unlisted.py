@@ -75,12 +75,13 @@ def unlisted_places(
     return sorted(out, key=lambda m: m.start)
 
 
-# "assaulted the SDF headquarters in Granij", "stormed three SDF points in Al-Kashkiya": a capitalised name
+# "assaulted the SDF headquarters in Granij", "stormed three SDF points in Al-Kashkiya", "shelled a water shop in Zor
+# Maghar" (two capitalised words): a capitalised name
 # after a locative word, in an English report. The word boundary before the word is a look-behind after its
 # first letter ("i(?<!\wi)n" is "\bin"): each branch opens on a letter, so the engine skips to one in C.
 _EN_AT = re.compile(
     r"(?:i(?<!\wi)n|a(?<!\wa)t|n(?<!\wn)ear|o(?<!\wo)f|a(?<!\wa)nd)\s+"
-    r"((?:[Aa]l-|[Ee]l-)?(?:(?:Kafr|Tal|Tell|Ain|Ras|Umm|Abu|Deir|Jabal|Khirbet|Tall) )?[A-Z][a-z']{2,}(?:-[A-Z][a-z']+)?)\b"
+    r"((?:[Aa]l-|[Ee]l-)?(?:(?:Kafr|Tal|Tell|Ain|Ras|Umm|Abu|Deir|Jabal|Khirbet|Tall) )?[A-Z][a-z']{2,}(?:[- ][A-Z][a-z']+)?)\b"
 )
 
 

@@ -127,6 +127,10 @@ def test_an_english_name_after_in_is_a_village_only_where_it_sounds_like_one_nea
     )
     assert _places(text) == [("Granij", "Gharanij")]
     assert _places("Tribal forces seized SDF positions in Dhiban in Ramadan and in Abriha.") == []
+    # a name of two capitalised words: "Zor Maghar" is the map's Zawr Maghar, west of Kobani
+    assert _places("Turkish artillery shelled a water shop in Zor Maghar, west of Kobani.") == [
+        ("Zor Maghar", "Zawr Maghar")
+    ]
 
 
 def test_a_village_in_the_same_area_is_at_the_town_a_direction_phrase_describes() -> None:
