@@ -54,6 +54,15 @@ def test_ceasefire_is_not_a_shooting() -> None:
     assert subs("دعت روسيا إلى الالتزام باتفاق وقف إطلاق النار.") == []
 
 
+def test_an_act_named_right_after_since_dates_something_else() -> None:
+    """ "a serious escalation since the ceasefire agreement", "منذ اتفاق التهدئة": no agreement is told."""
+    assert (
+        subs("The SDF called the raid a serious escalation since the ceasefire agreement near the dam.") == []
+    )
+    assert subs("وهو أعنف تصعيد منذ اتفاق التهدئة بين الطرفين.") == []
+    assert subs("وتوصل الطرفان إلى اتفاق لوقف التصعيد في المنطقة.") == ["Agreement"]
+
+
 def test_more_forms() -> None:
     assert subs("ألقت قوات الأمن العام القبض على خمسة أشخاص.") == ["Arrests"]
     assert subs("نفت قسد تنفيذ أي حملة اعتقالات في المدينة.") == []
