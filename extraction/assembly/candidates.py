@@ -102,6 +102,41 @@ def quoted_speech_is_not_narration(sv: SentenceView, trigs: list[Trigger]) -> li
     return out if len(out) != len(trigs) else trigs
 
 
+_NAME_WORD = re.compile(r"[-\s]+(?:of\s+the\s+)?[A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+[-\s]+$")
+
+
+def _name_before(original: str, opening: int, head: int) -> bool:
+    """A capitalised word right before ``head`` that is not the sentence's first."""
+    m = _NAME_BEFORE.search(original, max(opening, head - 30), head)
+    return m is not None and m.start() > opening
+
+
+@rule("candidates")
+def a_word_of_a_units_name_is_no_event(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
+    """ "the Fighting Terrorism Forces of the Syrian Democratic Forces carried out an airdrop": an English event
+    word written with a capital inside a sentence, next to another capitalised word, is part of a name."""
+    if sv.s.headline or not any(t.english for t in trigs):
+        return trigs
+    norm, s = sv.rep.doc.norm, sv.s
+    original = norm.original
+    opening = norm.span(s.start, s.start + 1)[0]
+    out = []
+    for t in trigs:
+        a, b = norm.span(t.start, t.end)
+        head = original.rfind(" ", a, b) + 1 or a  # "the Fighting": the event word, after "the"
+        if (
+            t.english
+            and head > opening
+            and original[head : head + 1].isupper()
+            and original[head + 1 : head + 2].islower()  # "Fighting", not an acronym ("An IED exploded")
+            and (_NAME_WORD.match(original, b) or _name_before(original, opening, head))
+        ):
+            continue
+        out.append(t)
+    return out if len(out) != len(trigs) else trigs
+
+
 @rule("candidates", cues=("downing",))
 def drone_shot_down_is_disrupted(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
     """A drone after a downing verb ("أسقطت قسد طائرة مسيرة"، "shot down a drone"), or in English before it in the
@@ -315,6 +350,7 @@ def a_bare_killing_counts_only_alone(sv: SentenceView, trigs: list[Trigger]) -> 
 
 RULES = (
     quoted_speech_is_not_narration,
+    a_word_of_a_units_name_is_no_event,
     drone_shot_down_is_disrupted,
     drones_moved_are_no_strike,
     an_act_told_as_what_came_before_refers_back,

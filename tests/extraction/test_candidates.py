@@ -246,3 +246,18 @@ def test_the_lines_of_a_tally_s_breakdown_are_not_events() -> None:
     )
     dated = "* December 10: a Turkish drone struck a car near Amuda, killing two fighters."
     assert len(extract(dated, "2024-12-12")) == 1
+
+
+@guards("a_word_of_a_units_name_is_no_event")
+def test_an_event_word_in_a_units_name_is_no_event() -> None:
+    """ "the Fighting Terrorism Forces of the SDF ... carried out an airdrop": "Fighting" names a unit; the same
+    word in lower case is fighting."""
+    text = (
+        "On 26 October 2020, the Fighting Terrorism Forces of the Syrian Democratic Forces, backed by the "
+        "International Coalition, carried out an airdrop on the village of al-Sabha."
+    )
+    assert [e.event_type for e in extract(text, "2020-10-27")] == []
+    fight = (
+        "On 26 October 2020, the fighting between the SDF and ISIS cells spread to the village of al-Sabha."
+    )
+    assert [e.event_type for e in extract(fight, "2020-10-27")] == ["Battles"]
