@@ -358,7 +358,7 @@ class _Scan:
                     self.out.append((s, e, name, _en_kind(mm.group(0))))
         if "villages of " in text or "towns of " in text or "hamlets of " in text:
             for mm in _EN_PLURAL.finditer(text):
-                self.plural_list(text, mm)
+                self.plural_list(text, mm, _EN_ITEM3_RX)
         if " includ" in text:
             for mm in _EN_INCLUDE.finditer(text):
                 self.plural_list(text, mm, _EN_ITEM3_RX)
@@ -397,14 +397,14 @@ _EN_UNKNOWN = (  # (pattern, words one of which it needs)
 # "including the villages of Bir Hasso, Ghasaq and Malha": each name of a list a plural type word opens ("the
 # villages of Harbel, Al-Sheikh Issa and the outskirts of Tal Rifaat": two names, then something else)
 _EN_ITEM = r"(?:[Aa]l-|[Ee]l-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+)?"
+_EN_ITEM3 = r"(?:[Aa]l-|[Ee]l-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+){0,2}"  # "Qesir Toma Yelda"
 _EN_PLURAL = re.compile(
-    rf"\b(?:villages|towns|hamlets) of ({_EN_ITEM}(?:,\s{_EN_ITEM})*(?:,?\sand\s{_EN_ITEM}|(?<=\w),\s{_EN_ITEM}(?=,?\sand\s[a-z])))"
+    rf"\b(?:villages|towns|hamlets) of ({_EN_ITEM3}(?:,\s{_EN_ITEM3})*(?:,?\sand\s{_EN_ITEM}|(?<=\w),\s{_EN_ITEM}(?=,?\sand\s[a-z])))"
 )
 _EN_ITEM_RX = re.compile(_EN_ITEM)
+_EN_ITEM3_RX = re.compile(_EN_ITEM3)
 # "The villages hit in the latest attacks include Dirdara, Til Shenan, Til Cûma ... and Xeybish": a list of villages
 # that a plural type word opens with "include(d)" a few words after it
-_EN_ITEM3 = r"(?:[Aa]l-|[Ee]l-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+){0,2}"  # "Qesir Toma Yelda"
-_EN_ITEM3_RX = re.compile(_EN_ITEM3)
 _EN_INCLUDE = re.compile(
     rf"\b(?:villages|towns|hamlets)\b[^.,;:\n]{{0,60}}?\binclud(?:e|ed|ing)\s+(?:the\s+villages\s+of\s+)?"
     rf"({_EN_ITEM3}(?:,\s{_EN_ITEM3})*,?\sand\s{_EN_ITEM3})"

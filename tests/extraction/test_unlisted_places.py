@@ -282,6 +282,19 @@ def test_the_villages_a_report_says_were_included_are_places() -> None:
     assert [name for name in names if name in {e.location for e in extract(text, "2022-05-23")}] == names
 
 
+def test_a_list_of_villages_goes_on_past_a_name_of_three_words() -> None:
+    """ "raids on the Arab villages of al-Soukariyeh, al-Tyba, Eastern Tel Abyad, al-Antar and al-Ali Bajabla": a
+    three-word item ("Eastern Tel Abyad") does not end the list."""
+    text = (
+        "The SDF detained about 150 tribesmen in the north-eastern countryside of Raqqa province on Sunday. SDF "
+        "fighters carried out raids on the Arab villages of al-Soukariyeh, al-Tyba, Eastern Tel Abyad, al-Antar "
+        "and al-Ali Bajabla."
+    )
+    assert {"al-Soukariyeh", "al-Antar", "al-Ali Bajabla"} <= {
+        e.location for e in extract(text, "2016-02-07")
+    }
+
+
 def test_a_verb_of_where_a_town_lies_is_no_name() -> None:
     """ "في بلدة تقع شرقي دير الزور": an unnamed town; "تقع" (lies) is no village's name."""
     assert _unlisted("خبر\nقُتل عنصران بعدما أطلق مسلحون النار عليهما في بلدة تقع شرقي دير الزور.") == []
