@@ -137,6 +137,34 @@ def a_word_of_a_units_name_is_no_event(sv: SentenceView, trigs: list[Trigger]) -
     return out if len(out) != len(trigs) else trigs
 
 
+@rule("candidates", cues=("extension",))
+def the_places_the_act_reached_in_its_sentence_are_its_own(
+    sv: SentenceView, trigs: list[Trigger]
+) -> list[Trigger]:
+    """ "تشن القوات التركية قصفاً عنيفاً على ريف بلدة تل تمر ...، إذ طال القصف قرية تل شنان ...، وقرية الدردارة",
+    "the shelling also hit the village of X" told in the sentence of the act: the act's back-reference after a
+    word of reaching names more of the act's places."""
+    full = [t for t in trigs if not t.anaphor and t.event_type != "*"]
+    if not full:
+        return trigs
+    text = sv.rep.text
+    out = []
+    for t in trigs:
+        if t.anaphor and any(right_after(text, c.end, t.start, 8) for c in sv.cue_kinds["extension"]):
+            first = next((f for f in full if f.end <= t.start), None)
+            if first is not None:
+                t = dataclasses.replace(
+                    t,
+                    event_type=first.event_type,
+                    sub_event_type=first.sub_event_type,
+                    policy=first.policy,
+                    strength=first.strength,
+                    anaphor=False,
+                )
+        out.append(t)
+    return out if out != trigs else trigs
+
+
 @rule("candidates", cues=("downing",))
 def drone_shot_down_is_disrupted(sv: SentenceView, trigs: list[Trigger]) -> list[Trigger]:
     """A drone after a downing verb ("أسقطت قسد طائرة مسيرة"، "shot down a drone"), or in English before it in the
@@ -356,6 +384,7 @@ RULES = (
     an_act_told_as_what_came_before_refers_back,
     a_circumstance_of_the_act_told_is_no_event,
     a_claims_account_is_the_act_claimed,
+    the_places_the_act_reached_in_its_sentence_are_its_own,
     counted_attacks_are_a_tally,
     a_line_of_a_breakdown_is_a_tally,
     a_sources_toll_refers_back,

@@ -261,3 +261,11 @@ def test_an_event_word_in_a_units_name_is_no_event() -> None:
         "On 26 October 2020, the fighting between the SDF and ISIS cells spread to the village of al-Sabha."
     )
     assert [e.event_type for e in extract(fight, "2020-10-27")] == ["Battles"]
+
+
+@guards("the_places_the_act_reached_in_its_sentence_are_its_own")
+def test_the_places_an_act_reached_told_in_its_own_sentence_are_events() -> None:
+    """ "تشن القوات التركية قصفاً عنيفاً على بلدة أبو راسين، إذ طال القصف قرية تل شنان الآشورية": the village the
+    shelling reached is an event of its own, in the act's sentence too."""
+    text = "خبر\nتشن القوات التركية قصفاً عنيفاً على بلدة أبو راسين، إذ طال القصف قرية تل شنان الآشورية شمال تل تمر."
+    assert {"Abu Rasin", "تل شنان"} <= {e.location for e in extract(text, "2022-07-24")}
