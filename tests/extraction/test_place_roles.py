@@ -105,6 +105,9 @@ def test_where_the_artillery_is_stationed_is_where_the_fire_came_from() -> None:
         "وقرى في محيط منطقة عين عيسى شمالي الرقة."
     )
     assert [e.location for e in extract(text, "2020-02-18")] == ["`Ayn `Isa"]
+    # "عناصر من قسد متمركزين في قرية أم تينة استهدفوا نقاط الجيش في منطقة تل ماعز": where the attackers are posted
+    posted = "خبر\nاستهدف عناصر من قسد متمركزين في قرية أم تينة نقاط الجيش في منطقة تل ماعز شرقي حلب أمس."
+    assert "Umm Tinah" not in {e.location for e in extract(posted, "2025-08-31")}
 
 
 @guards("where_the_fire_came_from")
