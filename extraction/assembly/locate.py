@@ -97,16 +97,22 @@ def a_town_in_a_free_clause_beats_a_countryside(act: Act, refs: list[PlaceRef]) 
     return refs + more if more else refs
 
 
+_PLURAL_COUNTS = frozenset(["هجمات", "عمليات", "اعتداءات", "حوادث", "attacks", "incidents"])
+
+
 @rule("locate")
 def a_generic_plural_of_attacks_is_no_event(act: Act, refs: list[PlaceRef]) -> list[PlaceRef] | None:
     """ "women killed in Turkish attacks": a bare plural attack noun with no number, place or day in its
-    clause names attacks in general, not one event."""
-    if refs:
+    clause names attacks in general, not one event; so does one in provinces only ("سبق أن نفّذ عبر خلاياه
+    النائمة هجمات ضد عناصر قسد وقوات النظام في محافظات الرقة ودير الزور والحسكة")."""
+    if any(not r.weak for r in refs):
         return refs
     sv, anchor = act.sv, act.anchor
     counts = sv.cue_kinds.get("count")
-    if not counts or not any(c.start <= anchor.start < c.end for c in counts):
-        return refs
+    if not counts or not any(
+        c.start <= anchor.start < c.end and (not refs or c.entry.key in _PLURAL_COUNTS) for c in counts
+    ):
+        return refs  # "شن مسلحون هجوماً على حاجز في ريف دير الزور": one attack in a province is an event
     lo, hi = sv.s.segment_of(anchor.start)
     if any(lo <= d.start < hi for d in sv.dates):
         return refs

@@ -45,6 +45,12 @@ def test_a_count_of_attacks_in_general_is_no_event() -> None:
         "According to the monitor, these attacks left 91 people dead."
     )
     assert [e for e in extract(text, "2022-09-11") if e.fatalities == 91] == []
+    # attacks in general, in a province's countryside only: no event there
+    text = (
+        "News\nFor the second day running, Daesh cells carried out attacks on civilians in the eastern "
+        "countryside of Deir Ezzor.\nA young civilian was shot dead by gunmen in the town of Diban on Monday."
+    )
+    assert [e.location for e in extract(text, "2022-04-18")] == ["Diban"]
 
 
 @guards("strong_places_over_weak")

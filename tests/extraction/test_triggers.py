@@ -44,6 +44,13 @@ def test_tallies_suppress_only_their_segment() -> None:
     assert got == ["Peaceful protest"]
 
 
+def test_a_span_of_months_or_years_makes_a_tally() -> None:
+    """ "قضوا خلال السنوات الماضية بانفجار ألغام", "ISIS attacks have risen over the last two months": a trend or a
+    count over months or years, no event."""
+    assert subs("يُشار إلى أن مئات المدنيين قضوا خلال السنوات الماضية بانفجار ألغام في دير الزور.") == []
+    assert subs("ISIS attacks on the Asayish have risen over the last two months in Raqqa.") == []
+
+
 def test_definite_nouns_only_refer_back() -> None:
     doc = make_document("وأسفر الهجوم عن مقتل شخصين.")
     ts = find_triggers(doc.matches, doc.sentences[0], [], [])
