@@ -19,6 +19,7 @@ from extraction.normalise import Normalised, fold
 
 from .mention import PlaceMention
 from .outlets import desk_before
+from .roads import a_road_end
 from .sounds import arabic_near, sounding_near
 from .unknown import _lexicon_words, unknown_names
 from .words import place_words
@@ -165,8 +166,15 @@ def _anchor(
     stop = _SENTENCE_END.search(text, end)
     limit = min(stop.start() if stop else len(text), end + _AFTER_REACH)
     i = bisect.bisect_left(starts, end)
+    road_end = -1
     while i < len(located) and located[i].start < limit:
-        if _desk(text, located[i].start):
+        here = located[i].start
+        # "قرى حيدريات وفاطسة وعلى الطريق الدولي الواصل بين حلب والحسكة": a road's two ends locate none
+        road = a_road_end(fold(text[max(0, here - 60) : here])) or (
+            road_end >= 0 and _ROAD_PAIR.fullmatch(text, road_end, here) is not None
+        )
+        if road or _desk(text, here):
+            road_end = located[i].end if road else -1
             i += 1
             continue
         # "بين قرية أم الكيف وبلدة تل تمر": a place with its own type word is not the list's
@@ -187,7 +195,9 @@ def _anchor(
         # "عند حاجز المنصورة غربي الرقة، وشهدت قرية البوعاصي في المنطقة ذاتها": the town a direction phrase
         # describes, not the city that phrase names
         # "في ريف تل تمر بمحافظة الحسكة، إذ ... لتشمل قرى أم الكيف ودرارا": else the town whose countryside it names
-        described = None
+        # "على ريف عين عيسى شمالي الحسكة، إذ سقطت القذائف على قرى ...": the town whose countryside is named, not
+        # the city a direction after it names
+        described = countryside = None
         for m in reversed(located[:k]):
             if m.start < opening:
                 break
@@ -196,7 +206,9 @@ def _anchor(
             if not m.qualifier:
                 return m.place
             described = described or m.place
-        return described or located[k - 1].place
+            if "countryside" in m.qualifier:
+                countryside = countryside or m.place
+        return countryside or described or located[k - 1].place
     for m in reversed(located[:k]):
         if start - m.end > _BEFORE_REACH:
             break
@@ -204,6 +216,9 @@ def _anchor(
         if m.place.kind in _SETTLEMENTS and m.qualifier in _TOLD_OF and not _desk(text, m.start):
             return m.place
     return None
+
+
+_ROAD_PAIR = re.compile(r"\s*(?:و|and\s|[-–])\s*")
 
 
 def _desk(text: str, start: int) -> bool:

@@ -295,6 +295,18 @@ def test_a_list_of_villages_goes_on_past_a_name_of_three_words() -> None:
     }
 
 
+def test_the_ends_of_a_road_and_a_direction_locate_no_village_of_a_list() -> None:
+    """ "على ريف عين عيسى شمالي الحسكة، إذ سقطت القذائف على قرى حيدريات وجهبل وعلى الطريق الدولي الواصل بين حلب
+    والحسكة": the villages lie by Ain Issa, whose countryside is named, not by a road's ends or the city a direction
+    names."""
+    norm = normalise(
+        "عادت القوات التركية إلى القصف على ريف عين عيسى شمالي الحسكة، إذ سقطت القذائف على قرى حيدريات وجهبل وعلى "
+        'الطريق الدولي "M4" الواصل بين حلب والحسكة.'
+    )
+    got = unlisted_places(norm, find_places(norm))
+    assert len(got) == 2 and {m.place.located_by for m in got} == {"gn-172134"}  # `Ayn `Isa
+
+
 def test_a_verb_of_where_a_town_lies_is_no_name() -> None:
     """ "في بلدة تقع شرقي دير الزور": an unnamed town; "تقع" (lies) is no village's name."""
     assert _unlisted("خبر\nقُتل عنصران بعدما أطلق مسلحون النار عليهما في بلدة تقع شرقي دير الزور.") == []
