@@ -51,6 +51,14 @@ def test_a_span_of_months_or_years_makes_a_tally() -> None:
     assert subs("ISIS attacks on the Asayish have risen over the last two months in Raqqa.") == []
 
 
+def test_people_found_dead_are_an_attack() -> None:
+    """ "Security forces found two bodies in the camp", "a man's body was found near the village of al-Tariqiyah",
+    "were found dead": someone killed, found."""
+    assert subs("Security forces found two bodies in the camp on Friday.") == ["Attack"]
+    assert subs("On Nov. 12, a man's body was found near the village of al-Tariqiyah.") == ["Attack"]
+    assert subs("Last week, a woman was found dead in the camp's fifth sector.") == ["Attack"]
+
+
 def test_definite_nouns_only_refer_back() -> None:
     doc = make_document("وأسفر الهجوم عن مقتل شخصين.")
     ts = find_triggers(doc.matches, doc.sentences[0], [], [])
