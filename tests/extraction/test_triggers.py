@@ -60,6 +60,14 @@ def test_people_found_dead_are_an_attack() -> None:
     assert subs("Last week, a woman was found dead in the camp's fifth sector.") == ["Attack"]
 
 
+def test_a_demining_expert_is_a_trade_not_an_act() -> None:
+    """ "A landmine blast killed two SDF members and a French demining expert": one blast, no demining."""
+    got = subs(
+        "A landmine blast killed two SDF members and a French demining expert in the village of Al-Muweleh."
+    )
+    assert "Disrupted weapons use" not in got and "Remote explosive/landmine/IED" in got
+
+
 def test_definite_nouns_only_refer_back() -> None:
     doc = make_document("وأسفر الهجوم عن مقتل شخصين.")
     ts = find_triggers(doc.matches, doc.sentences[0], [], [])
