@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from ..actors import group_of
+from ..dates import grammar
 from ..gazetteer import km
 from ..places.context import CITY_KM
 from ..triggers import Trigger, promote
@@ -29,6 +30,9 @@ _RENEWAL = REACH["renewal"].chars
 _AGREED = re.compile(
     r"(?:reached|signed|agreed|concluded|struck|ابرم|الموقع|الذي تم التوصل اليه)\s+(?:in|on|في)?\s*$"
 )
+
+
+_COMES = re.compile(rf"و?(?:{'|'.join(map(re.escape, grammar().words.get('comes', {})))})(?!\w)")
 
 
 def _anaphors(sv: SentenceView) -> list[Trigger]:
@@ -91,7 +95,9 @@ def a_back_reference_with_another_day_tells_another_act(
         and not said_on(text, d)
         and not any(c.end <= d.start for c in amid)
         and not _AGREED.search(text, max(0, d.start - 24), d.start)
-    ]  # not "said on Monday", not "the ceasefire deals reached in October 2019"
+        and not _COMES.match(text, d.start)
+    ]  # not "said on Monday", not "the ceasefire deals reached in October 2019", not "هذا الهجوم ... ويأتي بعد
+    # يومين من دعوة": the day of what the act told comes after
     if not days or any(d.dmin <= m.dmax and m.dmin <= d.dmax for d in days):
         return full
     promoted = [p for p in (promote(t) for t in _anaphors(sv)) if p is not None and p.event_type != "*"]

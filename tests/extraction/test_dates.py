@@ -225,3 +225,16 @@ def test_the_nth_of_the_same_month() -> None:
     """ "كما قصفت مسيّرة تركية في 19 من الشهر ذاته سيارة": the 19th of the month the report is in."""
     d = one("كما قصفت مسيّرة تركية في 19 من الشهر ذاته سيارة", dt.date(2023, 10, 22))
     assert (d.best.isoformat(), d.precision) == ("2023-10-19", 1)
+
+
+def test_what_an_act_comes_after_happened_that_long_before() -> None:
+    """ "ويأتي التفجير بعد أسبوعين من انفجار دراجة نارية في مدينة منبج"، "الحملة تأتي بعد ثلاثة أيام من وقوع رتل في
+    كمين": the act the one told comes after happened that long before the day told before."""
+    from extraction import extract
+
+    text = (
+        "خبر\nقُتل مدنيان بانفجار دراجة نارية مفخخة في قرية الفارات اليوم الأربعاء. ويأتي التفجير بعد أسبوعين من "
+        "انفجار دراجة نارية في مدينة منبج أدى إلى مقتل عنصرين."
+    )
+    days = {e.location: e.event_date for e in extract(text, "2019-05-08")}
+    assert days["Manbij"] == "2019-04-24"
