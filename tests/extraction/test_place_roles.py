@@ -130,5 +130,11 @@ def test_where_the_deeds_someone_is_held_for_were_done_is_not_where_the_act_was(
     assert [e.location for e in extract(text, "2023-05-16")] == ["Ar Raqqah"]
     ar = "اعتقلت قسد في الرقة المدعو أحمد المتهم بتنفيذ هجوم على مقر الأسايش في مدينة الحسكة."
     assert [e.location for e in extract(ar, "2023-05-16")] == ["Ar Raqqah"]
+    behind = (
+        "خبر\nاعتقلت قوات الأمن في مدينة البوكمال خلية تقف وراء هجومين استهدفا حواجز الأمن في مدينة الميادين."
+    )
+    assert [(e.sub_event_type, e.location) for e in extract(behind, "2025-12-16")] == [
+        ("Arrests", "Albu Kamal")
+    ]
     member = "وقبل يومين، ألقت قسد القبض على شخص متهم بالانتماء إلى تنظيم داعش في بلدة الشحيل شرق دير الزور."
     assert [e.location for e in extract(member, "2022-06-10")] == ["Al-Shuhayl"]
