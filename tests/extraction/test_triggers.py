@@ -88,6 +88,9 @@ def test_an_act_named_right_after_since_dates_something_else() -> None:
 
 
 def test_more_forms() -> None:
+    assert "Shelling/artillery/missile attack" in subs(
+        "أطلقت قوات قسد رشقات صاروخية على منازل الأهالي في قرية الكيارية."
+    )
     assert subs("ألقت قوات الأمن العام القبض على خمسة أشخاص.") == ["Arrests"]
     assert subs("نفت قسد تنفيذ أي حملة اعتقالات في المدينة.") == []
     assert subs("سيطرت القوات على القرية.") == ["Non-state actor overtakes territory"]
