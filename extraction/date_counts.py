@@ -42,6 +42,11 @@ def counted_patterns(W: dict[str, str], num: str, b: str, e: str, mon: str = "")
             rf"{b}(?P<num>{num}|\d{{1,2}}|a|one) {unit} (?:(?P<back>{W['chain_back']})|{W['chain_on']}){e}",
         ),
         ("chain", rf"{b}(?:في )?(?P<cday>{W['chain_day']}){e}"),
+        # "ويأتي التفجير بعد أسبوعين من انفجار ...": what the act told comes after, that long before the day told before
+        (
+            "chain",
+            rf"{b}و?(?:{W['comes']}) (?:[^\s,.]+ ){{0,3}}?(?P<back>بعد) (?:(?P<num>{num}|\d{{1,2}}) )?{unit} من{e}",
+        ),
         # "أول أيام عيد الفطر"، "on the second day of Eid al-Adha": the feast's day in the year told of
         (
             "holiday",

@@ -78,12 +78,6 @@ def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
             rf"{b}و?(?:{W['ago']}) (?:(?P<num>{num}|\d{{1,2}}) )?(?P<unit>يومين|ايام|يوما|يوم|اسابيع|اسبوعين|اسبوع){e}",
         ),
         ("ago", rf"{b}(?P<num>{num}|\d{{1,2}}|a) (?P<unit>days?|weeks?) ago{e}"),
-        # "ويأتي التفجير بعد أسبوعين من انفجار ...": what the act told comes after happened that long before the
-        # day told before
-        (
-            "chain",
-            rf"{b}و?(?:{W['comes']}) (?:[^\s,.]+ ){{0,3}}?(?P<back>بعد) (?:(?P<num>{num}|\d{{1,2}}) )?(?P<unit>يومين|ايام|يوما|يوم|اسابيع|اسبوعين|اسبوع) من{e}",
-        ),
         (
             "dmy",
             rf"{b}(?:و?(?P<pre>منذ|since) )?(?:(?:{W['daypart']}) )?(?:في |يوم )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) (?:من )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?(?: (?P<past>{W['past']}))?{e}",

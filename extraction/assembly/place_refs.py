@@ -228,7 +228,7 @@ def inherit(rep: Report, pos: int) -> PlaceRef | None:
     if rep.first_strong is not None:
         return rep.first_strong
     for i in range(k - 1, -1, -1):
-        if located[i]:
+        if located[i] and i not in outlets:  # "DAMASCUS, Jan. 27 (Xinhua) --": a bureau places nothing
             return place_ref(rep, i, inherited=True)
     return None
 

@@ -192,23 +192,7 @@ def _anchor(
         k -= 1
     opening = max(text.rfind(c, 0, start) for c in ".!?؟\n") + 1
     if k and located[k - 1].start >= opening:
-        # "عند حاجز المنصورة غربي الرقة، وشهدت قرية البوعاصي في المنطقة ذاتها": the town a direction phrase
-        # describes, not the city that phrase names
-        # "في ريف تل تمر بمحافظة الحسكة، إذ ... لتشمل قرى أم الكيف ودرارا": else the town whose countryside it names
-        # "على ريف عين عيسى شمالي الحسكة، إذ سقطت القذائف على قرى ...": the town whose countryside is named, not
-        # the city a direction after it names
-        described = countryside = None
-        for m in reversed(located[:k]):
-            if m.start < opening:
-                break
-            if _desk(text, m.start) or m.place.kind not in _SETTLEMENTS:
-                continue
-            if not m.qualifier:
-                return m.place
-            described = described or m.place
-            if "countryside" in m.qualifier:
-                countryside = countryside or m.place
-        return countryside or described or located[k - 1].place
+        return _described_before(text, located[:k], opening)
     for m in reversed(located[:k]):
         if start - m.end > _BEFORE_REACH:
             break
@@ -216,6 +200,25 @@ def _anchor(
         if m.place.kind in _SETTLEMENTS and m.qualifier in _TOLD_OF and not _desk(text, m.start):
             return m.place
     return None
+
+
+def _described_before(text: str, before: list[PlaceMention], opening: int) -> Place:
+    """The town of the sentence a list is named after: the last one told with no direction ("عند حاجز المنصورة غربي
+    الرقة، وشهدت قرية البوعاصي في المنطقة ذاتها": al-Mansurah, not the city its direction names), else the town
+    whose countryside is named ("في ريف تل تمر بمحافظة الحسكة، إذ ... لتشمل قرى أم الكيف"، "على ريف عين عيسى
+    شمالي الحسكة، إذ سقطت القذائف على قرى ...": not the city a direction after it names), else the last one."""
+    described = countryside = None
+    for m in reversed(before):
+        if m.start < opening:
+            break
+        if _desk(text, m.start) or m.place.kind not in _SETTLEMENTS:
+            continue
+        if not m.qualifier:
+            return m.place
+        described = described or m.place
+        if "countryside" in m.qualifier:
+            countryside = countryside or m.place
+    return countryside or described or before[-1].place
 
 
 _ROAD_PAIR = re.compile(r"\s*(?:و|and\s|[-–])\s*")

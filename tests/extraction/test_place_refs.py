@@ -95,3 +95,16 @@ def test_a_place_told_as_where_a_town_lies_is_not_the_town_told_of() -> None:
     )
     april = [e.location for e in extract(text, "2022-05-23") if e.event_date == "2022-04-04"]
     assert april == ["Tall Tamr"]
+
+
+def test_a_bureau_in_the_capital_is_never_the_place_a_broad_act_borrows() -> None:
+    """ "DAMASCUS, Jan. 27 (Xinhua) -- ... the bombers struck the SDF in the eastern countryside of Deir al-Zour
+    province": the act stays in its province; the bureau's city places nothing."""
+    text = (
+        "4 IS suicide bombers target Kurdish-led forces in eastern Syria\n"
+        "DAMASCUS, Jan. 27 (Xinhua) -- Four suicide bombers of the Islamic State (IS) blew themselves up overnight "
+        "during a counter-attack on the Kurdish-led Syrian Democratic Forces (SDF) in eastern Syria, a war monitor "
+        "said on Sunday.\nDriving four car bombs, the bombers struck the SDF in the eastern countryside of Deir "
+        "al-Zour province, where the last stage of the fighting between IS and the SDF is under way."
+    )
+    assert [e.location for e in extract(text, "2019-01-27")] == ["Deir ez-Zor"]

@@ -50,6 +50,7 @@ def test_a_span_of_months_or_years_makes_a_tally() -> None:
     assert subs("يُشار إلى أن مئات المدنيين قضوا خلال السنوات الماضية بانفجار ألغام في دير الزور.") == []
     assert subs("ISIS attacks on the Asayish have risen over the last two months in Raqqa.") == []
     assert subs("The attacks have included roadside bombs and hit-and-run raids on the Asayish.") == []
+    assert subs("Most of the attacks happen in the Arab-majority province of Deir al-Zor.") == []
 
 
 def test_people_found_dead_are_an_attack() -> None:
