@@ -8,6 +8,10 @@ villages, upper and lower ("الشيوخ" for "شيوخ فوقاني" and "شي�
 
 from __future__ import annotations
 
+import re
+
+from rapidfuzz import fuzz
+
 from extraction.gazetteer import Gazetteer, Place, km
 
 from .context import TOWN_KM
@@ -17,6 +21,7 @@ from .sound_keys import arabic_key, bare_arabic, sound_key
 __all__ = ["REACH_KM", "arabic_key", "arabic_near", "sound_key", "sounding_near"]
 
 REACH_KM = 40.0  # a village is looked for this far around the place it is named with
+_EN_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[-\s]+")
 
 
 def arabic_near(name: str, near: Place, gaz: Gazetteer) -> Place | None:
@@ -54,12 +59,22 @@ def _within(
     return out
 
 
-def sounding_near(name: str, near: Place, gaz: Gazetteer) -> Place | None:
-    """The one settlement within ``REACH_KM`` of ``near`` whose English name sounds like ``name``."""
+def sounding_near(name: str, near: Place, gaz: Gazetteer, shortest: int = 4) -> Place | None:
+    """The one settlement within ``REACH_KM`` of ``near`` whose English name sounds like ``name`` (a key of at
+    least ``shortest`` consonants: a name a type word says is a village may be as short as "Khaneyz", hnz)."""
     key = sound_key(name)
     lat, lon, _prec = near.point()
-    if len(key) < 4 or lat is None:
+    if len(key) < shortest or lat is None:
         return None
     m = matcher_for(gaz)
     found = _within(m.places, m.sounds.english.get(key, ()), lat, lon)
+    if len(key) < 4:
+        # three consonants are shared by many names ("al-Qayrawan" and Qiran): the spelling must be close too
+        # ("Khaneyz" and Khunayz)
+        found = [(d, p) for d, p in found if _spelt_alike(name, p)]
     return found[0][1] if len(found) == 1 else None
+
+
+def _spelt_alike(name: str, p: Place) -> bool:
+    bare = _EN_ARTICLE.sub("", name.lower())
+    return any(fuzz.ratio(bare, _EN_ARTICLE.sub("", n.lower())) >= 70 for n in p.names_en())

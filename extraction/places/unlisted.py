@@ -64,9 +64,14 @@ def unlisted_places(
             anchor = _anchor(text, located, starts, start, end, names)
             if anchor is None:
                 continue
-            near = sounding_near if name.isascii() else arabic_near
             # a quarter is its city's, never a village that sounds like it
-            sounding = near(name, anchor, gazetteer or load_gazetteer()) if kind != "neighbourhood" else None
+            gaz = gazetteer or load_gazetteer()
+            if kind == "neighbourhood":
+                sounding = None
+            elif name.isascii():
+                sounding = sounding_near(name, anchor, gaz, shortest=3)  # "in Khaneyz village": typed
+            else:
+                sounding = arabic_near(name, anchor, gaz)
             place = seen[key] = sounding or _place(name, _KINDS[kind], anchor)
         start = _with_type_word(
             text, start

@@ -307,6 +307,15 @@ def test_the_ends_of_a_road_and_a_direction_locate_no_village_of_a_list() -> Non
     assert len(got) == 2 and {m.place.located_by for m in got} == {"gn-172134"}  # `Ayn `Isa
 
 
+def test_a_short_typed_name_is_the_village_spelt_alike_nearby() -> None:
+    """ "in Khaneyz village, north of Al-Raqqah city" is Who's On First's Khunayz (three consonants, spelt alike);
+    "al-Qayrawan" is not Qiran, which shares its consonants but not its spelling."""
+    text = "A child was killed when an old landmine went off on farmland in Khaneyz village, north of Al-Raqqah city."
+    assert _places(text) == [("Khaneyz", "Khunayz")]
+    other = "A Turkish drone struck a car in the village of al-Qayrawan near Tal Hamis on Friday."
+    assert [name for _, name in _places(other)] != ["Qiran"]
+
+
 def test_a_verb_of_where_a_town_lies_is_no_name() -> None:
     """ "في بلدة تقع شرقي دير الزور": an unnamed town; "تقع" (lies) is no village's name."""
     assert _unlisted("خبر\nقُتل عنصران بعدما أطلق مسلحون النار عليهما في بلدة تقع شرقي دير الزور.") == []
