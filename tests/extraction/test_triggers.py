@@ -51,6 +51,12 @@ def test_a_span_of_months_or_years_makes_a_tally() -> None:
     assert subs("ISIS attacks on the Asayish have risen over the last two months in Raqqa.") == []
     assert subs("The attacks have included roadside bombs and hit-and-run raids on the Asayish.") == []
     assert subs("Most of the attacks happen in the Arab-majority province of Deir al-Zor.") == []
+    assert (
+        subs(
+            "The Syrian Observatory has documented the assassination by armed cells of 217 civilians in Raqqa."
+        )
+        == []
+    )
 
 
 def test_people_found_dead_are_an_attack() -> None:
