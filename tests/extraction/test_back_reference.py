@@ -176,6 +176,12 @@ def test_the_shelling_reaching_another_village_is_an_event_there() -> None:
         "وامتد القصف التركي أيضاً إلى قرية الدردارة شمالي ناحية تل تمر."
     )
     assert len(extract(text, "2021-09-17")) == 2
+    # "وانطلقت الحملة في وقت واحد في مدينة معدان وبلدات السبخة والخميسية": at once in other places too
+    text = (
+        "حملة اعتقالات في ريف الرقة\nشنّت الشرطة العسكرية صباح اليوم حملة اعتقالات واسعة في مدينة معدان.\n"
+        "وانطلقت الحملة في وقت واحد في بلدتي السبخة والخميسية بريف الرقة الشرقي."
+    )
+    assert {"As Sabkhah", "Al Khumaysiyah"} <= {e.location for e in extract(text, "2021-09-21")}
 
 
 @guards("a_back_reference_to_violence_none_told_is_an_act")
