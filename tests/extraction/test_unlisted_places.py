@@ -319,3 +319,9 @@ def test_a_short_typed_name_is_the_village_spelt_alike_nearby() -> None:
 def test_a_verb_of_where_a_town_lies_is_no_name() -> None:
     """ "في بلدة تقع شرقي دير الزور": an unnamed town; "تقع" (lies) is no village's name."""
     assert _unlisted("خبر\nقُتل عنصران بعدما أطلق مسلحون النار عليهما في بلدة تقع شرقي دير الزور.") == []
+
+
+def test_what_two_villages_belong_to_is_no_word_of_their_names() -> None:
+    """ "قريتي طويلة وتل طويل التابعتين لبلدة تل تمر": the second village is تل طويل, not "تل طويل التابعتين"."""
+    text = "خبر\nقصفت القوات التركية قريتي طويلة وتل طويل التابعتين لبلدة تل تمر اليوم."
+    assert "تل طويل" in {e.location for e in extract(text, "2020-02-15")}
