@@ -217,6 +217,7 @@ _LIST_COMMA = re.compile(rf"[\"'»«\s]*,[\"'»«\s]*{_OPENER}")
 # a place's other name in brackets, then the list goes on: "al-Malikiyah (Dêrik), al-Qahtaniyah (Tirbesipî)",
 # "المالكية (ديريك) والقحطانية"; the other name a place of its own or a name no source has
 _OPEN = re.compile(r"\s*\(")
+_CLOSE = re.compile(r"\s*\)")
 _CLOSE_NEXT = re.compile(rf"\)\s*,?\s*(?:and\s+)?{_OPENER}")
 _ALIAS_NEXT = re.compile(rf"\s*\([^()\d,]{{1,25}}\)\s*,\s*{_OPENER}")
 
@@ -241,10 +242,12 @@ def join_place_lists(doc: Document, spans: list[tuple[int, int, str]]) -> Docume
             joined.add(text.index(",", e1, s2) + 1)
         elif 0 < s2 - e1 <= 40 and _ALIAS_NEXT.fullmatch(text, e1, s2):
             join(e1, s2)  # "al-Maʿbada (Girkê Legê), al-Qahtaniyah": an other name no source has
-        elif id1 == id2 and n + 2 < len(folded) and _OPEN.fullmatch(text, e1, s2):
-            s3 = folded[n + 2][0]
+        elif id1 == id2 and _OPEN.fullmatch(text, e1, s2):
+            s3 = folded[n + 2][0] if n + 2 < len(folded) else -1
             if 0 < s3 - e2 <= 8 and _CLOSE_NEXT.fullmatch(text, e2, s3):
                 join(e1, s3)  # "al-Malikiyah (Dêrik), al-Qahtaniyah": the other name of the same place
+            elif _CLOSE.match(text, e2):
+                join(e1, e2 + 1)  # "the town of Zirgan (Abu Rasin) and the villages of ...": no cut either
     if not joined:
         return doc
     sentences = [

@@ -49,7 +49,7 @@ def _places_in(sv: SentenceView, lo: int, hi: int, policy: str) -> list[PlaceRef
         return []
     # "اعتقلت 13 شاباً من النازحين القادمين من تدمر ودير الزور": where people came from, the fire came from or the
     # wounded were taken is never where the act was
-    idx = [i for i in idx if not aside(rep, i)]
+    idx = [i for i in idx if not aside(rep, i) and not _an_alias(rep, i)]
     if not idx:
         return []
     if len(idx) > 1 and rep.datelines:
@@ -62,6 +62,18 @@ def _places_in(sv: SentenceView, lo: int, hi: int, policy: str) -> list[PlaceRef
         r = ref_cache.get((i, False)) or place_ref(rep, i)
         seen.setdefault(r.key, r)
     return list(seen.values())
+
+
+_BRACKET = re.compile(r"\s*\(\s*")
+
+
+def _an_alias(rep, i: int) -> bool:
+    """ "al-Qahtaniyah (Tirbespiyê)": a place's other name in brackets right after it is the same mention."""
+    return (
+        i > 0
+        and rep.places[i].place.id == rep.places[i - 1].place.id
+        and _BRACKET.fullmatch(rep.text, rep.place_pos[i - 1][1], rep.place_pos[i][0]) is not None
+    )
 
 
 @rule("clause_places")

@@ -156,3 +156,20 @@ def test_a_list_goes_on_past_a_place_s_other_name_in_brackets() -> None:
     assert [e.location for e in extract(en, "2016-08-25")] == towns
     ar = "نظم المجلس الوطني الكردي مظاهرات في المالكية (ديريك) والقحطانية (تربسبيه) وعامودا والدرباسية وتل تمر."
     assert [e.location for e in extract(ar, "2016-08-25")] == towns
+
+
+def test_a_places_other_name_in_brackets_neither_cuts_the_clause_nor_is_another_place() -> None:
+    """ "fired artillery shells at the centre of the town of Zirgan (Abu Rasin) and at the villages of al-Nuwaihat,
+    al-Mushayrfa and al-Asadiya": the clause goes on past the bracket; "between Qamishli and al-Qahtaniyah
+    (Tirbespiyê)": the bracketed name is the same place, not a third end."""
+    text = (
+        'Shelling in Hasakah countryside\n"This afternoon Turkish forces fired artillery shells at the centre of the '
+        "town of Zirgan (Abu Rasin) and at the villages of al-Nuwaihat, al-Mushayrfa and al-Asadiya in its "
+        'countryside," a local source told North Press.'
+    )
+    assert len(extract(text, "2022-10-04")) == 4
+    road = (
+        "Two Asayish members were killed on Tuesday when a Turkish drone targeted their vehicle on the road between "
+        "Qamishli and al-Qahtaniyah (Tirbespiyê), in the countryside of Qamishli."
+    )
+    assert [e.location for e in extract(road, "2023-05-17")] == ["Al Qamishli"]

@@ -238,3 +238,9 @@ def test_what_an_act_comes_after_happened_that_long_before() -> None:
     )
     days = {e.location: e.event_date for e in extract(text, "2019-05-08")}
     assert days["Manbij"] == "2019-04-24"
+
+
+def test_this_afternoon_is_today() -> None:
+    """ "This afternoon Turkish forces fired artillery shells at ...": the report's day."""
+    (d,) = find_dates(fold("This afternoon Turkish forces fired artillery shells"), PUB)
+    assert d.best == PUB
