@@ -32,6 +32,11 @@ def counted_patterns(W: dict[str, str], num: str, b: str, e: str, mon: str = "")
             "span",
             rf"{b}(?:between|from|بين|من) (?P<d1>{d}) (?:(?P<m1>{mon}) )?(?:and|to|until|till|و|الي|حتي) ?(?P<d>{d}) (?P<mon>{mon})(?:,? (?P<y>\d{{4}}))?{e}",
         ),
+        # "poured in between 2016 and 2018"، "بين عامي 2016 و2018": a span of years, its last year
+        (
+            "year",
+            rf"{b}(?:between|from|بين عامي|من عام) (?:19|20)\d\d (?:and|to|until|و|الي|حتي) ?(?:عام )?(?P<y>(?:19|20)\d\d){e}",
+        ),
         # "وقبل ذلك بيومين"، "بعدها بثلاثة أيام"، "two days earlier": counted from the day told before
         (
             "chain",

@@ -244,3 +244,10 @@ def test_this_afternoon_is_today() -> None:
     """ "This afternoon Turkish forces fired artillery shells at ...": the report's day."""
     (d,) = find_dates(fold("This afternoon Turkish forces fired artillery shells"), PUB)
     assert d.best == PUB
+
+
+def test_a_span_of_years_is_its_last_year() -> None:
+    """ "IDPs also poured in between 2016 and 2018", "بين عامي 2016 و2018": a year, history."""
+    for text in ("IDPs also poured in between 2016 and 2018.", "نزح الآلاف بين عامي 2016 و2018"):
+        (d,) = find_dates(fold(text), PUB)
+        assert (d.kind, d.dmin, d.dmax) == ("year", dt.date(2018, 1, 1), dt.date(2018, 12, 31))

@@ -331,3 +331,13 @@ def test_a_truce_is_an_agreement_only_when_agreed() -> None:
     """ "killing one SDF fighter, undermining a fragile truce": the truce is the context; "agreed a truce" is one."""
     assert "Agreement" not in subs("The attacks killed one SDF fighter, undermining a fragile truce.")
     assert "Agreement" in subs("The two clans agreed a truce on Monday.")
+
+
+def test_what_a_monitor_has_monitored_is_a_tally() -> None:
+    """ "The Syrian Observatory has monitored these cells assassinating 110 civilians ...; 4 members of the
+    International Coalition were also killed": the count and what it adds are a tally."""
+    monitored = (
+        "The Syrian Observatory has monitored these cells assassinating 110 civilians in Raqqa and Manbij; 4 members "
+        "of the International Coalition were also killed."
+    )
+    assert subs(monitored) == []
