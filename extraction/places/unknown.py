@@ -16,6 +16,8 @@ from .matcher import Matcher, matcher_for
 
 _AR_WORD = re.compile(r"[\u0621-\u064a]+")
 # "قرى «بوبان، أشمة» وسيلم" (a list never runs on past the end of its line: "... في قرى ريفية\nوطال القصف")
+# a name of up to three words in quotes, the closing quote right after it
+_QUOTED_NAME = re.compile(r"([\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})[\"»]")
 _LIST_NEXT = re.compile(r"[\"»]?(?:[ \t]+و|[ \t]*,[ \t]*(?!و))[\"«]?")
 _EN_STOP = frozenset(
     [
@@ -198,6 +200,8 @@ class _Scan:
         w1 = _AR_WORD.match(t, pos)
         if w1 is None or not self.plain(w1.group(0), listed):
             return None
+        if pos and t[pos - 1] in "\"«" and (quoted := _QUOTED_NAME.match(t, pos)) is not None:
+            return pos, quoted.end(1)  # "قرية "عون الدادات"": the whole name the quotes hold
         end = w1.end()
         if w1.group(0) in w.name_heads:
             w2 = _AR_WORD.match(t, end + 1) if t[end : end + 1] == " " else None

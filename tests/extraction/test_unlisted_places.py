@@ -325,3 +325,10 @@ def test_what_two_villages_belong_to_is_no_word_of_their_names() -> None:
     """ "قريتي طويلة وتل طويل التابعتين لبلدة تل تمر": the second village is تل طويل, not "تل طويل التابعتين"."""
     text = "خبر\nقصفت القوات التركية قريتي طويلة وتل طويل التابعتين لبلدة تل تمر اليوم."
     assert "تل طويل" in {e.location for e in extract(text, "2020-02-15")}
+
+
+def test_a_quoted_name_is_every_word_the_quotes_hold() -> None:
+    """ "استهدفت قرية "عون الدادات" شمالي منبج": the village is عون الدادات, not عون."""
+    text = 'خبر\nاستهدفت مسيّرة تركية قرية "عون الدادات" شمالي منبج مرتين.'
+    (name,) = [name for name, _by in _unlisted(text)]
+    assert name.endswith("عون الدادات")
