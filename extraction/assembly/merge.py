@@ -55,11 +55,12 @@ def _told_just_before(o: Draft, d: Draft) -> bool:
 @rule("merge")
 def a_vague_place_joins_the_same_kind(o: Draft, d: Draft) -> bool:
     """ "في ريف دير الزور" then "في بلدة ذيبان": a countryside or region told with the same kind of act is
-    that act's place, on a day that fits."""
+    that act's place, on a day that fits (a headline's is the report's: "On Dec. 20, Turkish forces also shelled
+    villages in northern Aleppo" is no headline's act)."""
     return (
         (d.place.weak or o.place.weak)
         and o.sub_event_type == d.sub_event_type
-        and (not d.own_date or not o.own_date or o.dmin <= d.best <= o.dmax)
+        and (not d.own_date or (not o.own_date and not o.headline) or o.dmin <= d.best <= o.dmax)
     )
 
 

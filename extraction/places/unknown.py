@@ -200,7 +200,7 @@ class _Scan:
         w1 = _AR_WORD.match(t, pos)
         if w1 is None or not self.plain(w1.group(0), listed):
             return None
-        if pos and t[pos - 1] in "\"«" and (quoted := _QUOTED_NAME.match(t, pos)) is not None:
+        if pos and t[pos - 1] in '"«' and (quoted := _QUOTED_NAME.match(t, pos)) is not None:
             return pos, quoted.end(1)  # "قرية "عون الدادات"": the whole name the quotes hold
         end = w1.end()
         if w1.group(0) in w.name_heads:

@@ -82,3 +82,14 @@ def test_a_headline_is_not_another_kind_of_act_the_body_recalls() -> None:
     )
     got = sorted((e.event_date, e.sub_event_type) for e in extract(text, "2018-10-09"))
     assert got == [("2018-09-29", "Armed clash"), ("2018-10-09", "Remote explosive/landmine/IED")]
+
+
+def test_a_headline_does_not_take_in_a_vague_act_of_another_day() -> None:
+    """ "Four civilians injured by Turkish shelling west of Kobani" and later "On Dec. 20, Turkish forces also shelled
+    villages in northern Aleppo": the headline keeps the report's day; the older act is not its."""
+    text = (
+        "Four civilians injured by Turkish shelling west of Kobani\n"
+        "Four civilians were wounded on Thursday when Turkish forces shelled a shop in Zor Maghar, west of Kobani.\n"
+        "On Dec. 20, Turkish forces also shelled villages in northern Aleppo."
+    )
+    assert "2022-12-20" not in {e.event_date for e in extract(text, "2022-12-22") if e.location != "Aleppo"}
