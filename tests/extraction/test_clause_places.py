@@ -173,3 +173,14 @@ def test_a_places_other_name_in_brackets_neither_cuts_the_clause_nor_is_another_
         "Qamishli and al-Qahtaniyah (Tirbespiyê), in the countryside of Qamishli."
     )
     assert [e.location for e in extract(road, "2023-05-17")] == ["Al Qamishli"]
+
+
+def test_what_the_fire_hit_goes_on_after_a_comma() -> None:
+    """ "SDF units fired rockets and mortars from positions near Maskanah, hitting homes in villages including
+    Kayariya, Rasm al-Ahmar and Habouba Kabir": the villages hit are the act's places."""
+    text = (
+        "Shelling in Aleppo countryside\nAccording to the ministry, SDF units fired rockets and mortars from "
+        "positions near Jarrah Military Airport and Maskanah, hitting homes in villages including Kayariya, Rasm "
+        "al-Ahmar and Habouba Kabir."
+    )
+    assert {"Rasm al Ahmar", "Habbubah Kabirah"} <= {e.location for e in extract(text, "2025-09-12")}
