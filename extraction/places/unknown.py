@@ -403,7 +403,10 @@ _EN_UNKNOWN = (  # (pattern, words one of which it needs)
 _EN_ITEM = r"(?:[Aa]l-|[Ee]l-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+)?"
 _EN_ITEM3 = r"(?:[Aa]l-|[Ee]l-)?[A-Z][\w'’-]+(?:\s(?:al-)?[A-Z][\w'’-]+){0,2}"  # "Qesir Toma Yelda"
 _EN_PLURAL = re.compile(
-    rf"\b(?:villages|towns|hamlets) of ({_EN_ITEM3}(?:,\s{_EN_ITEM3})*(?:,?\sand\s{_EN_ITEM}|(?<=\w),\s{_EN_ITEM}(?=,?\sand\s[a-z])))"
+    rf"\b(?:villages|towns|hamlets) of ({_EN_ITEM3}(?:,\s{_EN_ITEM3})*"
+    # the last item after "and" or "&", or the list ending where something else follows ("..., Sidon, the Ain Issa
+    # camp & the M4 road were shelled", "..., Dad 'Ebdal, & 'Eqriye")
+    rf"(?:,?\s(?:and|&)\s{_EN_ITEM}|(?<=\w),\s{_EN_ITEM}(?=,?\s(?:and|&)\s[a-z'’]|,\s(?:the|a|an)\s)))"
 )
 _EN_ITEM_RX = re.compile(_EN_ITEM)
 _EN_ITEM3_RX = re.compile(_EN_ITEM3)

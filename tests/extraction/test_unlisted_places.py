@@ -332,3 +332,17 @@ def test_a_quoted_name_is_every_word_the_quotes_hold() -> None:
     text = 'خبر\nاستهدفت مسيّرة تركية قرية "عون الدادات" شمالي منبج مرتين.'
     (name,) = [name for name, _by in _unlisted(text)]
     assert name.endswith("عون الدادات")
+
+
+def test_an_english_list_ends_at_an_ampersand_or_where_something_else_follows() -> None:
+    """ "the villages of Bir Issa, Debs, Hoshan, Fatsa, Khalidiya, Sidon, the Ain Issa camp, the Saqr Restaurant & the
+    M4 road were shelled": the villages of the list, up to where something else follows."""
+    text = (
+        'Turkish-backed groups shell areas near Ain Issa\n"Near Ayn Issa, the villages of Bir Issa, Debs, Hoshan, '
+        'Khalidiya, Sidon, the Ain Issa camp, the Saqr Restaurant & the M4 road were shelled," the RIC wrote.'
+    )
+    assert {"Bir Issa", "Debs", "Hoshan", "Khalidiya", "Sidon"} <= {
+        e.location for e in extract(text, "2022-04-16")
+    }
+    amp = "Turkish forces shelled the villages of Bir Issa & Hoshan near Ain Issa on Friday."
+    assert {"Bir Issa", "Hoshan"} <= {e.location for e in extract(amp, "2022-04-16")}
