@@ -95,6 +95,9 @@ def test_an_act_named_right_after_since_dates_something_else() -> None:
 
 
 def test_more_forms() -> None:
+    assert subs("According to the SNA, it took the village of Sa'ideen near the Tishrin Dam on Friday.") == [
+        "Non-state actor overtakes territory"
+    ]
     assert subs("لقي ثلاثة أشخاص حتفهم في شجار بين عائلتين استُخدمت فيه الأسلحة الخفيفة.") == ["Armed clash"]
     assert "Shelling/artillery/missile attack" in subs(
         "أطلقت قوات قسد رشقات صاروخية على منازل الأهالي في قرية الكيارية."
