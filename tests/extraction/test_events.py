@@ -110,6 +110,7 @@ REAL_ACTOR_FLOOR = {
     "real22": 0.54,
     "real30": 0.56,
     "real32": 0.47,  # untouched 0.50: "جهاز الأمن العام" of the Autonomous Administration read as Damascus's
+    "real40": 0.57,  # untouched 0.636; 0.594 with the Tishrin Dam ground taken, its sides read from a statement
     "real33": 0.50,  # untouched 0.53: warplanes no side is named for, SDF and regime sides the gold splits
 }
 DEV_REAL = SCORE.parent / "dev-real"
