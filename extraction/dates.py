@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .date_counts import anchored, chain, counted_patterns, holiday, part, sinceyear, span, the_two
+from .date_counts import anchored, chain, compared, counted_patterns, holiday, part, sinceyear, span, the_two
 from .date_mention import DateMention
 from .errors import InputError
 from .first_chars import Alternatives
@@ -101,6 +101,7 @@ def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
             "year",
             rf"{b}(?:و?(?P<pre>منذ|in|since) )?(?:(?:ال)?(?:{W['early']}) (?:of )?)?(?:العام|عام|سنه|in|of) (?P<y>(?:19|20)\d\d){e}",
         ),
+        ("year", rf"{b}(?P<pre>since) (?P<y>(?:19|20)\d\d){e}"),  # "since 1984" as "منذ عام 2015"
         # "منذ مطلع العام الجاري"، "since the start of the year": a count's window, never one event's day
         ("sinceyear", rf"{b}(?:و)?(?:{W['sinceyear']})(?: (?:{W['current']}))?{e}"),
         (
@@ -176,8 +177,7 @@ def grammar() -> _Grammar:
     g.starters = frozenset(starters)
     # a quick reject before the word test: the letters a phrase may begin with (digits, ال, "-")
     g.first_chars = frozenset(w[0] for w in starters if w) | frozenset("0123456789ا")
-    # every word any pattern can match (its literal words and the lexicons'): an anchor inside a
-    # longer word ("اب" in "ارهاب") can only be part of a date if that word is one of these
+    # every word any pattern can match: an anchor inside a longer word ("اب" in "ارهاب") is a date's only in one
     g.tokens = frozenset(re.findall(r"[^\W\d_]+", combined))
     g.tries = Alternatives(parts)
     return g
@@ -495,6 +495,6 @@ def find_dates(text: str, published: dt.date, anchors: list[int] | None = None) 
                 dm = None
             cursor = m.end()
             if dm and not the_two(text, m.start(), m.group(0), g.words):
-                out.append(anchored(dm, out))
+                out.append(anchored(compared(text, dm), out))
             break
     return out

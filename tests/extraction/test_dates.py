@@ -157,6 +157,42 @@ def test_an_act_told_with_since_a_day_keeps_its_own_day() -> None:
     assert {e.event_date for e in extract(text, "2026-02-03")} == {"2026-02-03"}
 
 
+def test_since_a_year_in_english_is_a_tally_as_in_arabic() -> None:
+    """ "It has waged armed violence in south-eastern Turkey since 1984", as "منذ عام 2015": a span, no act's day."""
+    assert one("since 1984").is_tally
+    assert one("منذ عام 2015").is_tally
+
+
+def test_a_history_since_a_year_is_no_event() -> None:
+    from extraction import extract
+
+    text = (
+        "Reinforcements reach Hasakah\nThe PKK is listed as a terrorist group. It has waged armed violence in "
+        "south-eastern Turkey since 1984, and more than 40,000 people have been killed in the conflict."
+    )
+    assert [e.event_type for e in extract(text, "2018-06-25")] == ["Strategic developments"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Up to 25 people were killed in the heaviest fighting between IS and the SDF since 2019",
+        "الاشتباكات الأعنف بين داعش وقسد منذ عام 2019",
+    ],
+)
+def test_a_span_after_a_comparison_is_a_reference(text: str) -> None:
+    """ "the heaviest fighting ... since 2019": what the act is measured against, not the span of a tally."""
+    d = one(text)
+    assert d.is_reference and not d.is_tally
+
+
+def test_the_heaviest_fighting_since_a_year_is_still_an_event() -> None:
+    from extraction import extract
+
+    text = "Hasakah clashes\nUp to 25 people were killed in Hasakah on Thursday in the heaviest fighting since 2019."
+    assert [e.event_type for e in extract(text, "2022-01-21")] == ["Battles"]
+
+
 def test_at_the_time_is_the_day_told_before() -> None:
     """ "وذكرت صفحات محلية حينها أن ...": what was told then happened on the day told before."""
     ds = find_dates(
