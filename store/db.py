@@ -8,6 +8,8 @@ waits for the other instead of failing with "database is locked".
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from functools import lru_cache
@@ -112,6 +114,26 @@ def prepare_new(url: str) -> None:
             create_sqlite_file(path)
 
 
+def switch_to_wal(
+    cur: sqlite3.Cursor, timeout_s: float = BUSY_TIMEOUT_MS / 1000, pause_s: float = 0.05
+) -> None:
+    """Put the SQLite file in WAL mode, waiting for another process doing the same.
+
+    Two processes opening a new file together both ask for WAL mode; SQLite answers the one that loses
+    "database is locked" at once (a deadlock between two shared locks, so the busy timeout does not wait),
+    so this waits and asks again, up to the busy timeout.
+    """
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause_s)
+
+
 def _install_sqlite_pragmas(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
@@ -119,7 +141,7 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode = WAL")
+        switch_to_wal(cur)
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -127,3 +128,30 @@ def test_not_a_database_file(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as info:
         upgrade(f"sqlite:///{bogus}")
     assert "not a database" in str(info.value) and "\n" not in str(info.value)
+
+
+class _Cursor:
+    """A cursor whose first ``locked`` WAL switches fail as SQLite fails the loser of two new-file openers."""
+
+    def __init__(self, locked: int, message: str = "database is locked") -> None:
+        self.locked, self.message, self.calls = locked, message, 0
+
+    def execute(self, sql: str) -> None:
+        self.calls += 1
+        if self.calls <= self.locked:
+            raise sqlite3.OperationalError(self.message)
+
+
+def test_the_wal_switch_waits_for_another_process_opening_the_new_file() -> None:
+    cur = _Cursor(locked=2)
+    db.switch_to_wal(cur, timeout_s=5, pause_s=0)  # type: ignore[arg-type]
+    assert cur.calls == 3
+
+
+def test_the_wal_switch_gives_up_after_the_busy_timeout_and_on_other_errors() -> None:
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        db.switch_to_wal(_Cursor(locked=10**6), timeout_s=0.05, pause_s=0.001)  # type: ignore[arg-type]
+    cur = _Cursor(locked=1, message="disk I/O error")
+    with pytest.raises(sqlite3.OperationalError, match="disk"):
+        db.switch_to_wal(cur, timeout_s=5, pause_s=0)  # type: ignore[arg-type]
+    assert cur.calls == 1
