@@ -7,6 +7,7 @@ sinceyear) and the feasts' first days in ``data/holidays.csv``; ``dates`` tries 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from functools import lru_cache
@@ -14,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from .date_mention import DateMention
 from .lexicon import read_table
-from .normalise import fold
 
 if TYPE_CHECKING:
     from .dates import _Grammar
@@ -150,18 +150,19 @@ def the_two(text: str, start: int, phrase: str, words: dict[str, dict[str, str]]
     return bool(before) and before[-1] in words.get("two_after", {})
 
 
-@lru_cache(maxsize=1)
-def _compare_words() -> re.Pattern[str]:
-    words = sorted(
-        (fold(r["phrase"]) for r in read_table("date_phrases.csv") if r["kind"] == "compare"), key=len
-    )
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, reversed(words)))})(?!\w)[^.\n]*$")
+@lru_cache(maxsize=4)
+def _comparison(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` (date_phrases.csv kind ``compare``), then no sentence end."""
+    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?:{alt})(?!\w)[^.\n]*$")
 
 
-def compared(text: str, dm: DateMention) -> DateMention:
+def compared(text: str, dm: DateMention, words: dict[str, dict[str, str]]) -> DateMention:
     """ "the heaviest fighting between IS and the SDF since 2019"، "الاشتباكات الأعنف منذ عام 2019": a span after a
     comparison is what the act is measured against (a reference, as "for the first time since 8 December"), not
     the span of a tally."""
-    if dm.kind != "since" or not _compare_words().search(text, max(0, dm.start - 80), dm.start):
+    if dm.kind != "since" or not _comparison(tuple(words.get("compare", ()))).search(
+        text, max(0, dm.start - 80), dm.start
+    ):
         return dm
-    return DateMention(dm.start, dm.end, dm.best, dm.dmin, dm.dmax, dm.precision, "since_day", dm.offset)
+    return dataclasses.replace(dm, kind="since_day")

@@ -495,6 +495,6 @@ def find_dates(text: str, published: dt.date, anchors: list[int] | None = None) 
                 dm = None
             cursor = m.end()
             if dm and not the_two(text, m.start(), m.group(0), g.words):
-                out.append(anchored(compared(text, dm), out))
+                out.append(anchored(compared(text, dm, g.words), out))
             break
     return out

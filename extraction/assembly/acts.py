@@ -193,14 +193,13 @@ def a_takeover_is_one_territorial_event(sv: SentenceView, full: list[Trigger]) -
 
 
 _WITHDRAWAL = re.compile(words("withdrawal"))  # matched whole against a trigger's (folded) key
-_FIGHTS = frozenset(["Battles", "Violence against civilians", "Explosions/Remote violence"])
 
 
 @rule("acts", min_acts=2)
 def a_withdrawal_with_the_fight_is_part_of_it(sv: SentenceView, full: list[Trigger]) -> list[Trigger]:
     """ "stormed the SDF outpost ..., killed two fighters and withdrew safely into the desert", "انسحب قسم من
     المقاتلين نحو بلدة الطيانة إثر معارك مع قسد": a withdrawal told in the sentence of a fight is part of it."""
-    if len(full) < 2 or not any(t.event_type in _FIGHTS for t in full):
+    if len(full) < 2 or not any(family(t.event_type) == "violence" for t in full):
         return full
     out = [t for t in full if not _WITHDRAWAL.fullmatch(t.key)]
     return out if len(out) != len(full) else full

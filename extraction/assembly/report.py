@@ -56,9 +56,6 @@ OUTLET_WORDS = outlet_words()
 _OUTLET_ANY = re.compile("|".join(map(re.escape, sorted(OUTLET_WORDS))))  # any outlet word, even inside one
 
 
-_VIOLENT_TYPES = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
-
-
 def words(role: str) -> str:
     """The ``event_words.csv`` words of ``role`` as a regular-expression alternation."""
     return "|".join(WORD_LISTS[role])
@@ -166,7 +163,7 @@ class Report:
         self.violence_starts = [
             m.start
             for m in doc.matches
-            if m.kind == "trigger" and m.entry.row.get("event_type") in _VIOLENT_TYPES
+            if m.kind == "trigger" and family(m.entry.row.get("event_type", "")) == "violence"
         ]
         self.actor_starts = list(map(_START, self.actors))
         self.main_date = _main_date(self.dates, published, _lead_end(doc.sentences))

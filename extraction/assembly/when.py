@@ -139,6 +139,9 @@ def the_day_nearest_the_act(act: Act, w: When) -> When:
     return w
 
 
+_OPENING = 12  # "• December 10:", "- On January 3", "في 14 تشرين الأول:": the item's first words
+
+
 @rule("when")
 def a_day_told_before_in_the_paragraph_holds(act: Act, w: When) -> When:
     """ "• December 10: A family fight broke out ... in Al-Sour city. It developed into armed clashes": a day that
@@ -154,9 +157,6 @@ def a_day_told_before_in_the_paragraph_holds(act: Act, w: When) -> When:
         if d.start - para <= _OPENING and not d.is_reference and d.precision == 1:
             w.date, w.own, w.decided = d, True, True
     return w
-
-
-_OPENING = 12  # "• December 10:", "- On January 3", "في 14 تشرين الأول:": the item's first words
 
 
 @rule("when")

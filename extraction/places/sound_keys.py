@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from extraction.gazetteer import Place
 from extraction.normalise import fold
 
-_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|ul)[-\s]+")
+ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|et|ez|ul)[-\s]+")  # of a lower-case name
 _TELL = re.compile(r"^t[ae]ll?\b")
 _DIGRAPHS = (
     ("kh", "h"),
@@ -66,7 +66,7 @@ def sound_key(name: str) -> str:
         s = unicodedata.normalize("NFKD", s)
     s = s.translate(_UNMARKED)
     words = []
-    for w in _SPLIT.split(_ARTICLE.sub("", s.strip())):
+    for w in _SPLIT.split(ARTICLE.sub("", s.strip())):
         w = _TELL.sub("tl", w)
         for a, b in _DIGRAPHS:
             w = w.replace(a, b)

@@ -8,20 +8,17 @@ villages, upper and lower ("الشيوخ" for "شيوخ فوقاني" and "شي�
 
 from __future__ import annotations
 
-import re
-
 from rapidfuzz import fuzz
 
 from extraction.gazetteer import Gazetteer, Place, km
 
 from .context import TOWN_KM
 from .matcher import matcher_for
-from .sound_keys import arabic_key, bare_arabic, sound_key
+from .sound_keys import ARTICLE, arabic_key, bare_arabic, sound_key
 
 __all__ = ["REACH_KM", "arabic_key", "arabic_near", "sound_key", "sounding_near"]
 
 REACH_KM = 40.0  # a village is looked for this far around the place it is named with
-_EN_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)[-\s]+")
 
 
 def arabic_near(name: str, near: Place, gaz: Gazetteer) -> Place | None:
@@ -76,5 +73,5 @@ def sounding_near(name: str, near: Place, gaz: Gazetteer, shortest: int = 4) -> 
 
 
 def _spelt_alike(name: str, p: Place) -> bool:
-    bare = _EN_ARTICLE.sub("", name.lower())
-    return any(fuzz.ratio(bare, _EN_ARTICLE.sub("", n.lower())) >= 70 for n in p.names_en())
+    bare = ARTICLE.sub("", name.lower())
+    return any(fuzz.ratio(bare, ARTICLE.sub("", n.lower())) >= 70 for n in p.names_en())
