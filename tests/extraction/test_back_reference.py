@@ -130,6 +130,19 @@ def test_what_a_claimant_says_of_the_attack_is_that_attack_and_its_toll_a_claim(
     ]
 
 
+@guards("a_claims_account_is_the_act_claimed")
+def test_a_claim_told_later_still_reaches_the_attack_it_claims() -> None:
+    """ "وتبنّى تنظيم داعش في وقت لاحق الهجوم، زاعماً أنه استهدف مسلحين": "later" between the claim and "the
+    attack" (cue_reaches.csv, claim 35 characters); what the claimant says it targeted is that attack."""
+    text = (
+        "انفجار في القامشلي\n"
+        "قتل ثلاثة مدنيين اليوم الجمعة جراء انفجار سيارة مفخخة في مدينة القامشلي.\n"
+        'وتبنّى تنظيم "داعش" في وقت لاحق الهجوم، زاعماً أنه استهدف مسلحين أكراداً.'
+    )
+    evs = extract(text, "2019-10-11")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Remote explosive/landmine/IED", "Islamic State (Syria)")]
+
+
 @guards("a_back_reference_places_a_vague_event")
 def test_a_sentence_saying_where_the_house_is_places_the_attack() -> None:
     """ "killed seven employees ... in the countryside of Deir ez-Zor" then "The house is in Fenejin village in

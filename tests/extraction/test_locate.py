@@ -51,6 +51,13 @@ def test_a_count_of_attacks_in_general_is_no_event() -> None:
         "countryside of Deir Ezzor.\nA young civilian was shot dead by gunmen in the town of Diban on Monday."
     )
     assert [e.location for e in extract(text, "2022-04-18")] == ["Diban"]
+    # attacks in general in named provinces ("محافظات", place_words.csv plural governorate): no city events
+    text = (
+        "خبر\nقتل مسلحون مجهولون عنصرين من قوات النظام قرب مدينة معدان اليوم الثلاثاء.\n"
+        'ولم تتبنَّ أي جهة العملية، علماً أن تنظيم الدولة سبق أن نفّذ عبر خلاياه هجمات ضد عناصر "قسد" وقوات '
+        "النظام في محافظات الرقة ودير الزور والحسكة."
+    )
+    assert [e.location for e in extract(text, "2020-01-28")] == ["Ma`dan"]
 
 
 @guards("strong_places_over_weak")

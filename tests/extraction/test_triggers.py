@@ -159,6 +159,10 @@ def test_grown_lexicon_fires_on_new_sentences(text: str, sub: str) -> None:
         "The gunmen fled after running out of ammunition, the source in al-Sour said.",
         # what happens from time to time is a habit
         "وتظهر بين حين وآخر مبادرات عشائرية لتسوية الخلافات في قرية الدلاوية.",
+        # what happens almost daily is a habit (cues.csv tally rows)
+        'وتشهد مناطق سيطرة "قسد" في ريف دير الزور عمليات اغتيال شبه يومية يتبنى التنظيم معظمها.',
+        "Near-daily drone strikes hit SDF positions near Qamishli.",
+        "Turkish drones strike villages around Qamishli almost daily.",
     ],
 )
 def test_threats_conditions_and_habits_are_not_events(text: str) -> None:
