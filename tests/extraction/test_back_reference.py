@@ -140,7 +140,9 @@ def test_a_claim_told_later_still_reaches_the_attack_it_claims() -> None:
         'وتبنّى تنظيم "داعش" في وقت لاحق الهجوم، زاعماً أنه استهدف مسلحين أكراداً.'
     )
     evs = extract(text, "2019-10-11")
-    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Remote explosive/landmine/IED", "Islamic State (Syria)")]
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [
+        ("Remote explosive/landmine/IED", "Islamic State (Syria)")
+    ]
 
 
 @guards("a_back_reference_places_a_vague_event")
