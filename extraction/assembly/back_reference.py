@@ -191,9 +191,10 @@ def a_back_reference_places_a_vague_event(sv: SentenceView, full: list[Trigger])
 def _a_village_of(r, town) -> bool:
     """ "a Turkish drone struck ... Kobani" then "the drone hit the village of al-Raqas, in the countryside of
     Chalabiya": a village within 30 km of the town the event is at (a city's countryside reach, 50 km, of a
-    city: Chalabiya lies 42 km from Kobani) is a more precise place of it."""
-    kind = getattr(town.place, "kind", "")
-    if getattr(r.place, "kind", "") != "village" or kind not in ("city", "town"):
+    city: Chalabiya lies 42 km from Kobani) is a more precise place of it; so is a town in a city's countryside
+    ("went off ... in Hasakah" then "The blast hit the town of Shaddadi in the Hasakah countryside")."""
+    kind, own = getattr(town.place, "kind", ""), getattr(r.place, "kind", "")
+    if not (own == "village" and kind in ("city", "town") or own == "town" and kind == "city"):
         return False
     a, b = r.place.point(), town.place.point()
     reach = CITY_KM if kind == "city" else 30.0

@@ -143,6 +143,8 @@ def the_bodys_village_wins_over_its_headlines_town(j: Joining, k: Kept) -> Kept:
             # "killed in Deir ez-Zor" then "in the countryside of the city of Albu-Kamal": the province's capital
             # names the province, so another city in it is more precise
             or (getattr(dp, "kind", "") == "city" and a_capital(kp) and dp is not kp)
+            # "قسد تنفذ حملة اعتقالات في دير الزور" then "في ريف دير الزور الشرقي": the province's countryside
+            or (getattr(dp, "kind", "") == "region" and getattr(kp, "kind", "") == "city" and a_capital(kp))
         )
         and getattr(kp, "kind", "") in ("city", "governorate", "region")
         and getattr(kp, "admin1", "") == getattr(dp, "admin1", "")

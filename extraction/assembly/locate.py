@@ -21,6 +21,7 @@ from .place_refs import (
     anaphoric_place,
     inherit,
     institution,
+    one_governorate,
     town_countryside,
 )
 from .place_roles import role_of
@@ -286,16 +287,17 @@ def the_town_told_of_places_a_placeless_act(act: Act, refs: list[PlaceRef]) -> l
 def the_last_place_told_places_a_placeless_act(act: Act, refs: list[PlaceRef]) -> list[PlaceRef]:
     """ "وقُتل ... بقصف" after "... في بلدة الشحيل": an act with no place of its own is at the last strong place
     named before it, else the report's first (a headline never borrows one; an act with a broad place of its
-    own keeps it rather than borrow a town the report names only after it, or the province's own capital:
-    "killed in a drone strike in Hasaka province" after "in Hasaka" is in the province)."""
+    own keeps it rather than borrow a town of another governorate, "اغتالت خلية موظفاً ... في ريف دير الزور
+    الغربي" after "في بلدة المنصورة بريف الرقة", or the province's own capital: "killed in a drone strike in
+    Hasaka province" after "in Hasaka" is in the province)."""
     sv = act.sv
     if not _placeless(refs) or anaphoric_place(sv) is not None or (sv.s.headline and not refs):
         return refs
     inh = inherit(act.rep, sv.s.start)
     if inh is None or inh.weak:
         return refs
-    if _elsewhere_later(act, refs, inh):
-        return refs  # "صدّ محاولة تسلل ... في منطقة المغلة بريف الرقة الشرقي": its own area, not a town told later
+    if _elsewhere(act, refs, inh):
+        return refs  # "صدّ محاولة تسلل ... في منطقة المغلة بريف الرقة الشرقي": not another's town
     if not sv.s.headline and any(_its_capital(r, inh) for r in refs):
         return refs  # "in Hasaka province" after "in Hasaka": the province the act names, not its capital
     return [inh]
@@ -310,13 +312,13 @@ def _its_capital(r: PlaceRef, inh: PlaceRef) -> bool:
     )
 
 
-def _elsewhere_later(act: Act, refs: list[PlaceRef], inh: PlaceRef) -> bool:
-    """Whether a town the report names only after the act lies in another governorate than the act's own broad
-    places (a body sentence; a headline borrows the body's town)."""
-    if not refs or act.sv.s.headline or inh.idx < 0 or act.rep.place_pos[inh.idx][0] <= act.sv.s.start:
+def _elsewhere(act: Act, refs: list[PlaceRef], inh: PlaceRef) -> bool:
+    """Whether a town told lies in another governorate than the act's own broad places (a body sentence; a
+    headline borrows the body's town)."""
+    if not refs or act.sv.s.headline or inh.idx < 0:
         return False
-    own = {getattr(r.place, "admin1", "") for r in refs}
-    return "" not in own and getattr(inh.place, "admin1", "") not in own
+    own = {one_governorate(r) for r in refs}
+    return "" not in own and one_governorate(inh) not in own
 
 
 @rule("locate")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..actors import group_of
 from .combine import combine
 from .ledger import Draft, Ledger
-from .place_refs import AREA_KINDS
+from .place_refs import AREA_KINDS, PlaceRef, one_governorate
 from .rules import rule
 
 MERGE_WINDOW = 60  # events merge within one report's worth of drafts (keeps long inputs linear)
@@ -61,7 +61,16 @@ def a_vague_place_joins_the_same_kind(o: Draft, d: Draft) -> bool:
         (d.place.weak or o.place.weak)
         and o.sub_event_type == d.sub_event_type
         and (not d.own_date or (not o.own_date and not o.headline) or o.dmin <= d.best <= o.dmax)
+        and not _apart(o.place, d.place)
     )
+
+
+def _apart(a: PlaceRef, b: PlaceRef) -> bool:
+    """Two places known to lie in different governorates ("في منطقة الخمائل بريف الحسكة الجنوبي" and "مدينة الشحيل
+    في ريف دير الزور الشرقي": two clashes, not one told twice)."""
+    ga, gb = one_governorate(a), one_governorate(b)
+    areas = getattr(a.place, "kind", "") in AREA_KINDS or getattr(b.place, "kind", "") in AREA_KINDS
+    return areas and bool(ga and gb) and ga != gb
 
 
 @rule("merge", veto=True)

@@ -69,6 +69,15 @@ def a_capital(p) -> bool:
     return gov is not None and gov.name_ar == p.name_ar
 
 
+def one_governorate(r: PlaceRef) -> str:
+    """The governorate a place lies in ("" when not known, or for a region over several: "the Badia", "west of
+    the Euphrates"; a governorate's countryside is in one)."""
+    p = r.place
+    if getattr(p, "kind", "") == "region" and not getattr(p, "name_en", "").endswith("countryside"):
+        return ""
+    return getattr(p, "admin1", "") or ""
+
+
 def aside(rep: Report, i: int) -> bool:
     """Whether place ``i`` is told only as where people came from, the fire came from or the wounded were taken,
     or is the next item of such a list ("من النازحين القادمين من تدمر ودير الزور") or a direction right after

@@ -159,6 +159,18 @@ def test_a_sentence_saying_where_the_house_is_places_the_attack() -> None:
     assert [(e.location, e.fatalities) for e in extract(text, "2022-04-28")] == [("Fenejin", 7)]
 
 
+@guards("a_back_reference_places_a_vague_event")
+def test_a_town_in_the_citys_countryside_places_the_act_told_at_the_city() -> None:
+    """ "went off ... in Hasakah" then "The blast hit the town of Shaddadi in the Hasakah countryside": a town
+    within a city's countryside reach is a more precise place of the act, as a village is."""
+    text = (
+        "Bomb blast in Syria's Hasakah\n"
+        "A motorcycle rigged with explosives went off on Tuesday in Hasakah, wounding people.\n"
+        "The blast hit the town of Shaddadi in the Hasakah countryside."
+    )
+    assert [e.location for e in extract(text, "2019-08-27")] == ["Ash Shaddadah"]
+
+
 def test_the_day_of_a_deal_the_act_breached_is_not_the_acts() -> None:
     """ "The strike is one more Turkish breach of the ceasefire deals reached in October 2019": the strike told
     before, not another one in 2019."""

@@ -92,6 +92,17 @@ def test_the_village_the_body_names_beats_the_headlines_city() -> None:
     assert [(e.sub_event_type, e.location) for e in extract(text, "2025-12-01")] == [("Arrests", "الحصان")]
 
 
+@guards("the_bodys_village_wins_over_its_headlines_town")
+def test_the_bodys_countryside_beats_the_headlines_capital() -> None:
+    """ "قسد تنفذ حملة اعتقالات في دير الزور" then "... فجر اليوم في ريف دير الزور الشرقي": the headline's capital
+    names the province; the body's countryside of it is the campaign's place."""
+    text = (
+        '"قسد" تنفذ حملة اعتقالات في دير الزور\n'
+        'اعتقلت "قسد" خمسة أشخاص في عملية أمنية نفذتها فجر اليوم في ريف دير الزور الشرقي.'
+    )
+    assert [e.location for e in extract(text, "2025-10-30")] == ["Eastern Deir ez-Zor countryside"]
+
+
 @guards("a_broad_headline_place_holds_the_bodys")
 def test_a_headlines_capital_names_its_province() -> None:
     """ "تصعيد في الحسكة: قصف لقسد يوقع قتلى وجرحى في قرى" over the drone strike on al-Safa: the headline retells

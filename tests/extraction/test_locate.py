@@ -150,6 +150,22 @@ def test_where_the_wounded_were_taken_is_never_borrowed() -> None:
     assert [e.location for e in evs if e.sub_event_type == "Attack"] == ["Al-Hawl refugee camp"]
 
 
+def test_a_town_of_another_governorate_told_before_is_not_borrowed() -> None:
+    """ "في بلدة المنصورة بريف الرقة" then "اغتالت خلية موظفاً ... في ريف دير الزور الغربي": the act keeps its own
+    countryside; a town of another governorate is never its place, told before it or after."""
+    text = (
+        "خبر\nقصفت طائرات روسية مواقع للتنظيم في بلدة المنصورة بريف الرقة اليوم.\n"
+        "واغتالت خلية تتبع لداعش موظفاً في بلدية الشعب في ريف دير الزور الغربي."
+    )
+    assert [e.location for e in extract(text, "2020-09-12")] == [
+        "Al Mansurah",
+        "Western Deir ez-Zor countryside",
+    ]
+    # a region over several governorates says nothing of one: "west of the Euphrates" still borrows the dam
+    text = "خبر\nسيّرت قوات التحالف دورية قرب سد تشرين اليوم.\nوانسحبت قوات قسد من مواقعها غرب الفرات."
+    assert "West bank of the Euphrates" not in [e.location for e in extract(text, "2025-04-14")]
+
+
 def test_a_summary_of_unnamed_villages_is_no_event_beside_the_named_ones() -> None:
     text = (
         "دير الزور.. مظاهرات ترفض دخول قوات النظام\n"

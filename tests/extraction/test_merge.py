@@ -93,3 +93,15 @@ def test_a_headline_does_not_take_in_a_vague_act_of_another_day() -> None:
         "On Dec. 20, Turkish forces also shelled villages in northern Aleppo."
     )
     assert "2022-12-20" not in {e.event_date for e in extract(text, "2022-12-22") if e.location != "Aleppo"}
+
+
+def test_a_countryside_never_joins_a_town_of_another_governorate() -> None:
+    """ "اشتباك مسلح في منطقة الخمائل بريف الحسكة الجنوبي" and "مدينة الشحيل في ريف دير الزور الشرقي ... مواجهات
+    مسلحة": two clashes; a vague place joins an act of its kind only in its own governorate."""
+    text = (
+        "خمسة جرحى في اقتتال عشائري بالحسكة ودير الزور\n"
+        "أصيب خمسة أشخاص، أمس السبت، في اقتتال عشائري بالسلاح شهدته محافظتا الحسكة ودير الزور.\n"
+        "وأصيب ثلاثة أشخاص بعدما تطورت مشاجرة عشائرية إلى اشتباك مسلح في منطقة الخمائل بريف الحسكة الجنوبي.\n"
+        "وشهدت مدينة الشحيل في ريف دير الزور الشرقي بدورها مواجهات مسلحة بين أبناء عمومة."
+    )
+    assert "Southern Hasakah countryside" in [e.location for e in extract(text, "2024-06-23")]

@@ -118,6 +118,8 @@ def test_more_forms() -> None:
         ("أبرمت العشائر صلحة عشائرية في بلدة الكشكية اليوم.", "Agreement"),
         ("جرى تبادل للأسرى بين الطرفين في منبج اليوم.", "Agreement"),
         ("وصل رتل عسكري إلى مدينة الشدادي اليوم.", "Change to group/activity"),
+        # a bomb thrown onto a house is a grenade (triggers.csv "قنبلة على")
+        ("رمت خلية قنبلة على منزل مختار بلدة الشحيل اليوم.", "Grenade"),
         ("Unidentified gunmen shot dead a young man in al-Shuhayl on Monday.", "Attack"),
         ("Russian warplanes carried out air raids near al-Mayadin overnight.", "Air/drone strike"),
         ("Protesters blocked the road in Manbij on Tuesday.", "Peaceful protest"),
