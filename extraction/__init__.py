@@ -79,10 +79,10 @@ def _assembled(
 ):
     """(document, place mentions, assembly) of a non-empty report; InputError for a bad date or non-text."""
     from .assembly import assemble
-    from .dates import parse_published
     from .document import join_place_lists, make_document
     from .gazetteer import load_gazetteer
     from .places import find_places, unlisted_places
+    from .published import parse_published
 
     pub = parse_published(published)
     if not isinstance(text, str):

@@ -21,7 +21,7 @@ def _dump(obj) -> str:
 
 def cmd_extract(a: argparse.Namespace) -> int:
     from . import analyse
-    from .dates import parse_published
+    from .published import parse_published
 
     pub = parse_published(a.published)
     text = read_report(a.file, a.max_chars)
@@ -83,8 +83,8 @@ def _names(value: str | None) -> frozenset[str]:
 
 
 def cmd_explain(a: argparse.Namespace) -> int:
-    from .dates import parse_published
     from .explain import explain, render
+    from .published import parse_published
 
     pub = parse_published(a.published)
     text = read_report(a.file, a.max_chars)

@@ -20,24 +20,9 @@ import ahocorasick
 
 from .date_counts import anchored, chain, compared, counted_patterns, holiday, part, sinceyear, span, the_two
 from .date_mention import DateMention
-from .errors import InputError
 from .first_chars import Alternatives
 from .lexicon import read_table
 from .normalise import fold
-
-
-def parse_published(value: dt.date | dt.datetime | str | None) -> dt.date:
-    """The publication date from a date or 'YYYY-MM-DD'; InputError otherwise."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
-    raise InputError(f"Bad publication date {value!r}: give it as YYYY-MM-DD, e.g. 2024-08-19")
 
 
 def _alt(words: list[str]) -> str:
@@ -106,7 +91,7 @@ def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
         ("sinceyear", rf"{b}(?:و)?(?:{W['sinceyear']})(?: (?:{W['current']}))?{e}"),
         (
             "period",
-            rf"{b}(?P<w>{W['lastweek']}|{W['thisweek']}|{W['lastmonth']}|{W['thismonth']}|{W['lastyear']}){e}",
+            rf"{b}(?P<w>{W['lastweek']}|{W['thisweek']}|{W['weekend']}|{W['lastmonth']}|{W['thismonth']}|{W['lastyear']}){e}",
         ),
         (
             "rel",
@@ -138,7 +123,17 @@ def _anchors(words: dict[str, dict[str, str]], months: dict[str, int]) -> ahocor
 def _anchor_keys(words: dict[str, dict[str, str]], months: dict[str, int]) -> frozenset[str]:
     """The words a date phrase must contain one of (weekdays, months, "أمس", "days" ...)."""
     keys = set(months) | {"التوالي", "consecutive", "straight", "ago", "الشهر"}
-    for kind in ("relday", "weekday", "past", "current", "lastweek", "thisweek", "lastmonth", "thismonth"):
+    for kind in (
+        "relday",
+        "weekday",
+        "past",
+        "current",
+        "lastweek",
+        "thisweek",
+        "weekend",
+        "lastmonth",
+        "thismonth",
+    ):
         keys |= set(words.get(kind, {}))
     keys |= set(words.get("lastyear", {})) | set(words.get("lastday", {})) | set(words.get("unit", {}))
     keys |= set(words.get("count", {}))
@@ -347,6 +342,9 @@ def _period(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention 
         return DateMention(s, e, lo + 3 * _DAY, lo, lo + 6 * _DAY, 2, "week")
     if w in g.words["thisweek"]:
         return DateMention(s, e, pub, monday, pub, 2, "week")
+    if w in g.words["weekend"]:  # the last Friday-Sunday before publication (Syria's weekend and the West's)
+        lo = pub - dt.timedelta(days=(pub.weekday() - 4) % 7 or 7)
+        return DateMention(s, e, min(lo + _DAY, pub), lo, min(lo + 2 * _DAY, pub), 2, "weekend")
     if w in g.words["lastmonth"]:
         first = pub.replace(day=1) - _DAY
         lo, hi = part(*_month_window(first.year, first.month), g.words["lastmonth"][w])

@@ -259,11 +259,15 @@ def a_circumstance_of_the_act_told_is_no_event(sv: SentenceView, trigs: list[Tri
 
 
 def counted_segments(sv: SentenceView) -> set[tuple[int, int]]:
-    """Segments that count attacks or incidents ("وثّقت 15 هجوماً", "dozens of attacks"): tallies."""
+    """Segments that count attacks or incidents ("وثّقت 15 هجوماً", "dozens of attacks"): tallies; not a count
+    spread over the places it names ("تسع هجمات ... توزعت على الكشكية والطيانة"), an act at each."""
     out: set[tuple[int, int]] = set()
     s, text = sv.s, sv.rep.text
     nums = {m.end: m for m in sv.matches if m.kind == "number"}
+    spread = [d.start for d in sv.cue_kinds.get("distributed", ())]
     for c in sv.cue_kinds.get("count", ()):
+        if any(d > c.end for d in spread):
+            continue
         before = text[max(s.start, c.start - 16) : c.start]
         if QUANTITY_BEFORE.search(before) or any(
             int(n.entry.get("value") or 0) >= 3 and _one_word_at_most(text, e, c.start)

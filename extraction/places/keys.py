@@ -100,14 +100,19 @@ def _latin_forms(name: str, news: bool = False) -> list[str]:
     forms = english_variants(name)
     tall = [f[5:] for f in forms if f.startswith("tall ")]
     forms += [f"{t} {rest}" for rest in tall for t in ("tal", "tell", "tel") if f"{t} {rest}" not in forms]
-    # "Al-Kashkiya", "Al-Harijiya": news drops the final h of a map's "-iyah"/"-iyeh"
-    forms += [f[:-1] for f in forms if f.endswith(("iyah", "iyeh")) and f[:-1] not in forms]
+    # "Al-Kashkiya", "Al-Harijiya", "Sha'fa": news drops the final h of a map's "-iyah"/"-iyeh" and of a longer
+    # "-ah" (not a short one, whose bare form is the first word of longer names: "Mallah", "Malla Sibat")
+    forms += [f[:-1] for f in forms if _final_h(f) and f[:-1] not in forms]
     if not news:
         return forms
     # "Sousah" for Susah, "Deir ez-Zour" for Zur; "Hajjin" for Hajin (a doubled consonant the map writes once)
     more = [f.replace("u", "ou") for f in forms if "u" in f and "ou" not in f and len(f) >= 5]
     more += [d for f in forms if (d := _doubled(f)) is not None]
     return forms + [m for m in dict.fromkeys(more) if m not in forms]
+
+
+def _final_h(f: str) -> bool:
+    return f.endswith(("iyah", "iyeh")) or (len(f) > 6 and f.endswith("ah"))
 
 
 _INTERVOCALIC = re.compile(r"(?<=[aeiou])([bdjklmnqrst])(?=[aeiou])")

@@ -53,6 +53,16 @@ def test_tallies_over_a_span_of_time_are_not_events() -> None:
     )
 
 
+def test_a_count_spread_over_the_places_it_names_is_an_act_at_each() -> None:
+    """ "تسع هجمات شنها مقاتلو العشائر ... خلال الليلة الماضية، توزعت على الكشكية والطيانة ...": one clash at each
+    place named (cues.csv "distributed"), not a tally."""
+    text = (
+        "خبر\nورصد ناشطون ثلاث هجمات شنها مقاتلو العشائر على قسد خلال الليلة الماضية، توزعت على الكشكية "
+        "والطيانة ودرنج في ريف دير الزور الشرقي."
+    )
+    assert sorted(e.location for e in extract(text, "2023-09-29")) == ["Al-Kishkiyah", "Al-Tayyana", "Darnaj"]
+
+
 def test_a_trend_of_strikes_is_no_event() -> None:
     """ "Ankara has stepped up its drone strikes on Kurds in Syria", "drone strikes ... have become very common"."""
     assert types("News\nAnkara has stepped up its drone strikes on Kurds in Qamishli since the summit.") == []

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from extraction.dates import find_dates, parse_published
+from extraction.dates import find_dates
 from extraction.errors import InputError
 from extraction.normalise import fold
+from extraction.published import parse_published
 
 PUB = dt.date(2024, 8, 19)  # a Monday
 
@@ -287,3 +288,30 @@ def test_a_span_of_years_is_its_last_year() -> None:
     for text in ("IDPs also poured in between 2016 and 2018.", "نزح الآلاف بين عامي 2016 و2018"):
         (d,) = find_dates(fold(text), PUB)
         assert (d.kind, d.dmin, d.dmax) == ("year", dt.date(2018, 1, 1), dt.date(2018, 12, 31))
+
+
+def test_the_weekend_is_the_last_friday_to_sunday() -> None:
+    """ "Over the weekend the Counter-Terrorism Units ... detained 27 people" (Tuesday 13 Oct 2020): Friday 9 to
+    Sunday 11 October, Saturday the best day, precision 2 (date_phrases.csv kind weekend)."""
+    d = one("Over the weekend the SDF detained 27 people.", dt.date(2020, 10, 13))
+    assert (d.best, d.dmin, d.dmax, d.precision) == (
+        dt.date(2020, 10, 10),
+        dt.date(2020, 10, 9),
+        dt.date(2020, 10, 11),
+        2,
+    )
+    d = one("خلال عطلة نهاية الأسبوع", dt.date(2020, 10, 10))  # a Saturday: up to today
+    assert (d.dmin, d.dmax) == (dt.date(2020, 10, 9), dt.date(2020, 10, 10))
+
+
+def test_a_weekend_in_the_lead_dates_the_acts_told_without_a_day() -> None:
+    """The lead's "Over the weekend" is the report's day: the raid told next, with no day of its own, was then."""
+    from extraction import extract
+
+    text = (
+        "SDF detain suspects in Deir ez-Zor\n"
+        "Over the weekend the SDF detained 27 people suspected of belonging to ISIS in the countryside of Deir ez-Zor.\n"
+        "In a separate raid outside the town of Dhiban, eight men were detained on charges of planting explosives."
+    )
+    evs = extract(text, "2020-10-13")
+    assert {e.event_date for e in evs if e.location == "Diban"} == {"2020-10-10"}

@@ -250,3 +250,21 @@ def test_a_point_from_places_extra_locates_a_place_no_source_located(gaz):
     p = gaz.get("cur-abu-rasin")
     assert (p.lat, p.lon, p.located_by) == (36.84767, 40.32907, "") and p.admin2 == "Ras al-Ayn"
     assert "point: " in p.note
+    # al-Jurdhi, once at Diban's point, is Who's On First's al-Jurdi ash-Sharqi 19 km south-east of it
+    p = gaz.get("cur-al-jurdhi")
+    assert (p.lat, p.lon, p.located_by) == (34.87203, 40.63895, "")
+
+
+def test_a_long_name_matches_without_its_final_h() -> None:
+    """ "the town of Sha'fa" is the curated Al-Shaafah (alias "Sha'fah"), not WOF's village Sha`fa 150 km west;
+    a short name keeps its h ("Mallah" would take "Malla" of "Malla Sibat")."""
+    from extraction import extract
+    from extraction.places.keys import _latin_forms
+
+    assert "sha'fa" in _latin_forms("Sha'fah")
+    assert "malla" not in _latin_forms("Mallah")
+    text = (
+        "SDF raid\nThe SDF detained four suspected members of an ISIS cell on Saturday in the town of Sha'fa, in "
+        "the eastern countryside of Deir ez-Zor."
+    )
+    assert [e.location for e in extract(text, "2021-10-13")] == ["Al-Shaafah"]

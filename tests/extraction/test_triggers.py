@@ -165,6 +165,8 @@ def test_grown_lexicon_fires_on_new_sentences(text: str, sub: str) -> None:
         'وتشهد مناطق سيطرة "قسد" في ريف دير الزور عمليات اغتيال شبه يومية يتبنى التنظيم معظمها.',
         "Near-daily drone strikes hit SDF positions near Qamishli.",
         "Turkish drones strike villages around Qamishli almost daily.",
+        # what went on over a span told before is no one event
+        "Over the same period, fighting between the SDF and government troops escalated in Raqqa and Deir ez-Zor.",
     ],
 )
 def test_threats_conditions_and_habits_are_not_events(text: str) -> None:
