@@ -73,8 +73,10 @@ def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
         ),
         (
             "dom",
-            rf"{b}(?:في )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) من (?:الشهر|هذا الشهر) (?:(?P<cur>{W['current']})|(?P<past>{W['past']}))?{e}",
+            rf"{b}(?:في )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) من (?:الشهر|هذا الشهر)(?: (?P<cur>{W['current']})| (?P<past>{W['past']}))?{e}",
         ),
+        # "On the 20th of the month", "on the 3rd of last month"
+        ("dom", rf"{b}(?:on )?the (?P<d>\d{{1,2}})(?:st|nd|rd|th) of (?:(?P<past>last) |this |the )month{e}"),
         ("num", rf"{b}(?P<d>\d{{1,2}})[/.-](?P<m>\d{{1,2}})[/.-](?P<y>(?:19|20)\d\d){e}"),
         ("num", rf"{b}(?P<y>(?:19|20)\d\d)-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){e}"),
         ("dmy", rf"{b}(?:(?P<pre>since) )?{mon2} (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y>\d{{4}}))?{e}"),
@@ -122,7 +124,7 @@ def _anchors(words: dict[str, dict[str, str]], months: dict[str, int]) -> ahocor
 
 def _anchor_keys(words: dict[str, dict[str, str]], months: dict[str, int]) -> frozenset[str]:
     """The words a date phrase must contain one of (weekdays, months, "أمس", "days" ...)."""
-    keys = set(months) | {"التوالي", "consecutive", "straight", "ago", "الشهر"}
+    keys = set(months) | {"التوالي", "consecutive", "straight", "ago", "الشهر", "month"}
     for kind in (
         "relday",
         "weekday",
@@ -178,35 +180,11 @@ def grammar() -> _Grammar:
     return g
 
 
+# the fixed words a pattern may begin with (besides the lexicon's): "between", "في", "since" ...
 _FIXED_STARTERS = [
-    "between",
-    "from",
-    "بين",
-    "في",
-    "يوم",
-    "من",
-    "لليوم",
-    "for",
-    "منذ",
-    "ومنذ",
-    "خلال",
-    "وخلال",
-    "in",
-    "since",
-    "during",
-    "early",
-    "on",
-    "of",
-    "العام",
-    "عام",
-    "سنه",
-    "last",
-    "شهر",
-    "a",
-    "the",
-    "mid",
-    "late",
-]
+    "between", "from", "بين", "في", "يوم", "من", "لليوم", "for", "منذ", "ومنذ", "خلال", "وخلال", "in", "since",
+    "during", "early", "on", "of", "العام", "عام", "سنه", "last", "شهر", "a", "the", "mid", "late",
+]  # fmt: skip
 _WORD_END = re.compile(r"[\s,.;:]")
 
 
@@ -288,9 +266,12 @@ def _dmy(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | N
 def _dom(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
     dd = int(gd["d"]) if gd.get("d") else _ordinal(gd.get("ord") or "", g)
     base = pub.replace(day=1)
-    if gd.get("past"):
-        base = (base - _DAY).replace(day=1)
-    d = base.replace(day=dd)
+    if gd.get("past") or (dd > pub.day and not gd.get("cur")):
+        base = (base - _DAY).replace(day=1)  # "في 20 من الشهر" told on the 5th: the month before
+    try:
+        d = base.replace(day=dd)
+    except ValueError:
+        return None
     return DateMention(s, e, d, d, d, 1, "day")
 
 

@@ -36,6 +36,11 @@ def one(text: str, pub: dt.date = PUB):
         ("في الثالث من تشرين الأول", "2023-10-03"),
         ("في العاشر من آذار/مارس الماضي", "2024-03-10"),
         ("yesterday", "2024-08-18"),
+        # "on the 11th of the month": this month, or the one before for a day still to come
+        ("في الحادي عشر من الشهر، قُتل", "2024-08-11"),
+        ("في 25 من الشهر قُتل", "2024-07-25"),
+        ("On the 20th of the month, a child was taken", "2024-07-20"),
+        ("on the 3rd of last month", "2024-07-03"),
         ("on Tuesday evening", "2024-08-13"),
         ("Early on Monday", "2024-08-19"),
         ("heard it on the 9th of October 2018", "2018-10-09"),
