@@ -105,10 +105,19 @@ def _latin_forms(name: str, news: bool = False) -> list[str]:
     forms += [f[:-1] for f in forms if _final_h(f) and f[:-1] not in forms]
     if not news:
         return forms
+    # "Deir az-Zour" for ez-Zour: the article inside a name written with a or e
+    forms += [a for f in forms if (a := _ARTICLE_VOWEL.sub(_other_vowel, f)) != f and a not in forms]
     # "Sousah" for Susah, "Deir ez-Zour" for Zur; "Hajjin" for Hajin (a doubled consonant the map writes once)
     more = [f.replace("u", "ou") for f in forms if "u" in f and "ou" not in f and len(f) >= 5]
     more += [d for f in forms if (d := _doubled(f)) is not None]
     return forms + [m for m in dict.fromkeys(more) if m not in forms]
+
+
+_ARTICLE_VOWEL = re.compile(r"(?<= )([ae])(l|sh|[dnrstz])-")
+
+
+def _other_vowel(m: re.Match[str]) -> str:
+    return ("e" if m.group(1) == "a" else "a") + m.group(2) + "-"
 
 
 def _final_h(f: str) -> bool:

@@ -268,3 +268,15 @@ def test_a_long_name_matches_without_its_final_h() -> None:
         "the eastern countryside of Deir ez-Zor."
     )
     assert [e.location for e in extract(text, "2021-10-13")] == ["Al-Shaafah"]
+
+
+def test_the_article_inside_a_name_is_written_with_a_or_e() -> None:
+    """ "in Syria's eastern province of Deir az-Zour" (AFP) is Deir ez-Zor, as "Deir ez-Zour" is."""
+    from extraction import extract
+    from extraction.places.keys import _latin_forms
+
+    assert "deir az-zor" in _latin_forms("Deir ez-Zor", news=True)
+    text = (
+        "Car bomb\nA car bomb attack by the Islamic State group killed 12 people in Deir az-Zour on Saturday."
+    )
+    assert [e.admin1 for e in extract(text, "2017-11-04")] == ["Deir ez-Zor"]
