@@ -206,24 +206,36 @@ def strong_places_over_weak_in_a_clause(st: Stretch, idx: list[int]) -> list[int
 @rule("clause_places")
 def a_capital_right_after_a_town_names_its_province(st: Stretch, idx: list[int]) -> list[int]:
     """ "في بلدة البحرة بدير الزور"، "in the town of al-Busayrah, Deir ez-Zor": a province's capital named right
-    after a town of that province says where the town is; the town is the place."""
+    after a town of that province says where the town is; the town is the place. So does one right before the
+    town's English type word ("in the Deir al-Zor town of Shaqra")."""
     if len(idx) < 2:
         return idx
     rep = st.rep
     places, text, pos = rep.places, rep.text, rep.place_pos
     drop = set()
     for i, j in zip(idx, idx[1:], strict=False):
-        a, b = places[i].place, places[j].place
         gap = text[pos[i][1] : pos[j][0]].strip(" ,،")
-        if (
-            gap in ("", "ب", "في", "in")
-            and not places[j].qualifier
-            and a_capital(b)
-            and getattr(a, "kind", "") in ("village", "town")
-            and getattr(a, "admin1", "") == getattr(b, "admin1", "")
-        ):
+        if gap not in ("", "ب", "في", "in"):
+            continue
+        if _a_town_of_the_capital(places[i], places[j]):
             drop.add(j)
+        elif not gap and _TYPED_EN.match(text, pos[j][0]) and _a_town_of_the_capital(places[j], places[i]):
+            drop.add(i)
     return [i for i in idx if i not in drop] if drop else idx
+
+
+_TYPED_EN = re.compile(r"(?:town|village|city) of ")
+
+
+def _a_town_of_the_capital(town, capital) -> bool:
+    """Whether ``capital`` (unqualified) is the capital of the province the village or town ``town`` lies in."""
+    a, b = town.place, capital.place
+    return (
+        not capital.qualifier
+        and a_capital(b)
+        and getattr(a, "kind", "") in ("village", "town")
+        and getattr(a, "admin1", "") == getattr(b, "admin1", "")
+    )
 
 
 RULES = (

@@ -122,6 +122,9 @@ def test_a_capital_right_after_a_town_names_its_province() -> None:
     """ "لهجوم في بلدة البحرة بدير الزور": al-Bahra, not also Deir ez-Zor city."""
     text = "هجوم في دير الزور\nتعرّضت قوة أمنية لهجوم مسلح في بلدة البحرة بدير الزور، اليوم الجمعة."
     assert [e.location for e in extract(text, "2026-01-30")] == ["Al-Bahra"]
+    # English puts it before the type word: "in the Deir al-Zor town of Shaqra"
+    text = "Civilian killed\nGunmen shot dead a civilian on Saturday in the Deir al-Zor town of Shaqra."
+    assert [e.location for e in extract(text, "2021-12-26")] == ["Shaqrah"]
 
 
 def test_where_the_people_arrested_came_from_is_not_where_they_were_arrested() -> None:

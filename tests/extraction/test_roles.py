@@ -75,6 +75,19 @@ def test_the_force_a_militia_is_tied_to_did_not_act() -> None:
     assert [e.actor1 for e in extract(MARKADAH, "2021-04-13", "سانا")] == ["SDF: Syrian Democratic Forces"]
 
 
+@guards("who_holds_a_place_is_no_actor")
+def test_the_force_that_controls_the_town_did_not_act() -> None:
+    """ "in the town of Shaqra, which is controlled by the Syrian Democratic Forces (SDF)": "by the" within the
+    holder's reach (cue_reaches.csv, 6 characters); the SDF is no side of the killing."""
+    unidentified_on_civilians = [("Unidentified Armed Group (Syria)", "Civilians (Syria)")]
+    for text in (
+        "Civilian killed\nA civilian was killed on Saturday in the town of Shaqra, which is controlled by the "
+        "Syrian Democratic Forces (SDF).",
+        "News\nA young man was shot dead on Saturday in the town of Shaqra, which is held by the SDF.",
+    ):
+        assert [(e.actor1, e.actor2) for e in extract(text, "2021-12-26")] == unidentified_on_civilians
+
+
 @guards(
     "a_force_after_a_support_word_supports", "a_supporting_force_is_associated", "the_partner_force_is_actor2"
 )
