@@ -165,6 +165,9 @@ def test_grown_lexicon_fires_on_new_sentences(text: str, sub: str) -> None:
         'وتشهد مناطق سيطرة "قسد" في ريف دير الزور عمليات اغتيال شبه يومية يتبنى التنظيم معظمها.',
         "Near-daily drone strikes hit SDF positions near Qamishli.",
         "Turkish drones strike villages around Qamishli almost daily.",
+        # what may or may not have happened
+        "She said she did not know whether her son had been abducted by the YPG in Qamishli or had joined them.",
+        "وقالت إنها لا تعرف ما إذا كان ابنها قد خُطف في القامشلي أم التحق بهم.",
         # counts compared over months
         "Turkish drone strikes on Qamishli reached their highest numbers in February (10), April (11) and August (13).",
         "وبلغت الغارات التركية على ريف القامشلي أعلى حصيلة لها في آب الماضي بـ13 غارة.",
