@@ -62,9 +62,13 @@ def a_headline_town_near_the_bodys_place(h: Draft, b: Draft) -> bool:
 @rule("headlines", veto=True)
 def a_headline_with_other_sides_is_another_event(h: Draft, b: Draft) -> bool:
     """ "مقتل مدني برصاص «قسد» خلال مداهمات" over arrests of ISIS members by others: a headline naming sides the
-    body's event does not have tells another event."""
-    gh = sides_of(h.actor1, h.actor2)
-    return bool(gh) and gh.isdisjoint(sides_of(b.actor1, b.actor2))
+    body's event does not have tells another event; a body act naming no side is the headline's when it is of
+    the report's day or the day before ("قتيلان في اقتتال عشائري شرقي القامشلي" over "لقي شخصان مصرعهما، يوم أمس
+    الخميس، في اقتتال نشب بين عائلتين")."""
+    gh, gb = sides_of(h.actor1, h.actor2), sides_of(b.actor1, b.actor2)
+    if not gb:
+        return bool(gh) and (h.own_date or (h.best - b.dmax).days > 1)
+    return bool(gh) and gh.isdisjoint(gb)
 
 
 @rule("headlines", veto=True)

@@ -125,3 +125,19 @@ def test_a_lead_in_the_countryside_leaves_the_headline_to_the_bodys_village() ->
         "of the province, killed two fighters and withdrew."
     )
     assert [e.location for e in extract(text, "2018-07-18") if e.event_type == "Battles"] == ["Al-Zor"]
+
+
+def test_a_headlines_side_names_the_bodys_unnamed_act_of_yesterday() -> None:
+    """ "قتيلان وأربعة جرحى في اقتتال عشائري شرقي القامشلي" over "لقي شخصان مصرعهما ... يوم أمس الخميس، في اقتتال
+    نشب بين عائلتين": the body names no side, so the tribal headline retells its act of the day before (one
+    event, the tribes its side), not another in Qamishli."""
+    text = (
+        "نزاع على بئر نفط.. قتيلان وأربعة جرحى في اقتتال عشائري شرقي القامشلي\n"
+        "الجمعة، 20 شباط 2026\n"
+        "لقي شخصان مصرعهما وجُرح أربعة آخرون، يوم أمس الخميس، في اقتتال نشب بين عائلتين من قبيلة شمّر في ناحية "
+        "اليعربية (تل كوجر) بريف القامشلي الشرقي في محافظة الحسكة.\n"
+        "وأوضحت المصادر أن القتيلين هما مانع السرحان الزوبعي الشمري وهيكل الركاد السنعوسي."
+    )
+    assert [(e.location, e.event_date, e.actor1) for e in extract(text, "2026-02-20")] == [
+        ("Al Ya`rubiyah", "2026-02-19", "Arab Tribal Forces (Syria)")
+    ]
