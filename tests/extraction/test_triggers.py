@@ -172,6 +172,7 @@ def test_grown_lexicon_fires_on_new_sentences(text: str, sub: str) -> None:
         "Turkish drone strikes on Qamishli reached their highest numbers in February (10), April (11) and August (13).",
         "وبلغت الغارات التركية على ريف القامشلي أعلى حصيلة لها في آب الماضي بـ13 غارة.",
         # what went on over a span told before is no one event
+        'وصعّدت خلايا التنظيم هجماتها على "قسد" في دير الزور والرقة، فقُتل وأصيب العشرات خلال الأشهر القليلة الماضية.',
         "Over the same period, fighting between the SDF and government troops escalated in Raqqa and Deir ez-Zor.",
     ],
 )
