@@ -417,6 +417,18 @@ _LOOKBACK = 40  # a date phrase starts at most this far before its anchor word (
 _LOOKAHEAD = 90
 
 
+# a date that names a place: "the April 4 Park", "ساحة 7 نيسان", "دوار 8 آذار"
+_NAMED_AFTER = re.compile(r"\s+(?:park|square|street|roundabout|stadium|school|hospital|bridge)\b")
+_NAMED_BEFORE = re.compile(r"(?:حديقه|ساحه|دوار|شارع|ملعب|مدرسه|مشفي|جسر)\s+$")
+
+
+def _a_name(text: str, start: int, end: int) -> bool:
+    return (
+        _NAMED_AFTER.match(text, end) is not None
+        or _NAMED_BEFORE.search(text, max(0, start - 12), start) is not None
+    )
+
+
 def find_dates(text: str, published: dt.date, anchors: list[int] | None = None) -> list[DateMention]:
     """Date mentions in folded ``text``, in order.
 
@@ -465,7 +477,11 @@ def find_dates(text: str, published: dt.date, anchors: list[int] | None = None) 
             except (ValueError, OverflowError):
                 dm = None
             cursor = m.end()
-            if dm and not the_two(text, m.start(), m.group(0), g.words):
+            if (
+                dm
+                and not the_two(text, m.start(), m.group(0), g.words)
+                and not _a_name(text, m.start(), m.end())
+            ):
                 out.append(anchored(compared(text, dm, g.words), out))
             break
     return out

@@ -340,3 +340,12 @@ def test_months_and_years_back_are_a_window_that_long_before() -> None:
     assert [d.kind for d in find_dates(fold("كانت المنطقة هادئة قبل عام 2011"), pub)] == ["year"]
     assert find_dates(fold("في أول تسجيل صوتي له منذ عامين"), pub) == []
     assert find_dates(fold("قُتل قبل سنوات في المنطقة"), pub) == []
+
+
+def test_a_date_that_names_a_place_is_no_date() -> None:
+    """ "threw a stun grenade at a grocery kiosk inside the April 4 Park in Hasaka", "في ساحة 7 نيسان": the park
+    and the square are named after a day; the act is not dated by it."""
+    pub = dt.date(2025, 6, 9)
+    assert find_dates(fold("a grocery kiosk inside the April 4 Park in Hasaka city"), pub) == []
+    assert find_dates(fold("تجمع المحتجون في ساحة 7 نيسان وسط الرقة"), pub) == []
+    assert one("On April 4 the SDF raided the town", pub).best == dt.date(2025, 4, 4)

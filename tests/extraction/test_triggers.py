@@ -165,6 +165,8 @@ def test_grown_lexicon_fires_on_new_sentences(text: str, sub: str) -> None:
         'وتشهد مناطق سيطرة "قسد" في ريف دير الزور عمليات اغتيال شبه يومية يتبنى التنظيم معظمها.',
         "Near-daily drone strikes hit SDF positions near Qamishli.",
         "Turkish drones strike villages around Qamishli almost daily.",
+        # who the victims were is no displacement
+        "It said the four were displaced people from the border town of Darbasiyah who had arrived in Hasakah.",
         # what may or may not have happened
         "She said she did not know whether her son had been abducted by the YPG in Qamishli or had joined them.",
         "وقالت إنها لا تعرف ما إذا كان ابنها قد خُطف في القامشلي أم التحق بهم.",
