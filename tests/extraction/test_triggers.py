@@ -165,6 +165,8 @@ def test_grown_lexicon_fires_on_new_sentences(text: str, sub: str) -> None:
         'وتشهد مناطق سيطرة "قسد" في ريف دير الزور عمليات اغتيال شبه يومية يتبنى التنظيم معظمها.',
         "Near-daily drone strikes hit SDF positions near Qamishli.",
         "Turkish drones strike villages around Qamishli almost daily.",
+        # acts since a day told, a run of them
+        "Other Iran-backed groups have since attacked American targets near the Omar oil field in Deir ez-Zor.",
         # a monitor's count over the areas it named
         "A further 478 SDF fighters, local commanders among them, were assassinated in the same areas of Manbij.",
         "وقُتل 478 عنصراً من قسد في المناطق ذاتها في دير الزور ومنبج.",
