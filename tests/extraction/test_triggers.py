@@ -118,6 +118,8 @@ def test_more_forms() -> None:
         ("أبرمت العشائر صلحة عشائرية في بلدة الكشكية اليوم.", "Agreement"),
         ("جرى تبادل للأسرى بين الطرفين في منبج اليوم.", "Agreement"),
         ("وصل رتل عسكري إلى مدينة الشدادي اليوم.", "Change to group/activity"),
+        # "targeted" as "استهدف": the generic targeting verb
+        ("News\nGunmen targeted an SDF checkpoint in the town of al-Shuhayl on Monday.", "Armed clash"),
         # a bomb thrown onto a house is a grenade (triggers.csv "قنبلة على")
         ("رمت خلية قنبلة على منزل مختار بلدة الشحيل اليوم.", "Grenade"),
         ("Unidentified gunmen shot dead a young man in al-Shuhayl on Monday.", "Attack"),
