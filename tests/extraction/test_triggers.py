@@ -120,6 +120,25 @@ def test_more_forms() -> None:
         ("وصل رتل عسكري إلى مدينة الشدادي اليوم.", "Change to group/activity"),
         # "targeted" as "استهدف": the generic targeting verb
         ("News\nGunmen targeted an SDF checkpoint in the town of al-Shuhayl on Monday.", "Armed clash"),
+        # English verbs of blasts, gunfire, shelling and killing
+        (
+            "News\nA car exploded near an SDF checkpoint in al-Shuhayl on Monday, wounding two fighters.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "News\nA device went off near an SDF checkpoint in al-Shuhayl on Monday.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "News\nGunmen blew up the council building in the town of al-Shuhayl on Monday.",
+            "Remote explosive/landmine/IED",
+        ),
+        ("News\nGunmen shot at an SDF patrol in al-Shuhayl on Monday.", "Armed clash"),
+        (
+            "News\nTurkish forces bombarded the village of Tal Tawil on Monday.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("News\nIS militants beheaded a shepherd in the Deir ez-Zor desert on Monday.", "Attack"),
         # a bomb thrown onto a house is a grenade (triggers.csv "قنبلة على")
         ("رمت خلية قنبلة على منزل مختار بلدة الشحيل اليوم.", "Grenade"),
         ("Unidentified gunmen shot dead a young man in al-Shuhayl on Monday.", "Attack"),
