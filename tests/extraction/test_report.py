@@ -18,8 +18,8 @@ def test_a_speakers_place_and_attackers_fleeing_make_no_event() -> None:
 @guards("a_dateline_places_only_a_placeless_clause")
 def test_a_dateline_city_yields_to_the_place_the_body_names() -> None:
     text = (
-        "HASAKAH, Syria (North Press) – A farmer was killed on Monday when a mine left over from the war "
-        "against the Islamic State (ISIS) went off near the town of Tal Tamr."
+        "HASAKAH, Syria (North Press) – A farmer was killed on Monday by a mine left over from the war "
+        "against the Islamic State (ISIS), near the town of Tal Tamr."
     )
     assert [e.location for e in extract(text, "2023-03-14")] == ["Tall Tamr"]
 
