@@ -104,7 +104,7 @@ def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
         ),
         (
             "rel",
-            rf"{b}(?:(?P<dp>{W['daypart']}) )?(?:من )?(?P<rel>{W['relday']})(?:,? (?P<wd>{W['weekday']}))?{e}",
+            rf"{b}(?:(?P<dp>{W['daypart']}) )?(?:من )?و?(?P<rel>{W['relday']})(?:,? (?P<wd>{W['weekday']}))?{e}",
         ),
         (
             "wd",

@@ -36,6 +36,9 @@ def one(text: str, pub: dt.date = PUB):
         ("في الثالث من تشرين الأول", "2023-10-03"),
         ("في العاشر من آذار/مارس الماضي", "2024-03-10"),
         ("yesterday", "2024-08-18"),
+        # the conjunction glued to "yesterday" and "today"
+        ("وأمس، قصفت القوات التركية", "2024-08-18"),
+        ("واليوم قصفت", "2024-08-19"),
         # "on the 11th of the month": this month, or the one before for a day still to come
         ("في الحادي عشر من الشهر، قُتل", "2024-08-11"),
         ("في 25 من الشهر قُتل", "2024-07-25"),
