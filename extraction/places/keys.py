@@ -110,6 +110,8 @@ def _latin_forms(name: str, news: bool = False) -> list[str]:
     # "Sousah" for Susah, "Deir ez-Zour" for Zur; "Hajjin" for Hajin (a doubled consonant the map writes once)
     more = [f.replace("u", "ou") for f in forms if "u" in f and "ou" not in f and len(f) >= 5]
     more += [d for f in forms if (d := _doubled(f)) is not None]
+    # "Raqa" (AFP) for Raqqa: a doubled consonant the news writes once
+    more += [d for f in forms if len(f) >= 5 and (d := _DOUBLE.sub(r"\1", f, count=1)) != f]
     return forms + [m for m in dict.fromkeys(more) if m not in forms]
 
 
@@ -124,6 +126,7 @@ def _final_h(f: str) -> bool:
     return f.endswith(("iyah", "iyeh")) or (len(f) > 6 and f.endswith("ah"))
 
 
+_DOUBLE = re.compile(r"(?<=[aeiou])([bdfjklmnqrst])\1(?=[aeiou])")
 _INTERVOCALIC = re.compile(r"(?<=[aeiou])([bdjklmnqrst])(?=[aeiou])")
 
 

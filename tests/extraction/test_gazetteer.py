@@ -280,3 +280,13 @@ def test_the_article_inside_a_name_is_written_with_a_or_e() -> None:
         "Car bomb\nA car bomb attack by the Islamic State group killed 12 people in Deir az-Zour on Saturday."
     )
     assert [e.admin1 for e in extract(text, "2017-11-04")] == ["Deir ez-Zor"]
+
+
+def test_a_doubled_consonant_written_once_is_the_same_name() -> None:
+    """ "heavy US-led strikes on Raqa" (AFP) is Raqqa: news writes once a consonant the map doubles."""
+    from extraction import extract
+    from extraction.places.keys import _latin_forms
+
+    assert _latin_forms("Raqqa", news=True) == ["raqqa", "raqa"]
+    text = "Strikes\nUS-led air strikes on Monday killed at least 42 civilians in the city of Raqa."
+    assert [e.location for e in extract(text, "2017-08-22")] == ["Ar Raqqah"]
