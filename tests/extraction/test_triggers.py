@@ -188,6 +188,10 @@ def test_grown_lexicon_fires_on_new_sentences(text: str, sub: str) -> None:
         "Turkish drones strike villages around Qamishli almost daily.",
         # acts since a day told, a run of them
         "Other Iran-backed groups have since attacked American targets near the Omar oil field in Deir ez-Zor.",
+        # a sentence summing up a run of acts
+        "Four members of the International Coalition were also killed in Manbij, and SOHR has documented dozens of "
+        "injuries from these assassinations.",
+        "Teachers were killed, maimed or arrested in these incidents in Qamishli.",
         # a monitor's count over the areas it named
         "A further 478 SDF fighters, local commanders among them, were assassinated in the same areas of Manbij.",
         "وقُتل 478 عنصراً من قسد في المناطق ذاتها في دير الزور ومنبج.",
