@@ -290,3 +290,17 @@ def test_a_doubled_consonant_written_once_is_the_same_name() -> None:
     assert _latin_forms("Raqqa", news=True) == ["raqqa", "raqa"]
     text = "Strikes\nUS-led air strikes on Monday killed at least 42 civilians in the city of Raqa."
     assert [e.location for e in extract(text, "2017-08-22")] == ["Ar Raqqah"]
+
+
+def test_raqqas_countrysides_are_regions_of_their_own(gaz) -> None:
+    """ "صدّ محاولة تسلل ... في منطقة المغلة بريف الرقة الشرقي": the eastern countryside (its point al-Karamah, in
+    the valley 35 km east of the city), not Raqqa city, as Deir ez-Zor's and Hasakah's countrysides are."""
+    from extraction import extract
+
+    assert gaz.get("reg-raqqa-east").located_by == "gn-4273"
+    assert gaz.get("reg-raqqa-west").located_by == "gn-8559276"
+    text = (
+        "الجيش يعلن إحباط تسلل لعناصر من قسد في ريف الرقة الشرقي\n"
+        "قال الجيش السوري إنه صدّ محاولة تسلل قامت بها عناصر من قسد عبر نهر الفرات في منطقة المغلة بريف الرقة الشرقي."
+    )
+    assert [e.location for e in extract(text, "2025-09-03")] == ["Eastern Raqqa countryside"]

@@ -69,7 +69,8 @@ def test_a_semicolon_in_a_headline_parts_two_stories() -> None:
 
 def test_a_lead_no_more_precise_than_the_headline_leaves_it_to_the_bodys_act() -> None:
     """ "SDF says repelled attack by Damascus-affiliated forces in Raqqa", the lead's "in Raqqa province", then
-    the statement's "on the axis of Ghanem al-Ali village in the eastern countryside of Raqqa": one clash, there."""
+    the statement's "on the axis of Ghanem al-Ali village in the eastern countryside of Raqqa": one clash, there
+    (Who's On First's Ghanim al-Ali, in the Maadan sub-district the eastern countryside holds)."""
     text = (
         "SDF says repelled attack by Damascus-affiliated forces in Raqqa\n"
         "ERBIL, Kurdistan Region - The Syrian Democratic Forces (SDF) said on Saturday they had repelled an attack "
@@ -77,7 +78,7 @@ def test_a_lead_no_more_precise_than_the_headline_leaves_it_to_the_bodys_act() -
         '"Our forces today were subjected to a treacherous attack on the axis of Ghanem al-Ali village in the '
         'eastern countryside of Raqqa," the SDF said in a statement.'
     )
-    assert [e.location for e in extract(text, "2025-11-15")] == ["Ghanem al-Ali"]
+    assert [e.location for e in extract(text, "2025-11-15")] == ["Ghanim al `Ali"]
 
 
 @guards("the_bodys_village_wins_over_its_headlines_town")
