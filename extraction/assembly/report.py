@@ -279,16 +279,18 @@ _STATE_GROUPS = frozenset(["SYGOV", "SYGOV2"])  # forces a capital names ("حك�
 _GOVERNS_AFTER = re.compile(
     r"(?:'s)?\s*(?:government|regime|authorities)(?!\w)|-(?:affiliated|backed|aligned|allied|loyal|linked|supported)"
 )
-# "factions affiliated with Damascus", "groups loyal to Ankara", "backed by Tehran"
-_GOVERNS_BEFORE = re.compile(r"(?:(?:affiliated|allied|aligned|loyal|linked)\s+(?:with|to)|backed\s+by)\s+$")
+# "factions affiliated with Damascus", "groups loyal to Ankara", "backed by Tehran", "the government in Damascus"
+_GOVERNS_BEFORE = re.compile(
+    r"(?:(?:affiliated|allied|aligned|loyal|linked)\s+(?:with|to)|backed\s+by|(?:government|authorities)\s+in)\s+$"
+)
 
 
 @rule("report")
 def a_place_in_a_forces_name_is_no_place(rep: Report, ex: Excluded) -> Excluded:
     """ "استهدفت فصائل حكومة دمشق منازل المدنيين في قرية رسم كروم", "the Damascus government's forces",
-    "Damascus-affiliated factions attacked", "Damascus-linked militants", "factions affiliated with Damascus": the
-    capital in a government force's name is not where anything happened (a local unit's town is: "مقر مجلس تل تمر
-    العسكري")."""
+    "Damascus-affiliated factions attacked", "Damascus-linked militants", "factions affiliated with Damascus", "the
+    Ankara-backed government in Damascus": the capital in a government force's name is not where anything happened
+    (a local unit's town is: "مقر مجلس تل تمر العسكري")."""
     spans = [(a.start, a.end) for a in rep.actors if a.group in _STATE_GROUPS]
     starts = [a for a, _b in spans]
     text = rep.text

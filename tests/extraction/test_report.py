@@ -32,6 +32,12 @@ def test_the_capital_in_a_government_forces_name_is_no_place() -> None:
     )
     evs = extract(text, "2026-01-13")
     assert [(e.location, e.actor1) for e in evs] == [("Dayr Hafir", "Military Forces of Syria (2024-)")]
+    # "the Ankara-backed government in Damascus": the government, not where the drones struck
+    text = (
+        "Turkish drones struck positions of the SDF near the Euphrates River on Wednesday, as it comes under "
+        "growing military pressure from the Ankara-backed government in Damascus."
+    )
+    assert "Damascus" not in [e.location for e in extract(text, "2026-01-14")]
 
 
 @guards("a_place_in_a_persons_or_protests_name_is_no_place")
