@@ -188,6 +188,9 @@ def test_grown_lexicon_fires_on_new_sentences(text: str, sub: str) -> None:
         "Turkish drones strike villages around Qamishli almost daily.",
         # acts since a day told, a run of them
         "Other Iran-backed groups have since attacked American targets near the Omar oil field in Deir ez-Zor.",
+        # a run of acts and what they did
+        "Al-Raqqa governorate has seen frequent explosions of landmines left behind by IS, which have killed and "
+        "wounded people, most of them civilians.",
         # a figure of speech
         'Kurdish authorities have called al-Hol camp a breeding ground for terrorism and a "ticking time bomb."',
         # a sentence summing up a run of acts
