@@ -397,3 +397,10 @@ def test_what_a_monitor_has_monitored_is_a_tally() -> None:
         "of the International Coalition were also killed."
     )
     assert subs(monitored) == []
+
+
+def test_a_displaced_victim_is_no_displacement() -> None:
+    """ "ISIS cells shot dead a displaced Syrian woman in the camp": one killing; "displaced" says who she was."""
+    assert subs(
+        "News\nAccording to SOHR, ISIS cells shot dead a displaced Syrian woman in al-Hol camp on Thursday."
+    ) == ["Attack"]
