@@ -50,9 +50,21 @@ def an_act_abroad_is_no_event(act: Act, refs: list[PlaceRef]) -> list[PlaceRef] 
     """ "the November 13 bombing on Istanbul's Istiklal Avenue that killed six people"، "تعزيزات من جبال قنديل
     في شمال العراق": an act whose clause names a place abroad (data/cues.csv kind ``abroad``) and no town in
     Syria happened outside the area ACLED codes here: no event, and no place borrowed from the sentence.
-    Capitals that stand for their governments ("وكانت موسكو قد نشرت قواتها") are not in the table."""
+    Capitals that stand for their governments ("وكانت موسكو قد نشرت قواتها") are not in the table. A place whose
+    name is one abroad ("Turkish jets struck the Iraqi town of Sinjar", not Idlib's Sinjar) is that one."""
     cues = act.sv.cue_kinds.get("abroad")
-    if not cues or not _placeless(refs):
+    if not cues:
+        return refs
+    pos = act.rep.place_pos
+    here = [
+        r
+        for r in refs
+        if r.idx < 0 or not any(c.start < pos[r.idx][1] and pos[r.idx][0] < c.end for c in cues)
+    ]
+    if refs and not here:
+        return None
+    refs = here
+    if not _placeless(refs):
         return refs
     lo, hi = act.sv.s.segment_of(act.anchor.start)
     text = act.rep.text

@@ -93,12 +93,15 @@ def _consider(m: Matcher, t: str, h: Hit, found: list[Found], licence: Licence) 
 
 
 def _english_after(m: Matcher, t: str, end: int, kind, qual, typed: bool):
-    """ "Hasakah countryside", "al-Hol camp": a type word after an English name."""
+    """ "Hasakah countryside", "al-Hol camp": a type word after an English name; not one that types the name after
+    it ("the Iraqi town of Sinjar": "Iraqi" is no town)."""
     side = False
     after = m.en_type_after.match(t[end : end + 30])
     if after and not typed:
-        kind, _q = m.words.types[after.group("type")]
-        typed = True
+        after_kind, _q = m.words.types[after.group("type")]
+        if after_kind != "countryside" and t.startswith(" of ", end + after.end()):
+            return end, kind, qual, typed, side
+        kind, typed = after_kind, True
         if kind == "countryside":
             qual = "countryside"
             se = SIDE_EN.match(t[end : end + 40])

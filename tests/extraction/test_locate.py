@@ -219,6 +219,23 @@ def test_an_act_abroad_is_no_event() -> None:
         "ERBIL, Kurdistan Region - A Turkish drone struck a car near Qamishli on Monday, killing two people."
     )
     assert [e.location for e in extract(dateline, "2022-11-21")] == ["Al Qamishli"]
+    # a place whose name is one abroad is that one: not Idlib's Sinjar, nor a village "Iraqi"; "Iraq's Sinjar" too
+    assert (
+        extract(
+            "News\nTurkish jets struck the Iraqi town of Sinjar on Monday, killing a dozen fighters.",
+            "2017-04-25",
+        )
+        == []
+    )
+    assert (
+        extract("News\nTurkish drones struck PKK positions in Iraq's Sinjar on Monday.", "2017-04-25") == []
+    )
+    # detainees moved to Iraq were not arrested at the camp told before (cues.csv abroad "iraq")
+    text = (
+        "News\nThe army entered al-Hol camp on Monday after the SDF withdrew.\n"
+        "The US military said it had transferred more than 5,700 detained ISIL suspects from Syrian prisons to Iraq."
+    )
+    assert [e.sub_event_type for e in extract(text, "2026-02-26")] == ["Change to group/activity"]
 
 
 @guards("unnamed_villages_of_an_area_are_no_place")

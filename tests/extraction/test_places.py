@@ -480,3 +480,10 @@ def test_a_name_in_quotes_after_its_type_word_is_a_place() -> None:
     still makes the name a place."""
     for text in ('اشتباك في بلدة "البحرة الوسطى" اليوم', "اشتباك في بلدة «البحرة» اليوم"):
         assert [m.place.name_en for m in find_places(text)] == ["Al-Bahra"]
+
+
+def test_a_type_word_that_types_the_name_after_it_does_not_type_the_one_before() -> None:
+    """ "the Iraqi town of Sinjar": "town of" names Sinjar; "Iraqi" (the Damascus village Al `Iraqi, which a report
+    naming Damascus would allow) is no town."""
+    text = "Turkish jets struck the Iraqi town of Sinjar on Monday, killing a dozen fighters.\nDamascus condemned the raid."
+    assert [m.place.name_en for m in find_places(text)] == ["Sinjar", "Damascus"]
