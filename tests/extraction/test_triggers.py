@@ -404,3 +404,9 @@ def test_a_displaced_victim_is_no_displacement() -> None:
     assert subs(
         "News\nAccording to SOHR, ISIS cells shot dead a displaced Syrian woman in al-Hol camp on Thursday."
     ) == ["Attack"]
+
+
+def test_what_shrapnel_smashed_is_no_riot() -> None:
+    """ "ووصلت الشظايا إلى محيط مشفى عين عيسى وحطمت بعض نوافذه": the shelling's harm, not a mob's."""
+    text = "خبر\nقصفت القوات التركية ناحية عين عيسى اليوم، ووصلت الشظايا إلى محيط مشفى عين عيسى وحطمت بعض نوافذه."
+    assert subs(text) == ["Shelling/artillery/missile attack"]
