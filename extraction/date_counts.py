@@ -3,7 +3,7 @@ start of the year ("منذ مطلع العام"), a part of last month ("أوا�
 ("قبل يومين"، "قبل عام من الآن").
 
 Their phrases live in ``data/date_phrases.csv`` (kinds chain_back, chain_on, chain_day, holiday, feast_day,
-sinceyear) and the feasts' first days in ``data/holidays.csv``; ``dates`` tries these patterns first.
+sinceyear, ago, unit) and the feasts' first days in ``data/holidays.csv``; ``dates`` tries these patterns first.
 """
 
 from __future__ import annotations
@@ -208,7 +208,7 @@ def ago(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | No
         if unit in ("اعوام", "سنوات", "اشهر") and not raw:
             return None  # "قبل سنوات": years back, no day
         days, slack = _LONG_UNITS[unit]
-        d = pub - dt.timedelta(days=days * (n if raw or unit not in ("شهرين", "عامين", "سنتين") else 1))
+        d = pub - dt.timedelta(days=days * n)  # a dual's days are its two ("شهرين": 60), n is 1
         return DateMention(s, e, d, d - slack * _DAY, min(d + slack * _DAY, pub), 3, "month")
     d = pub - dt.timedelta(days=n)
     return DateMention(s, e, d, d, d, 1, "day")

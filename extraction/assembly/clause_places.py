@@ -9,12 +9,16 @@ per sentence.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .place_refs import AND, AREA_KINDS, PlaceRef, a_capital, aside, place_ref
 from .place_roles import place_role, role_of
 from .report import SentenceView
 from .rules import chain, rule
 from .tables import policy as policy_row
+
+if TYPE_CHECKING:
+    from ..places.mention import PlaceMention
 
 _MOVE = re.compile(r"(?<!\w)(?:من|الي|باتجاه|نحو|حتي|from|to|towards|into)(?!\w)")
 _AND_NEXT = re.compile(r"(^|\s)(و|and)")
@@ -227,7 +231,7 @@ def a_capital_right_after_a_town_names_its_province(st: Stretch, idx: list[int])
 _TYPED_EN = re.compile(r"(?:town|village|city) of ")
 
 
-def _a_town_of_the_capital(town, capital) -> bool:
+def _a_town_of_the_capital(town: PlaceMention, capital: PlaceMention) -> bool:
     """Whether ``capital`` (unqualified) is the capital of the province the village or town ``town`` lies in."""
     a, b = town.place, capital.place
     return (
