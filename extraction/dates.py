@@ -72,7 +72,7 @@ def _patterns(W: dict[str, str], mon: str, num: str) -> list[tuple[str, str]]:
         *ago_patterns(W, num, b, e),
         (
             "dmy",
-            rf"{b}(?:و?(?P<pre>منذ|since) )?(?:(?:{W['daypart']}) )?(?:في |يوم )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) (?:من )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?(?: (?P<past>{W['past']}))?{e}",
+            rf"{b}(?:و?(?P<pre>منذ|since) )?(?:(?:{W['daypart']}) )?(?:في |يوم )?(?:ال)?(?:(?P<ord>{W['ordinal']})|(?P<d>\d{{1,2}})) (?:من )?(?:شهر )?{mon2}(?:\s*(?:من )?(?:العام |عام )?(?P<y>\d{{4}}))?(?: (?P<past>{W['past']})| (?P<cur>{W['current']}))?{e}",
         ),
         (
             "dmy",
@@ -244,9 +244,14 @@ def _dmy(gd: dict, s: int, e: int, pub: dt.date, g: _Grammar) -> DateMention | N
     dd = int(gd["d"]) if gd.get("d") else _ordinal(gd.get("ord") or "", g)
     if not month or not dd or dd > 31:
         return None
-    year = int(gd["y"]) if gd.get("y") else _recent_month(pub, month, False)
-    if not gd.get("y") and month == pub.month and dd > pub.day:
-        year -= 1
+    if gd.get("y"):
+        year = int(gd["y"])
+    elif gd.get("cur"):
+        year = pub.year  # "في 25 أيلول/سبتمبر الجاري": this year's, though still to come
+    else:
+        year = _recent_month(pub, month, False)
+        if month == pub.month and dd > pub.day:
+            year -= 1
     try:
         d = dt.date(year, month, dd)
     except ValueError:

@@ -122,13 +122,14 @@ def _lead_end(sentences: list[Sentence]) -> int:
 def _main_date(dates: list[DateMention], pub: dt.date, lead_end: int) -> DateMention | None:
     """The report's day: the first precise (or "over the weekend"), recent, non-tally date among its first six,
     told in the headline lines and the body's first two sentences; a day told later is another act's ("كما رصد
-    المرصد، أمس، استقدام تعزيزات")."""
+    المرصد، أمس، استقدام تعزيزات"), a day still to come a plan's ("الاستفتاء المقرر في 25 أيلول الجاري")."""
     for d in dates[:6]:
         if d.start >= lead_end:
             break
         if (
             not d.is_reference
-            and d.dmax >= pub - dt.timedelta(days=7)
+            and pub - dt.timedelta(days=7) <= d.dmax
+            and d.dmin <= pub
             and (d.precision == 1 or d.kind == "weekend")
         ):
             return d

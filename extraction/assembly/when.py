@@ -121,6 +121,19 @@ def a_day_in_a_relative_clause_after_the_act_is_anothers(act: Act, w: When) -> W
 
 
 @rule("when")
+def a_day_still_to_come_is_anothers(act: Act, w: When) -> When:
+    """ "تأييداً للاستفتاء المقرر إجراؤه ... في 25 أيلول/سبتمبر الجاري، شنّت قوات الأسايش حملة اعتقالات": a day
+    after the publication, told in another clause, is what is planned there, not the act's day."""
+    if w.decided or not w.dates:
+        return w
+    pub, seg = act.rep.pub, act.sv.s.segment_of(act.anchor.start)
+    kept = tuple(d for d in w.dates if d.dmin <= pub or seg[0] <= d.start < seg[1])
+    if len(kept) != len(w.dates):
+        w.dates = kept
+    return w
+
+
+@rule("when")
 def the_day_nearest_the_act(act: Act, w: When) -> When:
     """ "هاجم مسلحون فجر اليوم السبت": the day told in the act's clause, else the nearest in its sentence."""
     if w.decided or not w.dates:
@@ -196,6 +209,7 @@ RULES = (
     the_day_right_after_said_is_the_statements,
     later_that_day_is_a_day_told_before,
     a_day_in_a_relative_clause_after_the_act_is_anothers,
+    a_day_still_to_come_is_anothers,
     the_day_nearest_the_act,
     a_day_told_before_in_the_paragraph_holds,
     the_reports_day_otherwise,

@@ -53,6 +53,24 @@ def test_tallies_over_a_span_of_time_are_not_events() -> None:
     )
 
 
+def test_a_counts_attribution_holds_its_own_clause_not_the_acts_before_it() -> None:
+    """ "وامتدت الحملة إلى ... تل تمر وعامودا والدرباسية، ووصل عدد المعتقلين إلى 22 معتقلاً وفق الإحصائيات": the
+    statistics govern the count's clause (cues.csv "وفق الاحصائيات", segment); the campaign's spread to three towns is
+    an arrest at each."""
+    text = (
+        "خبر\nشنّت قوات الأسايش حملة اعتقالات طالت العشرات من أعضاء المجلس الوطني الكردي اليوم.\n"
+        "وامتدت الحملة إلى معظم المدن الكردية، وهي تل تمر وعامودا والدرباسية، ووصل عدد المعتقلين إلى 22 معتقلاً "
+        "وفق الإحصائيات."
+    )
+    evs = extract(text, "2017-09-15")
+    assert sorted(e.location for e in evs if e.sub_event_type == "Arrests") == [
+        "Ad Darbasiyah",
+        "Tall Tamr",
+        "`Amuda",
+    ]
+    assert types("خبر\nووفق الإحصائيات قُتل أكثر من 40 مدنياً بانفجار الألغام في الشحيل منذ مطلع العام.") == []
+
+
 def test_a_count_spread_over_the_places_it_names_is_an_act_at_each() -> None:
     """ "تسع هجمات شنها مقاتلو العشائر ... خلال الليلة الماضية، توزعت على الكشكية والطيانة ...": one clash at each
     place named (cues.csv "distributed"), not a tally."""

@@ -352,3 +352,12 @@ def test_a_date_that_names_a_place_is_no_date() -> None:
     assert find_dates(fold("a grocery kiosk inside the April 4 Park in Hasaka city"), pub) == []
     assert find_dates(fold("تجمع المحتجون في ساحة 7 نيسان وسط الرقة"), pub) == []
     assert one("On April 4 the SDF raided the town", pub).best == dt.date(2025, 4, 4)
+
+
+def test_a_day_of_the_current_month_is_this_years_though_still_to_come() -> None:
+    """ "الاستفتاء المقرر إجراؤه في 25 أيلول/سبتمبر الجاري" told on 15 September: this year's 25th, ten days
+    ahead, not last year's."""
+    pub = dt.date(2017, 9, 15)
+    assert one("المقرر إجراؤه في 25 أيلول/سبتمبر الجاري", pub).best == dt.date(2017, 9, 25)
+    assert one("في 25 أيلول الحالي", pub).best == dt.date(2017, 9, 25)
+    assert one("في 25 أيلول", pub).best == dt.date(2016, 9, 25)

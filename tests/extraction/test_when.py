@@ -122,3 +122,15 @@ def test_a_day_opening_an_item_is_the_day_of_the_act_later_in_it() -> None:
         "It developed into armed clashes and left a child injured."
     )
     assert [e.event_date for e in extract(text, "2022-12-27")] == ["2022-12-10"]
+
+
+@guards("a_day_still_to_come_is_anothers")
+def test_a_day_still_to_come_in_another_clause_is_not_the_acts() -> None:
+    """ "تأييداً للاستفتاء المقرر إجراؤه في 25 أيلول 2017، شنّت قوات الأسايش حملة اعتقالات" told on 15 September: the
+    arrests are not dated on the referendum's day ten days ahead; they keep the report's."""
+    text = (
+        "الأسايش تعتقل العشرات\n"
+        "في وقت دعا فيه المجلس أنصاره إلى مسيرات تأييداً للاستفتاء المقرر إجراؤه في 25 أيلول 2017، شنّت قوات الأسايش "
+        "حملة اعتقالات في مدينة عامودا."
+    )
+    assert [e.event_date for e in extract(text, "2017-09-15")] == ["2017-09-15"]
