@@ -166,7 +166,7 @@ def a_back_reference_places_a_vague_event(sv: SentenceView, full: list[Trigger])
     live = list(sv.ledger.last_group.members)
     if len(live) != 1:
         return full
-    d = live[0]
+    d = _referent(sv, live[0])
     s, rep = sv.s, sv.rep
     told = [r for r in places_in(sv, s.start, s.end, "armed") if r.idx < 0 or role_of(rep, r.idx) == "at"]
     refs = [r for r in told if not r.weak]
@@ -186,6 +186,19 @@ def a_back_reference_places_a_vague_event(sv: SentenceView, full: list[Trigger])
             # on each village of the list, an event at each
             return [p]
     return full
+
+
+def _referent(sv: SentenceView, last):
+    """ "... اشتباكات في ريف الرقة" then "استهدفت قسد بطائرة مسيّرة آليةً ... على محور معدان" then "المواجهات بين
+    الطرفين مستمرة على محور غانم العلي": a back-reference that names a kind of act (the clashes) refers to the last
+    event of that kind told on the same day, not to another kind told after it."""
+    kinds = {t.event_type for t in _anaphors(sv)}
+    if "*" in kinds or last.event_type in kinds:
+        return last
+    for d in reversed(sv.ledger.drafts):
+        if d.event_type in kinds and d.dmin == last.dmin and d.dmax == last.dmax:
+            return d
+    return last
 
 
 def _a_village_of(r, town) -> bool:

@@ -261,3 +261,16 @@ def test_a_campaign_that_went_on_for_days_is_no_one_event() -> None:
         "On November 20, Turkish forces launched a campaign of air strikes on Kobani that went on for days."
     )
     assert extract(text, "2022-12-17") == []
+
+
+@guards("a_back_reference_places_a_vague_event")
+def test_the_clashes_told_again_place_the_clashes_not_the_strike_told_between() -> None:
+    """ "اشتباكات ... في ريف دير الزور" then a drone strike "في بلدة الشحيل" then "المواجهات مستمرة في قرية الطيانة":
+    the clashes are at al-Tayyana; the strike stays at al-Shuhayl."""
+    text = (
+        "خبر\nاندلعت اشتباكات بين القوات الحكومية وقوات سوريا الديمقراطية في ريف مدينة دير الزور اليوم.\n"
+        "واستهدفت قسد بطائرة مسيّرة سيارة عسكرية للقوات الحكومية في بلدة الشحيل.\n"
+        "وأشار المرصد إلى أن المواجهات بين الطرفين مستمرة في قرية الطيانة."
+    )
+    got = sorted((e.sub_event_type, e.location) for e in extract(text, "2025-11-17"))
+    assert got == [("Air/drone strike", "Al-Shuhayl"), ("Armed clash", "Al-Tayyana")]
