@@ -221,7 +221,7 @@ def a_capital_right_after_a_town_names_its_province(st: Stretch, idx: list[int])
         gap = text[pos[i][1] : pos[j][0]].strip(" ,،")
         if gap not in ("", "ب", "في", "in"):
             continue
-        if _a_town_of_the_capital(places[i], places[j]):
+        if _a_town_of_the_capital(places[i], places[j], city=gap in ("ب", "في")):
             drop.add(j)
         elif not gap and _TYPED_EN.match(text, pos[j][0]) and _a_town_of_the_capital(places[j], places[i]):
             drop.add(i)
@@ -231,13 +231,16 @@ def a_capital_right_after_a_town_names_its_province(st: Stretch, idx: list[int])
 _TYPED_EN = re.compile(r"(?:town|village|city) of ")
 
 
-def _a_town_of_the_capital(town: PlaceMention, capital: PlaceMention) -> bool:
-    """Whether ``capital`` (unqualified) is the capital of the province the village or town ``town`` lies in."""
+def _a_town_of_the_capital(town: PlaceMention, capital: PlaceMention, city: bool = False) -> bool:
+    """Whether ``capital`` (unqualified) is the capital of the province the village or town ``town`` lies in; with
+    ``city``, a city too ("في مدينة القامشلي بالحسكة": glued by a preposition, never a list's comma)."""
     a, b = town.place, capital.place
+    kinds = ("village", "town", "city") if city else ("village", "town")
     return (
         not capital.qualifier
+        and a is not b
         and a_capital(b)
-        and getattr(a, "kind", "") in ("village", "town")
+        and getattr(a, "kind", "") in kinds
         and getattr(a, "admin1", "") == getattr(b, "admin1", "")
     )
 

@@ -125,6 +125,11 @@ def test_a_capital_right_after_a_town_names_its_province() -> None:
     # English puts it before the type word: "in the Deir al-Zor town of Shaqra"
     text = "Civilian killed\nGunmen shot dead a civilian on Saturday in the Deir al-Zor town of Shaqra."
     assert [e.location for e in extract(text, "2021-12-26")] == ["Shaqrah"]
+    # a city glued to the capital by a preposition ("في مدينة القامشلي بالحسكة"), never one of a list
+    text = "جريح برصاص مجهولين في مدينة القامشلي بالحسكة\nأصيب مدني اليوم برصاص مجهولين في مدينة القامشلي."
+    assert [e.location for e in extract(text, "2017-07-15")] == ["Al Qamishli"]
+    text = "خبر\nسقطت قذائف على القامشلي، الحسكة وعامودا اليوم."
+    assert "Al Hasakah" in [e.location for e in extract(text, "2017-07-15")]
 
 
 def test_where_the_people_arrested_came_from_is_not_where_they_were_arrested() -> None:
