@@ -363,20 +363,10 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date, g: _Grammar) -> DateMent
 
 def _ordinal(word: str, g: _Grammar) -> int:
     v = g.words.get("ordinal", {}).get(word)
-    if v:
-        return int(v)
-    en = {
-        "second": 2,
-        "third": 3,
-        "fourth": 4,
-        "fifth": 5,
-        "sixth": 6,
-        "seventh": 7,
-        "eighth": 8,
-        "ninth": 9,
-        "tenth": 10,
-    }
-    return en.get(word, 0)
+    return int(v) if v else _EN_ORDINALS.get(word, 0)
+
+
+_EN_ORDINALS = dict(second=2, third=3, fourth=4, fifth=5, sixth=6, seventh=7, eighth=8, ninth=9, tenth=10)
 
 
 class _Sub:
@@ -446,6 +436,7 @@ def find_dates(text: str, published: dt.date, anchors: list[int] | None = None) 
         anchors = [end - n + 1 for end, n in g.anchors.iter(text)]
     starts = sorted({*anchors, *(m.start() for m in _YEAR.finditer(text))})
     out: list[DateMention] = []
+    last_kind = ""
     cursor = 0
     n = len(text)
     starters, first, tries = g.starters, g.first_chars, g.tries
@@ -455,19 +446,7 @@ def find_dates(text: str, published: dt.date, anchors: list[int] | None = None) 
             continue
         if a and _is_word_char(text[a - 1]) and _word_around(text, a, tokens) not in tokens:
             continue  # inside a word no pattern knows: no phrase can cross it (every pattern is whole words)
-        lo = max(cursor, a - _LOOKBACK)
-        cands = []
-        i = text.find(" ", lo, a - 1)
-        while i != -1:
-            cands.append(i + 1)
-            i = text.find(" ", i + 1, a - 1)
-        if lo == 0 or (lo > 0 and not text[lo - 1].isalnum()):
-            cands.insert(0, lo)
-        nl = text.rfind("\n", lo, a - 1)
-        if nl != -1 and nl + 1 not in cands:
-            cands.append(nl + 1)  # a phrase opening a paragraph ("\n\nTwo days ago, ...")
-            cands.sort()
-        cands.append(a)
+        cands = _word_starts(text, max(cursor, a - _LOOKBACK), a)
         endpos = min(n, a + _LOOKAHEAD)
         for pos in cands:
             # only where a date phrase can begin (its first word, tested lazily: the first phrase found
@@ -487,6 +466,34 @@ def find_dates(text: str, published: dt.date, anchors: list[int] | None = None) 
                 and not the_two(text, m.start(), m.group(0), g.words)
                 and not _a_name(text, m.start(), m.end())
             ):
+                kind = g.kinds[i]
+                if (
+                    kind in ("dmy", "num")
+                    and last_kind == "wd"
+                    and _WEEKDAY_GAP.fullmatch(text, out[-1].end, dm.start)
+                ):
+                    out.pop()  # "يوم الثلاثاء 11 تشرين الثاني": the weekday is the date's, not the last Tuesday
                 out.append(anchored(compared(text, dm, g.words), out))
+                last_kind = kind
             break
     return out
+
+
+def _word_starts(text: str, lo: int, a: int) -> list[int]:
+    """Where a phrase ending past the anchor at ``a`` may begin: each word start from ``lo``, then ``a``."""
+    cands = []
+    i = text.find(" ", lo, a - 1)
+    while i != -1:
+        cands.append(i + 1)
+        i = text.find(" ", i + 1, a - 1)
+    if lo == 0 or (lo > 0 and not text[lo - 1].isalnum()):
+        cands.insert(0, lo)
+    nl = text.rfind("\n", lo, a - 1)
+    if nl != -1 and nl + 1 not in cands:
+        cands.append(nl + 1)  # a phrase opening a paragraph ("\n\nTwo days ago, ...")
+        cands.sort()
+    cands.append(a)
+    return cands
+
+
+_WEEKDAY_GAP = re.compile(r"[\s,،(]*")

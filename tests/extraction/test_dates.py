@@ -361,3 +361,19 @@ def test_a_day_of_the_current_month_is_this_years_though_still_to_come() -> None
     assert one("المقرر إجراؤه في 25 أيلول/سبتمبر الجاري", pub).best == dt.date(2017, 9, 25)
     assert one("في 25 أيلول الحالي", pub).best == dt.date(2017, 9, 25)
     assert one("في 25 أيلول", pub).best == dt.date(2016, 9, 25)
+
+
+def test_a_weekday_right_before_a_date_is_that_dates() -> None:
+    """ "يوم الثلاثاء 11 تشرين الثاني/نوفمبر الجاري" told on Monday 24 November: one day, the 11th (a Tuesday), not
+    also the last Tuesday (the 18th); a weekday told apart from the date stays its own."""
+    pub = dt.date(2025, 11, 24)
+    found = [
+        d.best
+        for d in find_dates(fold("اعتقلت قسد يوم الثلاثاء 11 تشرين الثاني/نوفمبر الجاري مدير مدرسة"), pub)
+    ]
+    assert found == [dt.date(2025, 11, 11)]
+    assert [d.best for d in find_dates(fold("On Tuesday, November 11, the SDF arrested him"), pub)] == [
+        dt.date(2025, 11, 11)
+    ]
+    apart = [d.best for d in find_dates(fold("قصفت يوم الثلاثاء، وفي 11 تشرين الثاني قصفت"), pub)]
+    assert apart == [dt.date(2025, 11, 18), dt.date(2025, 11, 11)]
