@@ -280,9 +280,11 @@ _STATE_GROUPS = frozenset(["SYGOV", "SYGOV2"])  # forces a capital names ("حك�
 _GOVERNS_AFTER = re.compile(
     r"(?:'s)?\s*(?:government|regime|authorities)(?!\w)|-(?:affiliated|backed|aligned|allied|loyal|linked|supported)"
 )
-# "factions affiliated with Damascus", "groups loyal to Ankara", "backed by Tehran", "the government in Damascus"
+# "factions affiliated with Damascus", "groups loyal to Ankara", "backed by Tehran", "the government in Damascus",
+# "الدستور المعلن من قبل سلطة دمشق", "سلطات دمشق"
 _GOVERNS_BEFORE = re.compile(
-    r"(?:(?:affiliated|allied|aligned|loyal|linked)\s+(?:with|to)|backed\s+by|(?:government|authorities)\s+in)\s+$"
+    r"(?:(?:affiliated|allied|aligned|loyal|linked)\s+(?:with|to)|backed\s+by|(?:government|authorities)\s+in"
+    r"|(?<!\w)(?:سلطه|سلطات|حكومه|نظام))\s+$"
 )
 
 
@@ -290,8 +292,8 @@ _GOVERNS_BEFORE = re.compile(
 def a_place_in_a_forces_name_is_no_place(rep: Report, ex: Excluded) -> Excluded:
     """ "استهدفت فصائل حكومة دمشق منازل المدنيين في قرية رسم كروم", "the Damascus government's forces",
     "Damascus-affiliated factions attacked", "Damascus-linked militants", "factions affiliated with Damascus", "the
-    Ankara-backed government in Damascus": the capital in a government force's name is not where anything happened
-    (a local unit's town is: "مقر مجلس تل تمر العسكري")."""
+    Ankara-backed government in Damascus", "سلطة دمشق": the capital in a government force's name is not where anything
+    happened (a local unit's town is: "مقر مجلس تل تمر العسكري")."""
     spans = [(a.start, a.end) for a in rep.actors if a.group in _STATE_GROUPS]
     starts = [a for a, _b in spans]
     text = rep.text

@@ -38,6 +38,9 @@ def test_the_capital_in_a_government_forces_name_is_no_place() -> None:
         "growing military pressure from the Ankara-backed government in Damascus."
     )
     assert "Damascus" not in [e.location for e in extract(text, "2026-01-14")]
+    # "مظاهرة رافضة للدستور المعلن من قبل سلطة دمشق": the authority that proclaimed it, not where anyone marched
+    text = "مظاهرة في عامودا رافضة للدستور المعلن من قبل سلطة دمشق\nخرج المئات اليوم في مظاهرة بمدينة عامودا."
+    assert [e.location for e in extract(text, "2025-03-14")] == ["`Amuda"]
 
 
 @guards("a_place_in_a_persons_or_protests_name_is_no_place")
