@@ -38,6 +38,14 @@ def test_threat_demand_denial_future_and_negation_suppress() -> None:
     assert subs("لم تسجل اشتباكات في المنطقة.") == []
 
 
+def test_what_an_act_is_for_is_not_done() -> None:
+    """ "حملة اعتقالات ... بغرض إرغامهم على التجنيد لقتال تنظيم داعش", "in order to": the purpose after the act is
+    not an act; the act before it stands."""
+    assert subs("أطلقت الشرطة حملة اعتقالات بغرض إرغام الشبان على التجنيد لقتال تنظيم داعش.") == ["Arrests"]
+    assert subs("شنت القوات هجوماً على القرية بهدف قصف مواقع التنظيم.") == ["Armed clash"]
+    assert subs("The SDF raided the village in order to fight ISIS cells.") == ["Arrests"]
+
+
 def test_tallies_suppress_only_their_segment() -> None:
     assert subs("ويشهد الطريق هجمات متكررة منذ مطلع العام.") == []
     got = subs("وتشهد المنطقة احتجاجات متكررة، إذ خرجت الأسبوع الماضي مظاهرة في البلدة.")
