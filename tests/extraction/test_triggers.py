@@ -46,6 +46,20 @@ def test_what_an_act_is_for_is_not_done() -> None:
     assert subs("The SDF raided the village in order to fight ISIS cells.") == ["Arrests"]
 
 
+def test_what_goes_on_continuously_is_a_habit() -> None:
+    """ "وتتعرض نقاط ودوريات قسد باستمرار لهجمات يشنها مجهولون", "constantly": a habit, not one event."""
+    assert subs("وتتعرض نقاط قسد باستمرار لهجمات يشنها مجهولون في دير الزور.") == []
+    assert subs("يُذكر أن طيران التحالف يستهدف بشكل دوري مواقع الميليشيات قرب البوكمال.") == []
+    assert subs("Turkish drones constantly strike SDF positions near Kobani.") == []
+
+
+def test_a_link_to_another_story_is_not_news_of_the_report() -> None:
+    """ "أخبار ذات علاقة: قسد تعلن تفكيك خلية لداعش في دير الزور", "اقرأ أيضاً: ...": a link in the page."""
+    assert subs("أخبار ذات علاقة: قسد تعلن تفكيك خلية لداعش في دير الزور") == []
+    assert subs("اقرأ أيضاً: مقتل عنصرين من قسد بهجوم في ريف دير الزور") == []
+    assert subs("Read also: Two SDF members killed in an attack near Hajin") == []
+
+
 def test_tallies_suppress_only_their_segment() -> None:
     assert subs("ويشهد الطريق هجمات متكررة منذ مطلع العام.") == []
     got = subs("وتشهد المنطقة احتجاجات متكررة، إذ خرجت الأسبوع الماضي مظاهرة في البلدة.")
