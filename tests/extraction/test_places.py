@@ -279,7 +279,15 @@ def test_random_text_gives_exact_spans(text):
         assert text[m.start : m.end] == m.text
 
 
-@pytest.mark.parametrize("text", ["أفاد مراسل «دير الزور 24»", "في كلمة نقلتها قناة الميادين"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أفاد مراسل «دير الزور 24»",
+        "في كلمة نقلتها قناة الميادين",
+        "the commander of the SDF's Al-Bukamal Regiment",
+        "fighters of the Raqqa Brigade",
+    ],
+)
 def test_outlets_named_after_a_place_are_not_places(text):
     assert find_places(text) == []
 
