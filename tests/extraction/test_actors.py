@@ -26,6 +26,9 @@ def test_sdf_and_its_parts() -> None:
     for alias in ("قسد", "لقسد", "وقوات سوريا الديمقراطية", "مجلس دير الزور العسكري", "وحدات حماية الشعب"):
         assert names(alias, "2023-01-01") == ["SDF: Syrian Democratic Forces"], alias
     assert group_of(names("الأسايش", "2023-01-01")[0]) == "SDF"
+    # "The Islamic State group killed 12 US-backed fighters" (Deir ez-Zor): in the north-east, the SDF
+    for alias in ("US-backed fighters", "U.S.-backed forces"):
+        assert names(f"{alias} near Hajin", "2018-11-04") == ["SDF: Syrian Democratic Forces"], alias
 
 
 def test_other_families() -> None:
