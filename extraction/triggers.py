@@ -31,6 +31,7 @@ SUPPRESSORS = {
     "tally",
     "blocker",
     "release",
+    "caption",
 }
 
 

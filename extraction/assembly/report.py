@@ -24,6 +24,7 @@ from ..lexicon import Match, read_table
 from ..normalise import fold
 from ..places.outlets import desk_before, outlet_words
 from ..taxonomy import FAMILY
+from .captions import file_photo_spans, inside
 from .rules import chain, rule
 from .tables import Reach
 
@@ -158,7 +159,10 @@ class Report:
         self.located = [p.lat is not None for p in self.places]  # has a point (read per clause)
         self.cues = [m for m in doc.matches if m.kind.startswith("cue:")]
         self.actors = resolve_actors(doc.matches, published, doc.text)
-        self.dates = find_dates(doc.text, published, doc.anchors)
+        self.month_before = published - dt.timedelta(days=30)  # an act that ended before it is background
+        dates = find_dates(doc.text, published, doc.anchors)
+        self.captions = file_photo_spans(doc.sentences, self.cues, dates, self.month_before)
+        self.dates = [d for d in dates if not inside(d.start, self.captions)]
         self.date_starts = [d.start for d in self.dates]  # in order: find_dates reads left to right
         # start positions, so a sentence's matches, actors, dates and places are two bisects each (read only
         # for the few sentences with an event word)
@@ -173,7 +177,6 @@ class Report:
         self.actor_starts = list(map(_START, self.actors))
         self.main_date = _main_date(self.dates, published, _lead_end(doc.sentences))
         self.week_before = published - dt.timedelta(days=7)
-        self.month_before = published - dt.timedelta(days=30)  # an act that ended before it is background
         self.quotes = quotations(doc.text)
         # sorted start lists so a quotation's neighbourhood is a binary search, not a scan
         self.quote_starts = [q[0] for q in self.quotes]
@@ -348,7 +351,18 @@ def a_clock_times_city_is_its_zone(rep: Report, ex: Excluded) -> Excluded:
     return ex._replace(outlets=frozenset(out)) if len(out) != len(ex.outlets) else ex
 
 
+@rule("report")
+def a_captions_places_are_the_pictures(rep: Report, ex: Excluded) -> Excluded:
+    """ "Photo caption: SDF fighters stand guard in Raqqa, Syria, on February 7, 2022": a file photo's place (and
+    day) is no act's, nor one a placeless act of the report borrows."""
+    if not rep.captions:
+        return ex
+    out = {i for i, (a, _b) in enumerate(rep.place_pos) if inside(a, rep.captions)}
+    return ex._replace(outlets=ex.outlets | out) if out - ex.outlets else ex
+
+
 RULES = (
+    a_captions_places_are_the_pictures,
     outlet_or_desk_names_no_place,
     a_clock_times_city_is_its_zone,
     a_place_in_a_forces_name_is_no_place,

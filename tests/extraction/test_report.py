@@ -106,3 +106,28 @@ def test_a_capital_linked_to_a_force_is_no_place() -> None:
     """ "SDF reports seven injured in new attacks by Damascus-linked militants": who they are linked to, not where."""
     text = "SDF reports seven injured in new attacks by Damascus-linked militants\nNo more was said."
     assert "Damascus" not in [e.location for e in extract(text, "2025-10-05")]
+
+
+@guards("a_captions_places_are_the_pictures")
+def test_a_file_photos_caption_lends_no_place_or_day() -> None:
+    """ "Photo caption: SDF fighters stand guard in Raqqa, Syria, on February 7, 2022" over a December 2024 report:
+    the strike told without a place or day is not at Raqqa in 2022; a caption of the day keeps its place."""
+    text = (
+        "SDF says five fighters killed\n"
+        "Photo caption: SDF fighters stand guard in Raqqa, Syria, on February 7, 2022. Photo: AP\n"
+        "The group also said five of its fighters had been killed by stepped-up Turkish aerial bombardment and "
+        "artillery fire on the area"
+    )
+    assert [(e.location, e.event_date) for e in extract(text, "2024-12-22")] != [("Ar Raqqah", "2022-02-07")]
+    assert all(
+        e.event_date >= "2024-12-01" and e.location != "Ar Raqqah" for e in extract(text, "2024-12-22")
+    )
+    today = (
+        "[Photo caption] People in Derik bury the bodies of 11 people. Date: November 21, 2022.\n"
+        "Turkish airstrikes killed 11 civilians on Sunday, the SDF said."
+    )
+    assert [e.location for e in extract(today, "2022-11-21")] == ["Al Malikiyah"]
+    assert (
+        extract("News\nCaption: Hussein al-Khader, killed during the US coalition air assault.", "2024-06-04")
+        == []
+    )
