@@ -281,6 +281,18 @@ def what_an_attack_hits_is_no_event(sv: SentenceView, full: list[Trigger]) -> li
     return out if len(out) != len(full) else full
 
 
+@rule("acts")
+def a_cordon_round_an_attack_is_its_aftermath(sv: SentenceView, full: list[Trigger]) -> list[Trigger]:
+    """ "موضحة أن المنطقة طُوّقت ... فور وقوع التفجير"، "مبيناً أن الأسايش فرضت طوقاً حول المنطقة" after the blast
+    told: a security cordon (policy ``cordon``) thrown round the scene of an attack is its aftermath, no event."""
+    if not any(t.policy == "cordon" for t in full):
+        return full
+    told = any(family(d.event_type) == "violence" and not d.background for d in sv.ledger.drafts)
+    if not told and not any(family(t.event_type) == "violence" for t in full):
+        return full
+    return [t for t in full if t.policy != "cordon"]
+
+
 RULES = (
     nothing_before_to_refer_back_to,
     a_demonstration_over_weak_violence,
@@ -297,6 +309,7 @@ RULES = (
     taking_people_is_one_act,
     a_convoy_turned_back_is_no_deployment,
     what_an_attack_hits_is_no_event,
+    a_cordon_round_an_attack_is_its_aftermath,
 )
 
 

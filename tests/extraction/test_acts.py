@@ -205,3 +205,16 @@ def test_a_withdrawal_told_with_the_fight_is_part_of_it() -> None:
         "killed two fighters and withdrew safely into the desert."
     )
     assert [e.event_type for e in extract(text, "2018-07-18")] == ["Battles"]
+
+
+@guards("a_cordon_round_an_attack_is_its_aftermath")
+def test_a_cordon_round_the_scene_of_an_attack_is_its_aftermath() -> None:
+    """ "فجّر انتحاري نفسه ... في حي الوسطى" then "المنطقة طُوّقت ومُنع تجوال السيارات فور وقوع التفجير": the cordon is
+    the blast's aftermath, no event; a cordon told alone (a siege of a village) still is one."""
+    after = (
+        "خبر\nفجّر انتحاري نفسه بحزام ناسف ظهر اليوم في حي الوسطى بمدينة القامشلي.\n"
+        "وقالت شاهدة إن المنطقة طُوّقت فور وقوع التفجير."
+    )
+    assert [e.sub_event_type for e in extract(after, "2016-06-19")] == ["Suicide bomb"]
+    alone = "خبر\nفرضت قوات الأسايش طوقاً أمنياً على قرية تل براك اليوم."
+    assert [e.sub_event_type for e in extract(alone, "2016-06-19")] == ["Other"]

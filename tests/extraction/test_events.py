@@ -139,7 +139,8 @@ REAL_ACTOR_FLOOR = {
     "real32": 0.47,  # untouched 0.50: "جهاز الأمن العام" of the Autonomous Administration read as Damascus's
     "real43": 0.56,  # untouched 0.587: an SDF commando unit and the SDF's own "General Security" (2018)
     "real44": 0.50,  # untouched 0.562: family fights and unnamed shelling sides; 0.529 once a year-old clash is found
-    "real52": 0.54,  # untouched 0.569: PKK and Sootoro have no family; the Asayish against the NDF (2016)
+    "real52": 0.46,  # untouched 0.569: PKK and Sootoro have no family; the Asayish against the NDF (2016); 0.486
+    # once the cordons after an attack (optional in the gold, their actors right) are no longer proposed
     "real54": 0.50,  # untouched 0.524: statements' own forces, SANA's "terrorists", Rudaw's unnamed raiders
     "real57": 0.55,  # untouched 0.577: the NDF against the army (2023), "US helicopters" hitting an army post
     "real62": 0.42,  # untouched 0.451: the Iraqi air force, IS or unidentified by wording, SDF police by name
