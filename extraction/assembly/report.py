@@ -25,6 +25,7 @@ from ..normalise import fold
 from ..places.outlets import desk_before, outlet_words
 from ..taxonomy import FAMILY
 from .captions import file_photo_spans, inside
+from .datelines import dateline_spans
 from .rules import chain, rule
 from .tables import Reach
 
@@ -62,19 +63,6 @@ def words(role: str) -> str:
     return "|".join(WORD_LISTS[role])
 
 
-# A dateline opening a paragraph: "raqqa, syria (north press) - ", "beirut (afp) - ", "damascus, april 25
-# (xinhua) -- " (folded text). A hyphen inside a word ("deir ez-zor") is part of the name; the dateline's dash
-# has spaces round it.
-_NAME_CHAR = r"(?:[^\n,()\-]|-(?=\S))"
-_DATELINE = re.compile(
-    rf"[ \t]*({_NAME_CHAR}{{2,40}}?)(?:,[ \t]?{_NAME_CHAR}{{2,30}})?[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t]+--?[ \t]+"
-)
-# A wire dateline with no dash: "دمشق 18 يناير 2026 (شينخوا) لقي 4 مدنيين ..." (a day, a month word, a year
-# and the agency in brackets after the town).
-_WIRE_DATELINE = re.compile(
-    rf"[ \t]*({_NAME_CHAR}{{2,40}}?)(?:,[ \t]?{_NAME_CHAR}{{2,30}})?[ \t]+\d{{1,2}}[ \t]+[^\s\d()]{{2,12}}\.?,?[ \t]+"
-    rf"\d{{4}}[ \t]*\([^()\n]{{1,40}}\)[ \t]+"
-)
 _START = attrgetter("start")
 
 
@@ -231,38 +219,14 @@ def outlet_or_desk_names_no_place(rep: Report, ex: Excluded) -> Excluded:
 _CAPITAL = "Damascus"  # the governorate of the news bureaus' datelines
 
 
-def _opening_spans(
-    text: str, mark: str, reach: int, pattern: re.Pattern[str], tried: set[int]
-) -> list[tuple[int, int]]:
-    """The name spans of ``pattern`` matched at the start of each line holding ``mark`` within ``reach``."""
-    spans = []
-    at = text.find(mark)
-    while at != -1:
-        line = text.rfind("\n", 0, at) + 1
-        if at - line <= reach and line not in tried:
-            tried.add(line)
-            m = pattern.match(text, line, line + reach + len(mark))
-            if m:
-                spans.append(m.span(1))
-        at = text.find(mark, at + len(mark))
-    return spans
-
-
 @rule("report")
 def a_dateline_places_only_a_placeless_clause(rep: Report, ex: Excluded) -> Excluded:
-    """ "RAQQA, Syria (North Press) – ...", "دمشق 18 يناير 2026 (شينخوا) ...": where the reporter filed from
+    """ "RAQQA, Syria (North Press) – ...", "دمشق 18 يناير 2026 (شينخوا) ...", "كوباني ـ": where the reporter filed from
     places an event only when its clause names no other place; a dateline in the capital ("DAMASCUS, April 25
     (Xinhua) --") never does."""
-    text = rep.text
-    tried: set[int] = set()
-    # only lines with a spaced dash in their first 130 characters can open with one; the wire's form, only those
-    # where the agency's bracket closes within their first 100
-    spans = _opening_spans(text, " -", 130, _DATELINE, tried) + _opening_spans(
-        text, ") ", 100, _WIRE_DATELINE, tried
-    )
+    spans = dateline_spans(rep.doc)
     if not spans:
         return ex
-    spans.sort()
     starts = [a for a, _b in spans]  # in text order: one bisect a place keeps long texts linear
     out: set[int] = set()
     for i, (s, _e) in enumerate(rep.place_pos):

@@ -77,6 +77,16 @@ def test_a_dateline_in_the_capital_places_nothing() -> None:
     assert "Damascus" not in [e.location for e in extract(text, "2019-04-25")]
 
 
+@guards("a_dateline_places_only_a_placeless_clause")
+def test_a_dateline_with_a_tatweel_for_its_dash_places_only_a_placeless_clause() -> None:
+    """ "كوباني ـ أُصيب أربعة أطفال ... في ناحية عين عيسى": the filing town with a tatweel dash (which folding drops)
+    is no place of the mine that went off in Ain Issa; a clause that names none keeps it."""
+    text = "خبر\nكوباني ـ أُصيب أربعة أطفال بجروح إثر انفجار لغم أرضي في ناحية عين عيسى اليوم."
+    assert [e.location for e in extract(text, "2022-09-08")] == ["`Ayn `Isa"]
+    alone = "خبر\nكوباني ـ أُصيب أربعة أطفال بجروح إثر انفجار لغم أرضي اليوم."
+    assert [e.location for e in extract(alone, "2022-09-08")] == ["'Ayn al 'Arab"]
+
+
 @guards("a_clock_times_city_is_its_zone")
 def test_the_city_after_a_clock_time_is_the_timestamps_zone() -> None:
     """ "تاريخ النشر: 19.08.2020 | 00:04 دمشق": Damascus is the timestamp's zone; the arrests told with no place of
