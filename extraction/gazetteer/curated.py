@@ -58,18 +58,29 @@ def _point(b: Builder, p: Place, r: dict) -> None:
         b.place_admin(p, b.gov_by_name(p.admin1), lat, lon)
 
 
+def _locator(b: Builder, p: Place, r: dict) -> None:
+    """A nearer locator for a place no source gives a point ("Qara Qozak bridge": the village it is named after
+    and stands by, not Kobani 30 km north), from a row whose note says why."""
+    by = (r.get("located_by") or "").strip()
+    if p.lat is None and by and by in b.places:
+        p.located_by = by
+        p.note = f"{p.note}; located by {by}: {r.get('note', '').strip()}".strip("; ")
+
+
 def read_extras(b: Builder, path: Path, wof_rows: bool) -> None:
     """Names the sources miss (data/places_extra.csv): aliases for an existing id, or new places.
 
     Read twice: before the WOF table (``wof_rows=False``, every row but those naming a ``wof-`` id, so the
-    curated places are located as before), then after it (only the rows naming a ``wof-`` village)."""
+    curated places are located as before), then after it (only the rows naming a ``wof-`` village, as the place
+    or as its ``located_by``)."""
     if not path.exists():
         return
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     for r in rows:
         pid = (r.get("id") or "").strip()
-        if pid.startswith("wof-") != wof_rows:
+        # a row naming a WOF village (as the place or as its locator) waits for the WOF table
+        if (pid.startswith("wof-") or (r.get("located_by") or "").startswith("wof-")) != wof_rows:
             continue
         if not (r.get("source") or "").strip():
             raise ValueError(f"places_extra.csv: row {pid!r} has no source")
@@ -82,6 +93,7 @@ def read_extras(b: Builder, path: Path, wof_rows: bool) -> None:
                 a for a in [*p.aliases_en, *split_aliases(r["aliases_en"])] if a != p.name_en
             )
             _point(b, p, r)
+            _locator(b, p, r)
             continue
         p = Place.from_row(r)
         gov = b.gov_by_name(r.get("admin1") or "")

@@ -115,6 +115,14 @@ def test_villages_without_coordinates_are_located_by_the_place_their_source_name
     assert gaz.lookup("قدوربك")[0].located_by == "gn-173377"
 
 
+def test_a_row_of_the_extras_may_name_a_nearer_locator(gaz):
+    """ "Qara Qozak bridge" (curated, no point; its parent Kobani lies 30 km north): ``places_extra.csv`` locates it
+    by the WOF village it is named after and stands by; "Qara Qozak" alone is that village."""
+    (bridge,) = [p for p in gaz.lookup("جسر قره قوزاق") if p.id == "cur-qara-qozak-bridge"]
+    assert bridge.located_by == "wof-1309696799"
+    assert "wof-1309696799" in [p.id for p in gaz.lookup("Qara Qozak")]
+
+
 def test_towns_are_never_at_an_admin_centroid(gaz):
     busayrah = [p for p in gaz.lookup("البصيرة") if not p.is_area and p.admin1 == "Deir ez-Zor"]
     assert busayrah and all(p.kind == "town" for p in busayrah)
