@@ -33,6 +33,10 @@ def test_one_event_per_village_no_source_locates() -> None:
 
 def test_words_that_describe_villages_are_no_names() -> None:
     assert _unlisted("قصف تركي يطال عين عيسى وقرى محيطة بها، وقرى ريفها الشمالي.") == []
+    # "في قرى العشارة والميادين والبوليل، بينهم جابر": among them, after a list, names no village
+    assert [
+        n for n, _ in _unlisted("أعدم التنظيم ثلاثة أشخاص في قرى العشارة والميادين، بينهم جابر الخالد.")
+    ] == []
 
 
 def test_a_name_told_twice_is_one_place_and_needs_a_place_to_be_located_by() -> None:
