@@ -60,6 +60,13 @@ def test_a_link_to_another_story_is_not_news_of_the_report() -> None:
     assert subs("Read also: Two SDF members killed in an attack near Hajin") == []
 
 
+def test_is_weekly_newspapers_counts_are_tallies() -> None:
+    """ "according to figures published in issue 517 of its weekly newspaper al-Naba", "Al-Naba split the attacks":
+    a group counting its own operations in its magazine tells no one event."""
+    assert subs("Al-Naba split the attacks among three areas: 29 in Deir ez Zor and five in Raqqa.") == []
+    assert subs("وبحسب صحيفة النبأ التابعة للتنظيم، نفذ عناصره 12 هجوماً على قسد في دير الزور.") == []
+
+
 def test_tallies_suppress_only_their_segment() -> None:
     assert subs("ويشهد الطريق هجمات متكررة منذ مطلع العام.") == []
     got = subs("وتشهد المنطقة احتجاجات متكررة، إذ خرجت الأسبوع الماضي مظاهرة في البلدة.")
