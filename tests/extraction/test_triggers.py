@@ -23,6 +23,12 @@ def subs(text: str) -> list[str]:
     return out
 
 
+def test_a_suicide_car_bomb_is_a_suicide_bomb() -> None:
+    """ "a suicide car bomb struck a security building in Hassakeh": the longer words beat "car bomb" (remote)."""
+    assert subs("A suicide car bomb went off at a security building in Hassakeh.") == ["Suicide bomb"]
+    assert subs("A car bomb went off at a security building in Hassakeh.") == ["Remote explosive/landmine/IED"]
+
+
 def test_plain_triggers() -> None:
     assert subs("اندلعت اشتباكات عنيفة في البلدة.") == ["Armed clash"]
     assert "Air/drone strike" in subs("استهدفت طائرة مسيرة تركية سيارة.")
