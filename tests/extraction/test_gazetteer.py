@@ -123,6 +123,12 @@ def test_a_row_of_the_extras_may_name_a_nearer_locator(gaz):
     assert "wof-1309696799" in [p.id for p in gaz.lookup("Qara Qozak")]
 
 
+def test_news_spellings_name_their_towns(gaz):
+    """ "the towns of Tayyanah and Granij" (Enab Baladi English): al-Tayyana and Gharanij."""
+    assert "cur-al-tayyana" in [p.id for p in gaz.lookup("Tayyanah")]
+    assert "cur-gharanij" in [p.id for p in gaz.lookup("Granij")]
+
+
 def test_towns_are_never_at_an_admin_centroid(gaz):
     busayrah = [p for p in gaz.lookup("البصيرة") if not p.is_area and p.admin1 == "Deir ez-Zor"]
     assert busayrah and all(p.kind == "town" for p in busayrah)

@@ -26,7 +26,19 @@ def subs(text: str) -> list[str]:
 def test_a_suicide_car_bomb_is_a_suicide_bomb() -> None:
     """ "a suicide car bomb struck a security building in Hassakeh": the longer words beat "car bomb" (remote)."""
     assert subs("A suicide car bomb went off at a security building in Hassakeh.") == ["Suicide bomb"]
-    assert subs("A car bomb went off at a security building in Hassakeh.") == ["Remote explosive/landmine/IED"]
+    assert subs("A car bomb went off at a security building in Hassakeh.") == [
+        "Remote explosive/landmine/IED"
+    ]
+
+
+def test_points_seized_are_ground_taken() -> None:
+    """ "the tribes seized the SDF's points in the towns of Tayyanah and Granij": ground taken, not seized weapons."""
+    assert subs("The tribes seized the SDF's points in the town of Dhiban on Saturday.") == [
+        "Non-state actor overtakes territory"
+    ]
+    assert subs("Tribal fighters seized checkpoints east of the Euphrates.") == [
+        "Non-state actor overtakes territory"
+    ]
 
 
 def test_plain_triggers() -> None:
