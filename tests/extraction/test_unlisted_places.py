@@ -33,6 +33,8 @@ def test_one_event_per_village_no_source_locates() -> None:
 
 def test_words_that_describe_villages_are_no_names() -> None:
     assert _unlisted("قصف تركي يطال عين عيسى وقرى محيطة بها، وقرى ريفها الشمالي.") == []
+    # "طالت 12 قرية وتلة في محيط سد تشرين": villages and hills, no village called "وتلة"
+    assert _unlisted("صعّد الاحتلال هجماته التي طالت 12 قرية وتلة في محيط سد تشرين.") == []
     # "في قرى العشارة والميادين والبوليل، بينهم جابر": among them, after a list, names no village
     assert [
         n for n, _ in _unlisted("أعدم التنظيم ثلاثة أشخاص في قرى العشارة والميادين، بينهم جابر الخالد.")
