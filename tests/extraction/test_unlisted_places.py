@@ -41,6 +41,12 @@ def test_words_that_describe_villages_are_no_names() -> None:
     ] == []
 
 
+def test_a_name_opened_by_haj_or_shaykh_has_two_words() -> None:
+    """ "على الطريق بين منبج وقرية حاج عابدين": the village is حاج عابدين, not حاج."""
+    text = "انفجرت عبوة ناسفة على الطريق بين مدينة منبج وقرية حاج عابدين صباح اليوم."
+    assert [name for name, _ in _unlisted(text)] == ["وقرية حاج عابدين"]
+
+
 def test_a_name_told_twice_is_one_place_and_needs_a_place_to_be_located_by() -> None:
     text = "اعترض أهالي قرية خربة عمو بريف القامشلي رتلاً.\nوتجمع أهالي قرية خربة عمو على الطريق."
     assert len({by for _, by in _unlisted(text)}) == 1
