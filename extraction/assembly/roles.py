@@ -18,7 +18,15 @@ from .tables import REACH
 # (counted or not) right after the act is its victim
 _COUNTED = re.compile(
     r"(?<!\w)(?:killed|killing|captured|capturing|arrested|arresting|detained|detaining|wounded|wounding|"
-    r"injured|injuring|neutrali[sz]ed|neutrali[sz]ing)\s+(?:(?!(?:by|in|during|after|from|with|at|on|as|when|while|where|because|before)\s)[\w-]+\s+){0,3}(?:the\s+)?$"
+    r"injured|injuring|neutrali[sz]ed|neutrali[sz]ing|assassinated|assassinating|kidnapped|kidnapping|abducted|"
+    r"abducting)\s+(?:(?!(?:by|in|during|after|from|with|at|on|as|when|while|where|because|before)\s)[\w-]+\s+){0,3}"
+    r"(?:the\s+)?$"
+)
+# "Unknown attackers assassinated one of the most senior commanders of the ...": the force whose men the act hit
+_MEN_HIT = re.compile(
+    r"(?<!\w)(?:killed|killing|assassinated|assassinating|kidnapped|abducted|captured|arrested|detained|wounded|"
+    r"injured)\s+(?:[\w'’-]+\s+){0,6}?(?:members?|fighters?|commanders?|soldiers?|officers?|officials?|leaders?)\s+"
+    r"(?:of|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$"
 )
 # "An SDF member from al-Sa'wa town ... was shot dead by gunmen", "two SDF fighters were wounded": a force's
 # men told as the subject of a passive act were hit (folded text)
@@ -28,7 +36,9 @@ _WAS_HIT = (
 )
 _HIT_PASSIVE = re.compile(
     r"\s+(?:member|members|fighter|fighters|commander|commanders|soldier|soldiers|officer|officers|personnel|"
-    rf"employee|employees|official|officials|patrol|vehicle|car)(?!\w)[^.;:]{{0,80}}?{_WAS_HIT}"
+    rf"employee|employees|official|officials|patrol|vehicle|car)(?!\w)(?:[^.;:]{{0,80}}?{_WAS_HIT}"
+    # a headline's passive with no "was": "US-backed SDF commander assassinated in Raqqa countryside"
+    r"|\s+(?:assassinated|killed|shot dead|wounded|injured|abducted|kidnapped)(?=\s+(?:in|near|by|at|on|during|after|while)\s|\s*[,.;:\n]|\s*$))"
 )
 # "four members of the Damascus government's National Defense Forces were killed": the men named before the force
 _MEN_OF = re.compile(
@@ -74,8 +84,8 @@ def a_force_counted_after_the_act_is_its_victim(sv: SentenceView, a: ActorMentio
         return None
     text, lo = sv.rep.text, max(0, a.start - 50)
     # every verb the pattern knows ends in -ed or -ing: a C substring test spares the regex most times
-    if (text.find("ed", lo, a.start) != -1 or text.find("ing", lo, a.start) != -1) and _COUNTED.search(
-        text, lo, a.start
+    if (text.find("ed", lo, a.start) != -1 or text.find("ing", lo, a.start) != -1) and (
+        _COUNTED.search(text, lo, a.start) or _MEN_HIT.search(text, max(0, a.start - 90), a.start)
     ):
         return "victim"
     return None

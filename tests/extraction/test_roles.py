@@ -247,3 +247,19 @@ def test_what_was_subjected_to_an_attack_was_hit() -> None:
     """ "تعرّضت قوة أمنية سورية لهجوم في بلدة البحرة": the security force was attacked, it did not attack."""
     text = "هجوم في دير الزور\nتعرّضت قوة أمنية سورية لهجوم مسلح في بلدة البحرة، اليوم الجمعة."
     assert [e.actor2 for e in extract(text, "2026-01-30")] == ["Military Forces of Syria (2024-)"]
+
+
+@guards("a_forces_men_hit_in_the_passive_were_its_victims", "a_force_counted_after_the_act_is_its_victim")
+def test_a_forces_commander_assassinated_was_hit() -> None:
+    """ "US-backed SDF commander assassinated in Raqqa countryside" (a headline's passive with no "was"), "Unknown
+    attackers assassinated one of the most senior commanders of the ...", "Gunmen assassinated an SDF commander":
+    the force's man was the victim, not the attacker; "SDF fighters killed two ISIS members" stays active."""
+    for text in (
+        "SDF commander assassinated in Raqqa countryside",
+        "Gunmen assassinated an SDF commander in Raqqa on Monday.",
+        "Unknown attackers assassinated one of the most senior commanders of the SDF in Raqqa today.",
+    ):
+        (ev,) = extract(f"News\n{text}", "2018-05-01")
+        assert ev.actor2 == "SDF: Syrian Democratic Forces" and ev.actor1 != ev.actor2, text
+    (ev,) = extract("News\nSDF fighters killed two ISIS members in Raqqa on Monday.", "2018-05-01")
+    assert ev.actor1 == "SDF: Syrian Democratic Forces"
