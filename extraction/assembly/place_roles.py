@@ -15,9 +15,11 @@ from .rules import rule
 FROM = re.compile(r"(?:^|\s)(?:من|انطلاقا من|from)\s*$")
 _TO = re.compile(r"(?:^|\s)(?:الي|باتجاه|نحو|to|towards)\s*$")
 _ROLE_WORD = re.compile(r"(?<!\w)(من|الي|باتجاه|نحو|from|towards)(?!\w)")
-# "بين قرية X وY", "on the road between the cities of Qamishli and Amuda", "بين مدينتي القامشلي وعامودا"
+# "بين قرية X وY", "on the road between the cities of Qamishli and Amuda", "بين مدينتي القامشلي وعامودا", "the M4
+# highway that links the cities of Al-Hasakah and Al-Qamishlo", "الطريق الذي يربط مدينة منبج بقرية حاج عابدين"
 _BETWEEN = re.compile(
-    r"(?:بين|between)(?:\s+(?:the\s+)?(?:cities|towns|villages)\s+of|\s+(?:مدينتي|بلدتي|قريتي))?\s*$"
+    r"(?:بين|between|(?:road|highway|طريق)(?!\w)[^.,،\n]{0,30}?(?:links?|linking|connects?|connecting|يربط|الرابط بين"
+    r"|الواصل بين))(?:\s+(?:the\s+)?(?:cities|towns|villages)\s+of|\s+(?:مدينتي|بلدتي|قريتي|مدينه|بلده|قريه))?\s*$"
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:و|and\s|or\s|او\s)?|و|and\s|or\s|او\s)\s*")  # a comma or "and"
 # one search for any of the words below rules most places out before the three patterns
@@ -77,7 +79,7 @@ def place_role(rep: Report, i: int) -> tuple[str, bool, str]:
                 role, by = got, fn.__name__
                 break
         s = at.s
-        r = rep.role_cache[i] = (role, bool(_BETWEEN.search(rep.text[max(0, s - 30) : s])), by)
+        r = rep.role_cache[i] = (role, bool(_BETWEEN.search(rep.text[max(0, s - 70) : s])), by)
     return r
 
 

@@ -192,3 +192,14 @@ def test_what_the_fire_hit_goes_on_after_a_comma() -> None:
         "al-Ahmar and Habouba Kabir."
     )
     assert {"Rasm al Ahmar", "Habbubah Kabirah"} <= {e.location for e in extract(text, "2025-09-12")}
+
+
+@guards("between_x_and_y_is_x")
+def test_a_road_that_links_two_towns_is_one_place() -> None:
+    """ "A car travelling on the M4 highway that links the cities of Al-Hasakah and Al-Qamishlo was struck by a
+    Turkish drone": one strike on the road, at its first end (not one in each city)."""
+    text = (
+        "News\nA car travelling on the M4 highway that links the cities of Al-Hasakah and Al-Qamishlo was struck "
+        "by a Turkish drone on Wednesday."
+    )
+    assert [e.location for e in extract(text, "2023-01-11")] == ["Al Hasakah"]
