@@ -31,6 +31,14 @@ def test_sdf_and_its_parts() -> None:
         assert names(f"{alias} near Hajin", "2018-11-04") == ["SDF: Syrian Democratic Forces"], alias
 
 
+def test_attackers_a_report_cannot_name_are_unidentified() -> None:
+    """ "Unknown people riding a motorcycle opened fire", "Unidentified individuals ... targeted a checkpoint"."""
+    for alias in ("Unknown people", "unidentified individuals", "Unknown attackers", "masked gunmen"):
+        assert names(f"{alias} opened fire on a checkpoint", "2025-09-12") == [
+            "Unidentified Armed Group (Syria)"
+        ], alias
+
+
 def test_other_families() -> None:
     assert names("جيش الاحتلال التركي ومرتزقته", "2022-06-20") == [
         "Military Forces of Turkey (2016-)",
