@@ -16,6 +16,7 @@ from ..gazetteer import km
 from ..places.context import CITY_KM
 from ..triggers import Trigger, promote
 from .clause_places import places_in
+from .ledger import Draft
 from .place_refs import institution
 from .place_roles import role_of
 from .report import SentenceView, family, same_time
@@ -188,7 +189,7 @@ def a_back_reference_places_a_vague_event(sv: SentenceView, full: list[Trigger])
     return full
 
 
-def _referent(sv: SentenceView, last):
+def _referent(sv: SentenceView, last: Draft) -> Draft:
     """ "... اشتباكات في ريف الرقة" then "استهدفت قسد بطائرة مسيّرة آليةً ... على محور معدان" then "المواجهات بين
     الطرفين مستمرة على محور غانم العلي": a back-reference that names a kind of act (the clashes) refers to the last
     event of that kind told on the same day, not to another kind told after it."""

@@ -8,6 +8,7 @@ than a month back its places and days are left out of what the report's acts may
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from ..date_mention import DateMention
@@ -20,13 +21,23 @@ CAPTION = "cue:caption"
 def file_photo_spans(
     sentences: list[Sentence], cues: list[Match], dates: list[DateMention], before: dt.date
 ) -> list[tuple[int, int]]:
-    """(start, end) of each sentence holding a caption cue and a day before ``before``."""
-    return [
-        (s.start, s.end)
-        for s in sentences
-        if any(s.start <= c.start < s.end for c in cues if c.kind == CAPTION)
-        and any(s.start <= d.start < s.end and d.dmax < before for d in dates)
-    ]
+    """(start, end) of each sentence holding a caption cue and a day before ``before`` (linear: most reports
+    have no caption, and each caption's sentence and days are found by bisection)."""
+    caps = [c.start for c in cues if c.kind == CAPTION]
+    if not caps:
+        return []
+    starts = [s.start for s in sentences]
+    day_starts = [d.start for d in dates]
+    out: list[tuple[int, int]] = []
+    for pos in caps:
+        k = bisect.bisect_right(starts, pos) - 1
+        if k < 0 or (sentences[k].start, sentences[k].end) in out or pos >= sentences[k].end:
+            continue
+        s = sentences[k]
+        lo, hi = bisect.bisect_left(day_starts, s.start), bisect.bisect_left(day_starts, s.end)
+        if any(d.dmax < before for d in dates[lo:hi]):
+            out.append((s.start, s.end))
+    return out
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
