@@ -377,3 +377,9 @@ def test_a_weekday_right_before_a_date_is_that_dates() -> None:
     ]
     apart = [d.best for d in find_dates(fold("قصفت يوم الثلاثاء، وفي 11 تشرين الثاني قصفت"), pub)]
     assert apart == [dt.date(2025, 11, 18), dt.date(2025, 11, 11)]
+
+
+def test_a_month_of_a_year_in_english() -> None:
+    """ "Alouk was hit by artillery and machine gun fire in April of 2017": April 2017, not the last April."""
+    d = one("Alouk was hit by artillery fire in April of 2017, as tensions rose", dt.date(2020, 2, 25))
+    assert (d.dmin, d.dmax) == (dt.date(2017, 4, 1), dt.date(2017, 4, 30))
