@@ -41,6 +41,14 @@ def test_points_seized_are_ground_taken() -> None:
     ]
 
 
+def test_a_cell_dismantled_is_arrests() -> None:
+    """ "ISIS terrorist cell dismantled in Deir Ezzor countryside", "قسد تعلن تفكيك خلية لداعش": arrests, not an IED
+    defused (which "تفكيك عبوة" still is)."""
+    assert subs("ISIS terrorist cell dismantled in Deir Ezzor countryside.") == ["Arrests"]
+    assert subs("أعلنت قسد تفكيك خلية لداعش في ريف دير الزور.") == ["Arrests"]
+    assert subs("تمكن الفريق الهندسي من تفكيك عبوة ناسفة في الحسكة.")[0] == "Disrupted weapons use"
+
+
 def test_plain_triggers() -> None:
     assert subs("اندلعت اشتباكات عنيفة في البلدة.") == ["Armed clash"]
     assert "Air/drone strike" in subs("استهدفت طائرة مسيرة تركية سيارة.")
