@@ -281,6 +281,19 @@ def what_an_attack_hits_is_no_event(sv: SentenceView, full: list[Trigger]) -> li
     return out if len(out) != len(full) else full
 
 
+_RAID_WORDS = frozenset(["raid", "raids"])
+
+
+@rule("acts", min_acts=2)
+def a_raid_by_warplanes_is_the_strike(sv: SentenceView, full: list[Trigger]) -> list[Trigger]:
+    """ "unidentified warplanes had carried out four raids on Iranian militia bases ... another raid hit bases": the
+    raids of an air strike told in the sentence are the strikes, no arrest raid."""
+    if not any(t.sub_event_type == "Air/drone strike" for t in full):
+        return full
+    out = [t for t in full if not (t.english and t.key in _RAID_WORDS)]
+    return out if out and len(out) != len(full) else full
+
+
 @rule("acts")
 def a_cordon_round_an_attack_is_its_aftermath(sv: SentenceView, full: list[Trigger]) -> list[Trigger]:
     """ "موضحة أن المنطقة طُوّقت ... فور وقوع التفجير"، "مبيناً أن الأسايش فرضت طوقاً حول المنطقة" after the blast
@@ -310,6 +323,7 @@ RULES = (
     a_convoy_turned_back_is_no_deployment,
     what_an_attack_hits_is_no_event,
     a_cordon_round_an_attack_is_its_aftermath,
+    a_raid_by_warplanes_is_the_strike,
 )
 
 

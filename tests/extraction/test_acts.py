@@ -218,3 +218,13 @@ def test_a_cordon_round_the_scene_of_an_attack_is_its_aftermath() -> None:
     assert [e.sub_event_type for e in extract(after, "2016-06-19")] == ["Suicide bomb"]
     alone = "خبر\nفرضت قوات الأسايش طوقاً أمنياً على قرية تل براك اليوم."
     assert [e.sub_event_type for e in extract(alone, "2016-06-19")] == ["Other"]
+
+
+@guards("a_raid_by_warplanes_is_the_strike")
+def test_the_raids_of_warplanes_are_the_strikes() -> None:
+    """ "unidentified warplanes had carried out four raids on Iranian militia bases in al-Thalathat": air strikes, no
+    arrest raid; "the SDF carried out raids in al-Shuhayl" stays arrests."""
+    text = "News\nUnidentified warplanes carried out four raids on Iranian militia bases in Albu Kamal on Sunday."
+    assert [e.sub_event_type for e in extract(text, "2020-06-28")] == ["Air/drone strike"]
+    text = "News\nThe SDF carried out raids in al-Shuhayl on Sunday and detained five men."
+    assert [e.sub_event_type for e in extract(text, "2020-06-28")] == ["Arrests"]
