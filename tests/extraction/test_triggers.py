@@ -84,6 +84,14 @@ def test_a_link_to_another_story_is_not_news_of_the_report() -> None:
     assert subs("أخبار ذات علاقة: قسد تعلن تفكيك خلية لداعش في دير الزور") == []
     assert subs("اقرأ أيضاً: مقتل عنصرين من قسد بهجوم في ريف دير الزور") == []
     assert subs("Read also: Two SDF members killed in an attack near Hajin") == []
+    # a republisher's note quoting the original headline
+    assert (
+        subs('نُشر هذا الخبر أولاً على موقع عنب بلدي تحت عنوان "مقتل ثلاثة مدنيين في انفجار لغم بدير الزور"')
+        == []
+    )
+    assert (
+        subs('This article was originally published under the title "Mine kills three in Deir ez-Zor".') == []
+    )
 
 
 def test_is_weekly_newspapers_counts_are_tallies() -> None:
