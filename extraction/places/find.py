@@ -97,6 +97,14 @@ def _english_after(m: Matcher, t: str, end: int, kind, qual, typed: bool):
     it ("the Iraqi town of Sinjar": "Iraqi" is no town)."""
     side = False
     after = m.en_type_after.match(t[end : end + 30])
+    # "villages of Deir Ezzor's western countryside": a possessive countryside after a typed name is still its area
+    if (
+        after
+        and typed
+        and t[end : end + 1] in "'’"
+        and m.words.types[after.group("type")][0] == "countryside"
+    ):
+        typed = False
     if after and not typed:
         after_kind, _q = m.words.types[after.group("type")]
         if after_kind != "countryside" and t.startswith(" of ", end + after.end()):

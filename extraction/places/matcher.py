@@ -105,7 +105,10 @@ class Matcher:
             rf"(?:(?<!\w)(?P<dir>{alt(en_dirs)})\s+)?(?:(?:in\s+|of\s+)?the\s+)?"
             rf"(?:(?<!\w)(?P<type>{alt(en_types)})\s+of\s+)?$"
         )
-        self.en_type_after = re.compile(rf"^\s+(?P<type>{alt(en_types)})\b")
+        # "Hasakah countryside", "Deir Ezzor's western countryside" (a possessive, a side before "countryside")
+        self.en_type_after = re.compile(
+            rf"^(?:['’]s)?\s+(?:(?:eastern|western|northern|southern)\s+(?=countryside))?(?P<type>{alt(en_types)})\b"
+        )
         self.side_after = re.compile(rf"^\s+(?P<side>{alt(words.sides)})(?!\w)")
         self.type_alt = alt(ar_types)
         # the most words ar_prefix can match: a direction, "من", a type and a second type; en_prefix: a

@@ -495,3 +495,13 @@ def test_a_type_word_that_types_the_name_after_it_does_not_type_the_one_before()
     naming Damascus would allow) is no town."""
     text = "Turkish jets struck the Iraqi town of Sinjar on Monday, killing a dozen fighters.\nDamascus condemned the raid."
     assert [m.place.name_en for m in find_places(text)] == ["Sinjar", "Damascus"]
+
+
+def test_a_possessive_countryside_is_the_area():
+    """ "in villages of Deir Ezzor's western countryside", "in Raqqa's countryside": the countryside, not the city."""
+    (m,) = find_places(
+        "The militias began arrests in villages of Deir Ezzor's western countryside on Friday."
+    )
+    assert (m.place.name_en, m.qualifier) == ("Deir ez-Zor", "western countryside")
+    (m,) = find_places("Clashes broke out in Raqqa's countryside on Friday.")
+    assert m.qualifier == "countryside"
