@@ -49,6 +49,15 @@ def test_a_cell_dismantled_is_arrests() -> None:
     assert subs("تمكن الفريق الهندسي من تفكيك عبوة ناسفة في الحسكة.")[0] == "Disrupted weapons use"
 
 
+def test_a_siege_as_a_state_or_a_promise_is_no_act() -> None:
+    """ "unloaded supplies in the besieged city of Kobani", "Promises to Lift Siege Remain Unfulfilled", "المطالبة بفك
+    الحصار": the siege as the town's state or a demand, no act; "the SDF besieged the village" still is one."""
+    assert subs("A UN aid convoy has unloaded supplies in the besieged city of Kobani.") == []
+    assert subs("Kobani administration says promises to lift the siege remain unfulfilled.") == []
+    assert subs("طالب الأهالي بفك الحصار عن المدينة.") == []
+    assert subs("The SDF besieged the village of Abu Fara on Friday.") == ["Other"]
+
+
 def test_plain_triggers() -> None:
     assert subs("اندلعت اشتباكات عنيفة في البلدة.") == ["Armed clash"]
     assert "Air/drone strike" in subs("استهدفت طائرة مسيرة تركية سيارة.")
