@@ -28,7 +28,11 @@ _ROLE_HINT = re.compile("|".join(words(r) for r in ("origin", "launch", "hospita
 _DEPLOYED = re.compile(rf"(?:{words('deployed')})\s+(?:\S+\s+){{0,2}}$")
 _ORIGIN = re.compile(rf"(?:{words('origin')})\s+(?:\S+\s+)?$")
 # "fired from across the Euphrates River at Al-Bulil": a target word after the launch phrase names where it fell
-_LAUNCH = re.compile(rf"(?:{words('launch')})(?:(?!\s(?:at|on|onto|علي|باتجاه)\s)[^,.،\n]){{0,40}}$")
+# not "من" after a count ("ضربات على عدد من مواقع قسد في سد تشرين": some of the SDF's positions, where it fell)
+_LAUNCH = re.compile(
+    rf"(?<!عدد )(?<!عددا )(?<!العديد )(?<!بعض )(?<!احد )(?:{words('launch')})"
+    rf"(?:(?!\s(?:at|on|onto|علي|باتجاه)\s)[^,.،\n]){{0,40}}$"
+)
 _SPREAD = re.compile(rf"(?:{words('spread')})\s+(?:\S+\s+){{0,3}}(?:الي|to)\s+(?:\S+\s+)?$")
 _PURPOSE = re.compile(rf"(?:{words('purpose')})(?!\w)[^,.،\n]{{0,30}}$")
 _HOSPITAL = re.compile(rf"(?:{words('hospital')})(?!\w)[^,.،\n]{{0,25}}$")

@@ -138,3 +138,10 @@ def test_where_the_deeds_someone_is_held_for_were_done_is_not_where_the_act_was(
     ]
     member = "وقبل يومين، ألقت قسد القبض على شخص متهم بالانتماء إلى تنظيم داعش في بلدة الشحيل شرق دير الزور."
     assert [e.location for e in extract(member, "2022-06-10")] == ["Al-Shuhayl"]
+
+
+def test_some_of_a_forces_positions_are_where_the_strikes_fell() -> None:
+    """ "شنت ضربات على عدد من مواقع قسد في سد تشرين وفي مدينة دير حافر": "من" after a count is "some of" the positions
+    (where the strikes fell), not the positions fired from ("حملة قصف من مواقع سيطرتها في مسكنة" still is)."""
+    text = "خبر\nشنت طائرات حربية تركية ضربات على عدد من مواقع قسد في سد تشرين وفي مدينة دير حافر اليوم."
+    assert sorted(e.location for e in extract(text, "2025-01-05")) == ["Dayr Hafir", "Tishrin Dam"]
