@@ -14,20 +14,23 @@ from .report import QUOTES, SentenceView, cue_before
 from .rules import chain, rule
 from .tables import REACH
 
-# English: "killed five ISIS members", "captured two SDF fighters", "killing al-Sanadid commander X": a force
-# (counted or not) right after the act is its victim
+# English verbs whose object a force's men are ("killed five ISIS members", "assassinated an SDF commander") and the
+# nouns for those men ("four members of the NDF", "one of the most senior commanders of the SDF")
+_HIT_VERBS = (
+    r"killed|killing|captured|capturing|arrested|arresting|detained|detaining|wounded|wounding|injured|injuring|"
+    r"neutrali[sz]ed|neutrali[sz]ing|assassinated|assassinating|kidnapped|kidnapping|abducted|abducting"
+)
+_MEN = r"members?|fighters?|commanders?|soldiers?|officers?|officials?|leaders?|personnel|elements?"
+# "killed five ISIS members", "captured two SDF fighters", "killing al-Sanadid commander X": a force (counted or
+# not) right after the act is its victim
 _COUNTED = re.compile(
-    r"(?<!\w)(?:killed|killing|captured|capturing|arrested|arresting|detained|detaining|wounded|wounding|"
-    r"injured|injuring|neutrali[sz]ed|neutrali[sz]ing|assassinated|assassinating|kidnapped|kidnapping|abducted|"
-    r"abducting)\s+(?:(?!(?:by|in|during|after|from|with|at|on|as|when|while|where|because|before)\s)[\w-]+\s+){0,3}"
-    r"(?:the\s+)?$"
+    rf"(?<!\w)(?:{_HIT_VERBS})\s+(?:(?!(?:by|in|during|after|from|with|at|on|as|when|while|where|because|before)\s)"
+    r"[\w-]+\s+){0,3}(?:the\s+)?$"
 )
+# the men named before the force: "four members of the Damascus government's National Defense Forces"
+_MEN_OF_TAIL = rf"(?:{_MEN})\s+(?:of|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}$"
 # "Unknown attackers assassinated one of the most senior commanders of the ...": the force whose men the act hit
-_MEN_HIT = re.compile(
-    r"(?<!\w)(?:killed|killing|assassinated|assassinating|kidnapped|abducted|captured|arrested|detained|wounded|"
-    r"injured)\s+(?:[\w'’-]+\s+){0,6}?(?:members?|fighters?|commanders?|soldiers?|officers?|officials?|leaders?)\s+"
-    r"(?:of|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$"
-)
+_MEN_HIT = re.compile(rf"(?<!\w)(?:{_HIT_VERBS})\s+(?:[\w'’-]+\s+){{0,6}}?{_MEN_OF_TAIL}")
 # "An SDF member from al-Sa'wa town ... was shot dead by gunmen", "two SDF fighters were wounded": a force's
 # men told as the subject of a passive act were hit (folded text)
 _WAS_HIT = (
@@ -41,10 +44,7 @@ _HIT_PASSIVE = re.compile(
     r"|\s+(?:assassinated|killed|shot dead|wounded|injured|abducted|kidnapped)(?=\s+(?:in|near|by|at|on|during|after|while)\s|\s*[,.;:\n]|\s*$))"
 )
 # "four members of the Damascus government's National Defense Forces were killed": the men named before the force
-_MEN_OF = re.compile(
-    r"(?<!\w)(?:members?|fighters?|commanders?|soldiers?|officers?|personnel|elements?)\s+(?:of|from)\s+"
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$"
-)
+_MEN_OF = re.compile(rf"(?<!\w){_MEN_OF_TAIL}")
 _PASSIVE_HIT = re.compile(rf"[^.;:]{{0,60}}?{_WAS_HIT}")
 # "SDF says airstrike near Kobane killed nine civilians": who says what happened told it (not "SDF says it repelled
 # ...", where it acted)
@@ -82,10 +82,10 @@ def a_force_counted_after_the_act_is_its_victim(sv: SentenceView, a: ActorMentio
     """ "killed five ISIS members", "captured two SDF fighters": a counted force after the act is its victim."""
     if a.group in _NOT_ARMED:
         return None
-    text, lo = sv.rep.text, max(0, a.start - 50)
-    # every verb the pattern knows ends in -ed or -ing: a C substring test spares the regex most times
-    if (text.find("ed", lo, a.start) != -1 or text.find("ing", lo, a.start) != -1) and (
-        _COUNTED.search(text, lo, a.start) or _MEN_HIT.search(text, max(0, a.start - 90), a.start)
+    text, lo, far = sv.rep.text, max(0, a.start - 50), max(0, a.start - 90)
+    # every verb the patterns know ends in -ed or -ing: a C substring test spares the regex most times
+    if (text.find("ed", far, a.start) != -1 or text.find("ing", far, a.start) != -1) and (
+        _COUNTED.search(text, lo, a.start) or _MEN_HIT.search(text, far, a.start)
     ):
         return "victim"
     return None

@@ -15,7 +15,7 @@ from .cache import cache_key, load, save
 from .facts import Entries
 from .keys import GUARDED, NEW, place_keys
 from .sound_keys import build_index
-from .words import PlaceWords, place_words
+from .words import EN_SIDES, PlaceWords, place_words
 
 # Longer keys are no names (the longest is under 50); raw_hits orders hits by start * MAX_KEY - length.
 MAX_KEY = 128
@@ -107,7 +107,7 @@ class Matcher:
         )
         # "Hasakah countryside", "Deir Ezzor's western countryside" (a possessive, a side before "countryside")
         self.en_type_after = re.compile(
-            rf"^(?:['’]s)?\s+(?:(?:eastern|western|northern|southern)\s+(?=countryside))?(?P<type>{alt(en_types)})\b"
+            rf"^(?:['’]s)?\s+(?:(?:{EN_SIDES})\s+(?=countryside))?(?P<type>{alt(en_types)})\b"
         )
         self.side_after = re.compile(rf"^\s+(?P<side>{alt(words.sides)})(?!\w)")
         self.type_alt = alt(ar_types)

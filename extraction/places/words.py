@@ -30,7 +30,8 @@ TYPE_KINDS: dict[str, tuple[str, ...]] = {
     "field": ("field",),
     "mountain": ("mountain", "facility"),
 }
-SIDE_EN = re.compile(r"^(?:'s)?\s+(?:(eastern|western|northern|southern)\s+)?countryside\b")
+EN_SIDES = "eastern|western|northern|southern"
+SIDE_EN = re.compile(rf"^(?:['’]s)?\s+(?:({EN_SIDES})\s+)?countryside\b")
 
 
 _SETS = (
